@@ -1,0 +1,37 @@
+# cmake/deps.cmake: where third-party code comes from, for both builds.
+#
+# Index
+#   ssmview_deps_include   an include folder of symlinks to Debian's header-only libraries
+#   imgui                  Dear ImGui 1.90.1 compiled from third_party/ (scripts/setup.sh fetches it)
+#   ssmview_warnings       the project's warning flags
+#
+# Why a symlink folder: a wasm build must never see /usr/include (it would pull the host's glibc
+# headers), and find_package(nlohmann_json) fails under emcmake. So both builds include only
+# ${SSMVIEW_DEPS_INCLUDE}, which holds `nlohmann` and `catch2` links into Debian's packages.
+
+set(SSMVIEW_DEPS_INCLUDE "${CMAKE_BINARY_DIR}/deps-include")
+file(MAKE_DIRECTORY "${SSMVIEW_DEPS_INCLUDE}")
+foreach(dep nlohmann catch2)
+  if(NOT EXISTS "/usr/include/${dep}")
+    message(FATAL_ERROR "/usr/include/${dep} is missing: run scripts/setup.sh")
+  endif()
+  file(CREATE_LINK "/usr/include/${dep}" "${SSMVIEW_DEPS_INCLUDE}/${dep}" SYMBOLIC)
+endforeach()
+add_library(ssmview_deps INTERFACE)
+target_include_directories(ssmview_deps SYSTEM INTERFACE "${SSMVIEW_DEPS_INCLUDE}")
+
+add_library(ssmview_warnings INTERFACE)
+target_compile_options(ssmview_warnings INTERFACE -Wall -Wextra -Wpedantic -Wconversion -Wno-sign-conversion)
+
+set(SSMVIEW_IMGUI_DIR "${PROJECT_SOURCE_DIR}/third_party/imgui-1.90.1" CACHE PATH "Dear ImGui 1.90.1 sources")
+if(NOT EXISTS "${SSMVIEW_IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources not found in ${SSMVIEW_IMGUI_DIR}: run scripts/setup.sh")
+endif()
+add_library(imgui STATIC
+  ${SSMVIEW_IMGUI_DIR}/imgui.cpp
+  ${SSMVIEW_IMGUI_DIR}/imgui_draw.cpp
+  ${SSMVIEW_IMGUI_DIR}/imgui_tables.cpp
+  ${SSMVIEW_IMGUI_DIR}/imgui_widgets.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${SSMVIEW_IMGUI_DIR})
+# No obsolete API; 32-bit indices let one draw list hold a 200,000-line clipped view comfortably.
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS ImDrawIdx=unsigned\ int)

@@ -1,0 +1,245 @@
+// core/classify.cpp: Status x StatusDetails -> phase, detail, terminal, waiter, prose.
+//
+// Index
+//   Words                      normalize_status_word and the known Status / StatusDetails keys
+//   Agreement                  which StatusDetails go with which Status
+//   Waiter                     botocore's CommandExecuted acceptors (exact comparison of Status)
+//   Explanations               what each state means (after the API reference), ResponseCode meanings
+//   classify
+#include "classify.h"
+
+#include <cctype>
+
+namespace ssmview {
+
+// ---- Words ----------------------------------------------------------------------------------
+
+std::string normalize_status_word(std::string_view word) {
+    std::string key;
+    key.reserve(word.size());
+    for (char c : word) {
+        if (c == ' ' || c == '-' || c == '_' || c == '\t') continue;
+        key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    // The API writes "Cancelled"; the US spelling shows up in hand-written text.
+    if (key == "canceled") key = "cancelled";
+    if (key == "canceling") key = "cancelling";
+    return key;
+}
+
+namespace {
+
+struct StatusWord { const char* canonical; const char* key; Phase phase; };
+const StatusWord kStatuses[] = {
+    {"Pending", "pending", Phase::Pending},       {"InProgress", "inprogress", Phase::InProgress},
+    {"Delayed", "delayed", Phase::Delayed},       {"Success", "success", Phase::Success},
+    {"Cancelled", "cancelled", Phase::Cancelled}, {"TimedOut", "timedout", Phase::TimedOut},
+    {"Failed", "failed", Phase::Failed},          {"Cancelling", "cancelling", Phase::Cancelling},
+};
+
+// StatusDetails the API reference documents (both its spaced spelling and the service's).
+struct DetailWord { const char* key; Phase phase; Detail detail; };
+const DetailWord kDetails[] = {
+    {"pending", Phase::Pending, Detail::None},
+    {"inprogress", Phase::InProgress, Detail::None},
+    {"delayed", Phase::Delayed, Detail::None},
+    {"success", Phase::Success, Detail::None},
+    {"deliverytimedout", Phase::TimedOut, Detail::DeliveryTimedOut},
+    {"executiontimedout", Phase::TimedOut, Detail::ExecutionTimedOut},
+    {"failed", Phase::Failed, Detail::None},
+    {"cancelled", Phase::Cancelled, Detail::None},
+    {"cancelling", Phase::Cancelling, Detail::None},
+    {"undeliverable", Phase::Failed, Detail::Undeliverable},
+    {"terminated", Phase::Cancelled, Detail::Terminated},
+};
+
+const DetailWord* find_detail(std::string_view details) {
+    const std::string key = normalize_status_word(details);
+    for (const auto& d : kDetails)
+        if (key == d.key) return &d;
+    return nullptr;
+}
+
+}  // namespace
+
+Phase status_phase(std::string_view status) {
+    const std::string key = normalize_status_word(status);
+    for (const auto& s : kStatuses)
+        if (key == s.key) return s.phase;
+    return Phase::Unknown;
+}
+
+bool status_is_canonical(std::string_view status) {
+    for (const auto& s : kStatuses)
+        if (status == s.canonical) return true;
+    return false;
+}
+
+bool status_details_known(std::string_view details) { return find_detail(details) != nullptr; }
+
+// ---- Agreement ------------------------------------------------------------------------------
+
+bool status_and_details_agree(Phase phase, std::string_view details) {
+    const DetailWord* d = find_detail(details);
+    if (!d) return true;  // unknown details are reported on their own, not as a contradiction
+    const std::string key = d->key;
+    switch (phase) {
+        case Phase::Pending: return key == "pending";
+        case Phase::InProgress: return key == "inprogress";
+        case Phase::Delayed: return key == "delayed";
+        case Phase::Success: return key == "success";
+        case Phase::TimedOut: return key == "deliverytimedout" || key == "executiontimedout";
+        // Undeliverable and Terminated invocations are reported under Failed; an execution time-out
+        // is reported as Failed by some agents, and as TimedOut by the service.
+        case Phase::Failed: return key == "failed" || key == "undeliverable" || key == "terminated" || key == "executiontimedout";
+        case Phase::Cancelled: return key == "cancelled" || key == "terminated";
+        // While a cancel is in flight the details may still say the plugin is running.
+        case Phase::Cancelling: return key == "cancelling" || key == "inprogress";
+        case Phase::Unknown: return true;
+    }
+    return true;
+}
+
+// ---- Waiter ---------------------------------------------------------------------------------
+
+namespace {
+
+// botocore ssm/2014-11-06/waiters-2.json, CommandExecuted: path matcher on Status, compared
+// exactly; no acceptor matching means "retry" (until the waiter's 20 attempts run out).
+Waiter waiter_for(const Field<std::string>& status) {
+    if (!status.present) return Waiter::Retry;
+    const std::string& s = status.value;
+    if (s == "Success") return Waiter::Success;
+    if (s == "Cancelled" || s == "TimedOut" || s == "Failed" || s == "Cancelling") return Waiter::Failure;
+    return Waiter::Retry;
+}
+
+// ---- Explanations ---------------------------------------------------------------------------
+
+const char* explain(Phase phase, Detail detail) {
+    switch (detail) {
+        case Detail::DeliveryTimedOut:
+            return "The command never reached the managed node: the delivery timeout expired first, so nothing ran there. "
+                   "Delivery time-outs do not count against the parent command's MaxErrors limit. This is a terminal state.";
+        case Detail::ExecutionTimedOut:
+            return "The command started on the managed node but did not finish before the execution timeout expired, so it was "
+                   "stopped. Execution time-outs count as failures against the parent command's MaxErrors limit. This is a terminal state.";
+        case Detail::Undeliverable:
+            return "The command could not be delivered to the managed node: the node may not exist, may be stopped, or may not be "
+                   "reachable (SSM Agent not running, no network path, missing permissions). Undeliverable invocations do not count "
+                   "against MaxErrors. This is a terminal state.";
+        case Detail::Terminated:
+            return "The parent command exceeded its MaxErrors limit, so the system cancelled this invocation before it ran. "
+                   "This is a terminal state.";
+        case Detail::None: break;
+    }
+    switch (phase) {
+        case Phase::Pending:
+            return "The command has not yet been delivered to the managed node (or the node has not picked it up). Nothing has run yet.";
+        case Phase::InProgress:
+            return "The command was delivered to the managed node and is running. It has not finished: ask again to see how it ends.";
+        case Phase::Delayed:
+            return "The system tried to send the command to the managed node but could not, and will try again. Nothing has run yet.";
+        case Phase::Success:
+            return "The command ran on the managed node and completed successfully. This is a terminal state.";
+        case Phase::Failed:
+            return "The command ran on the managed node but did not succeed; for a script, it exited with a non-zero code. "
+                   "This is a terminal state.";
+        case Phase::TimedOut:
+            return "The command timed out before it completed. This is a terminal state.";
+        case Phase::Cancelled:
+            return "The command was cancelled before it completed. This is a terminal state.";
+        case Phase::Cancelling:
+            return "A cancel request was sent and the invocation is stopping; it has not ended yet. Note that "
+                   "`aws ssm wait command-executed` stops waiting here and reports a failure.";
+        case Phase::Unknown:
+            return "This state is not one the API documents; it is shown as given. Whether the command has ended cannot be told.";
+    }
+    return "";
+}
+
+std::string response_code_meaning(const Field<std::int64_t>& code) {
+    if (!code.present) return {};
+    const std::int64_t c = code.value;
+    const std::string n = std::to_string(c);
+    switch (c) {
+        case -1: return "-1: the plugin has not started on the managed node, or its result has not been received.";
+        case 0: return "0: the script exited successfully.";
+        case 1: return "1: the script failed (a general error).";
+        case 2: return "2: the script failed; shells use 2 for misuse of a built-in.";
+        case 126: return "126: a command was found but could not be executed (permissions?).";
+        case 127: return "127: a command was not found (PATH, or a missing program).";
+        case 130: return "130: the script was interrupted (SIGINT).";
+        case 137: return "137: the script was killed (SIGKILL): out of memory, or stopped at a time-out.";
+        case 143: return "143: the script was terminated (SIGTERM).";
+        case 194: return "194: the script asked SSM Agent to reboot the node (Linux exit code 194).";
+        case 3010: return "3010: the script asked SSM Agent to reboot the node (Windows exit code 3010).";
+        default: break;
+    }
+    if (c > 128 && c < 160) return n + ": the script ended on signal " + std::to_string(c - 128) + ".";
+    if (c < 0) return n + ": a negative exit code (on Windows, an error code such as an HRESULT).";
+    return n + ": the script exited with this non-zero code, which means failure.";
+}
+
+}  // namespace
+
+// ---- classify -------------------------------------------------------------------------------
+
+State classify(const Invocation& inv) {
+    State st;
+    st.status = inv.status.present ? inv.status.value : std::string();
+    st.status_details = inv.status_details.present ? inv.status_details.value : std::string();
+    const DetailWord* d = inv.status_details.present ? find_detail(inv.status_details.value) : nullptr;
+    if (inv.status.present) st.phase = status_phase(inv.status.value);
+    else if (d) st.phase = d->phase;  // no Status: StatusDetails stands in
+    if (d) st.detail = d->detail;
+    // A detail that contradicts the phase (Success with "Undeliverable") is not used to explain it.
+    if (st.detail != Detail::None && !status_and_details_agree(st.phase, inv.status_details.value) && inv.status.present)
+        st.detail = Detail::None;
+    st.terminal = phase_is_terminal(st.phase);
+    st.waiter = waiter_for(inv.status);
+    st.explanation = explain(st.phase, st.detail);
+    st.response_code_meaning = response_code_meaning(inv.response_code);
+    return st;
+}
+
+bool phase_is_terminal(Phase p) {
+    return p == Phase::Success || p == Phase::Failed || p == Phase::TimedOut || p == Phase::Cancelled;
+}
+
+const char* phase_name(Phase p) {
+    switch (p) {
+        case Phase::Pending: return "pending";
+        case Phase::InProgress: return "in_progress";
+        case Phase::Delayed: return "delayed";
+        case Phase::Success: return "success";
+        case Phase::Failed: return "failed";
+        case Phase::TimedOut: return "timed_out";
+        case Phase::Cancelled: return "cancelled";
+        case Phase::Cancelling: return "cancelling";
+        case Phase::Unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+const char* detail_name(Detail d) {
+    switch (d) {
+        case Detail::None: return "";
+        case Detail::DeliveryTimedOut: return "delivery_timed_out";
+        case Detail::ExecutionTimedOut: return "execution_timed_out";
+        case Detail::Undeliverable: return "undeliverable";
+        case Detail::Terminated: return "terminated";
+    }
+    return "";
+}
+
+const char* waiter_name(Waiter w) {
+    switch (w) {
+        case Waiter::Retry: return "retry";
+        case Waiter::Success: return "success";
+        case Waiter::Failure: return "failure";
+    }
+    return "retry";
+}
+
+}  // namespace ssmview

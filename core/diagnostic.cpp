@@ -1,0 +1,164 @@
+// core/diagnostic.cpp: severities, the code catalogue, offset -> line:column.
+//
+// Index
+//   severity_name
+//   diagnostic_catalogue   every stable code with its severity (keep README's table in step)
+//   TextLocator            line starts found once; columns counted in code points on demand
+//   DiagnosticSink
+#include "diagnostic.h"
+
+#include <algorithm>
+
+namespace ssmview {
+
+const char* severity_name(Severity s) {
+    switch (s) {
+        case Severity::Error: return "error";
+        case Severity::Warning: return "warning";
+        case Severity::Info: return "info";
+    }
+    return "error";
+}
+
+const std::vector<DiagnosticCode>& diagnostic_catalogue() {
+    static const std::vector<DiagnosticCode> codes = {
+        // Recognizing the input (input_format.cpp)
+        {"input.empty", Severity::Error, "nothing to read: the input is empty or only white space"},
+        {"input.too_large", Severity::Error, "the input is over the documented maximum size"},
+        {"input.utf16", Severity::Error, "UTF-16 text (Windows PowerShell 5.1 redirection): save it as UTF-8"},
+        {"input.binary", Severity::Error, "the input is binary data, not text"},
+        {"input.yaml", Severity::Error, "AWS CLI --output yaml: rerun with --output json"},
+        {"input.yaml_stream", Severity::Error, "AWS CLI --output yaml-stream: rerun with --output json"},
+        {"input.text", Severity::Error, "AWS CLI --output text: rerun with --output json"},
+        {"input.table", Severity::Error, "AWS CLI --output table: rerun with --output json"},
+        {"input.no_json", Severity::Error, "no JSON object in the text"},
+        {"input.text_before", Severity::Info, "text before the JSON (a prompt, the command line) was skipped"},
+        {"input.text_after", Severity::Info, "text after the JSON (a prompt) was skipped"},
+        {"input.bom", Severity::Info, "a UTF-8 byte order mark was skipped"},
+        // JSON syntax (json_reader.cpp)
+        {"json.syntax", Severity::Error, "not valid JSON at this place"},
+        {"json.truncated", Severity::Error, "the JSON ends before it is complete (cut off)"},
+        {"json.too_deep", Severity::Error, "JSON nested deeper than the documented maximum"},
+        {"json.control_character", Severity::Error, "an unescaped control character inside a string"},
+        {"json.bad_escape", Severity::Error, "an invalid escape sequence inside a string"},
+        {"json.non_standard_literal", Severity::Error, "NaN or Infinity, which JSON does not allow"},
+        {"json.number_out_of_range", Severity::Error, "a number too large for a double"},
+        {"json.invalid_utf8", Severity::Warning, "bytes that are not UTF-8 inside a string (shown as U+FFFD)"},
+        {"json.lone_surrogate", Severity::Warning, "a \\u escape for half a surrogate pair (shown as U+FFFD)"},
+        {"json.duplicate_key", Severity::Warning, "a member given twice: the last value wins, as in the AWS SDKs"},
+        // The document's shape (invocation_reader.cpp)
+        {"model.not_object", Severity::Error, "the JSON is not an object"},
+        {"model.wrong_type", Severity::Error, "a member has the wrong JSON type for the API model"},
+        {"model.out_of_range", Severity::Error, "ResponseCode does not fit the model's 32-bit integer"},
+        {"model.list_output", Severity::Error, "list-command-invocations output, not get-command-invocation"},
+        {"model.no_members", Severity::Warning, "an object with none of GetCommandInvocation's members"},
+        {"model.unknown_member", Severity::Info, "a member the API model does not define (kept, shown)"},
+        {"model.sdk_metadata", Severity::Info, "SDK response metadata (ResponseMetadata, $metadata) ignored"},
+        // Model constraints (validate.cpp)
+        {"constraint.command_id_length", Severity::Warning, "CommandId is not 36 characters long"},
+        {"constraint.instance_id_pattern", Severity::Warning, "InstanceId matches neither i-... nor mi-..."},
+        {"constraint.plugin_name_length", Severity::Warning, "PluginName is shorter than 4 characters"},
+        {"constraint.comment_length", Severity::Warning, "Comment is longer than 100 characters"},
+        {"constraint.document_name_pattern", Severity::Warning, "DocumentName has characters the model forbids"},
+        {"constraint.document_version_pattern", Severity::Warning, "DocumentVersion is not $DEFAULT, $LATEST or a number"},
+        {"constraint.stdout_length", Severity::Warning, "StandardOutputContent is over 24,000 characters"},
+        {"constraint.stderr_length", Severity::Warning, "StandardErrorContent is over 8,000 characters"},
+        // State (validate.cpp)
+        {"status.case", Severity::Warning, "Status or StatusDetails spelled with different letter case"},
+        {"status.unknown", Severity::Warning, "a Status the API does not define"},
+        {"status.details_unknown", Severity::Warning, "a StatusDetails the API does not document"},
+        {"status.missing", Severity::Warning, "no Status and no StatusDetails: the state cannot be told"},
+        {"status.contradiction", Severity::Warning, "Status and StatusDetails contradict each other"},
+        {"state.success_nonzero_code", Severity::Warning, "Success with a non-zero ResponseCode"},
+        {"state.failed_zero_code", Severity::Info, "Failed with ResponseCode 0: the failure was not the script's exit code"},
+        {"state.finished_not_started", Severity::Warning, "a state that ran the plugin, with ResponseCode -1"},
+        {"state.pending_with_output", Severity::Warning, "Pending or Delayed, yet with output or a ResponseCode"},
+        // Times (validate.cpp)
+        {"time.invalid", Severity::Warning, "a time that is not ISO-8601"},
+        {"time.duration_invalid", Severity::Warning, "an elapsed time that is not an ISO-8601 duration"},
+        {"time.missing_end", Severity::Warning, "a terminal state that ran, with no end time"},
+        {"time.end_while_running", Severity::Warning, "an end time while the invocation is still running"},
+        {"time.end_before_start", Severity::Warning, "the end time is before the start time"},
+        {"time.elapsed_mismatch", Severity::Warning, "ExecutionElapsedTime does not match end minus start"},
+        // Output (validate.cpp)
+        {"output.truncated", Severity::Info, "the output ends in the agent's ---Output truncated--- marker"},
+        {"output.at_limit", Severity::Info, "the output is exactly at the service's size limit: probably cut"},
+    };
+    return codes;
+}
+
+// ---- TextLocator ----------------------------------------------------------------------------
+
+TextLocator::TextLocator(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            line_starts_.push_back(i + 1);
+        } else if (c == '\r') {
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF is one line end
+            line_starts_.push_back(i + 1);
+        }
+    }
+}
+
+void TextLocator::locate(std::size_t offset, int& line, int& column) const {
+    offset = std::min(offset, text_.size());
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+    line = static_cast<int>(index + 1);
+    // Columns count code points, as editors do: skip UTF-8 continuation bytes.
+    int col = 1;
+    for (std::size_t i = line_starts_[index]; i < offset; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+    column = col;
+}
+
+// ---- DiagnosticSink -------------------------------------------------------------------------
+
+bool DiagnosticSink::admit(Severity s, const std::string& code) {
+    if (s == Severity::Error) ++errors_;  // errors count even when not listed: validity must not depend on the cap
+    for (auto& entry : per_code_)
+        if (entry.first == code) return ++entry.second <= kMaxPerCode;
+    per_code_.emplace_back(code, 1);
+    return true;
+}
+
+std::vector<Diagnostic> DiagnosticSink::take() {
+    for (const auto& entry : per_code_) {
+        if (entry.second <= kMaxPerCode) continue;
+        const auto first = std::find_if(items_.begin(), items_.end(),
+                                        [&](const Diagnostic& d) { return d.code == entry.first; });
+        Diagnostic more = *first;
+        more.message = std::to_string(entry.second - kMaxPerCode) + " more like this are not listed.";
+        more.line = more.column = 0;
+        more.path.clear();
+        items_.push_back(std::move(more));
+    }
+    per_code_.clear();
+    return std::move(items_);
+}
+
+void DiagnosticSink::add(Severity s, std::string code, std::string message, std::string path, std::size_t offset) {
+    if (!admit(s, code)) return;
+    Diagnostic d;
+    d.severity = s;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.path = std::move(path);
+    d.offset = offset;
+    locator_.locate(offset, d.line, d.column);
+    items_.push_back(std::move(d));
+}
+
+void DiagnosticSink::add_unplaced(Severity s, std::string code, std::string message, std::string path) {
+    if (!admit(s, code)) return;
+    Diagnostic d;
+    d.severity = s;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.path = std::move(path);
+    items_.push_back(std::move(d));
+}
+
+}  // namespace ssmview

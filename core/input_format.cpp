@@ -1,0 +1,206 @@
+// core/input_format.cpp: recognize the input before parsing it.
+//
+// Index
+//   Line helpers              iterate lines without copying (\n, \r\n)
+//   looks_binary              NUL bytes or mostly control characters
+//   Signatures                yaml (`CommandId: ...` at column 0), yaml-stream (`- CommandId: ...`),
+//                             text (tab-separated values, CLOUDWATCHOUTPUTCONFIG line),
+//                             table (`| GetCommandInvocation |` inside a box)
+//   find_json_start           the first line that starts with '{' (after indentation), else the
+//                             first '{' anywhere, else the first non-blank character
+//   locate_json               the order: empty -> binary -> other formats -> JSON
+#include "input_format.h"
+
+#include "text_encoding.h"
+
+#include <cctype>
+#include <cstring>
+#include <string>
+
+namespace ssmview {
+namespace {
+
+// ---- Line helpers ---------------------------------------------------------------------------
+
+template <typename F>
+void for_each_line(std::string_view text, F&& f) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!f(line, start)) return;
+        if (end == text.size()) return;
+        start = end + 1;
+    }
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// ---- looks_binary ---------------------------------------------------------------------------
+
+// Text never holds NUL; a paste of an image or an archive does, or is mostly control bytes.
+bool looks_binary(std::string_view text) {
+    const std::size_t n = text.size() < 65536 ? text.size() : 65536;
+    std::size_t control = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != '\f') ++control;
+    }
+    return n > 0 && control * 10 > n;
+}
+
+// ---- Signatures -----------------------------------------------------------------------------
+
+// A member name of GetCommandInvocationResult followed by ':' (YAML mapping key).
+bool yaml_member_key(std::string_view line) {
+    for (const char* name : kModelMembers) {
+        const std::size_t len = std::strlen(name);
+        if (line.size() > len && line.compare(0, len, name) == 0 && line[len] == ':') return true;
+    }
+    return false;
+}
+
+// 8-4-4-4-12 hexadecimal digits: a CommandId.
+bool uuid_shaped(std::string_view s) {
+    if (s.size() != 36) return false;
+    for (std::size_t i = 0; i < 36; ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+    }
+    return true;
+}
+
+// `--output text` prints the scalar members on one line, tab-separated in alphabetical order,
+// so its first field is the CommandId; the nested structure gets a line of its own.
+bool text_output_line(std::string_view line) {
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || !uuid_shaped(line.substr(0, tab))) return false;
+    std::size_t tabs = 0;
+    for (char c : line) tabs += c == '\t';
+    return tabs >= 4;
+}
+
+// Signatures stand at the start of a line; inside JSON every line starts with white space, a
+// quote or a bracket, so a JSON document never matches one, however long.
+InputFormat other_cli_format(std::string_view text) {
+    InputFormat found = InputFormat::Unknown;
+    for_each_line(text, [&](std::string_view line, std::size_t) {
+        if (starts_with(line, "- ") && yaml_member_key(line.substr(2))) { found = InputFormat::YamlStream; return false; }
+        if (yaml_member_key(line)) { found = InputFormat::Yaml; return false; }
+        if (starts_with(line, "|") && line.find("GetCommandInvocation") != std::string_view::npos) {
+            found = InputFormat::Table; return false;
+        }
+        if (starts_with(line, "CLOUDWATCHOUTPUTCONFIG\t") || text_output_line(line)) { found = InputFormat::Text; return false; }
+        return true;
+    });
+    return found;
+}
+
+const char* other_format_code(InputFormat f) {
+    switch (f) {
+        case InputFormat::Yaml: return "input.yaml";
+        case InputFormat::YamlStream: return "input.yaml_stream";
+        case InputFormat::Text: return "input.text";
+        case InputFormat::Table: return "input.table";
+        default: return "input.no_json";
+    }
+}
+
+// ---- find_json_start ------------------------------------------------------------------------
+
+std::size_t find_json_start(std::string_view text) {
+    std::size_t found = std::string_view::npos;
+    for_each_line(text, [&](std::string_view line, std::size_t start) {
+        std::size_t i = 0;
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        if (i < line.size() && line[i] == '{') { found = start + i; return false; }
+        return true;
+    });
+    if (found != std::string_view::npos) return found;
+    const std::size_t brace = text.find('{');
+    if (brace != std::string_view::npos) return brace;
+    std::size_t i = 0;
+    while (i < text.size() && is_blank(text[i])) ++i;
+    return i;
+}
+
+}  // namespace
+
+Located locate_json(std::string_view text, DiagnosticSink& sink) {
+    Located out;
+    if (has_utf16_bom(text)) {
+        out.format = InputFormat::Binary;
+        sink.add(Severity::Error, "input.utf16",
+                 "This text is UTF-16 (as Windows PowerShell 5.1 saves `aws ... > file`); ssmview reads UTF-8. Save it "
+                 "with `| Out-File -Encoding utf8`, or open it with the ssmview CLI, which converts it.",
+                 "", 0);
+        return out;
+    }
+    std::size_t start = 0;
+    if (starts_with(text, "\xEF\xBB\xBF")) {
+        start = 3;
+        sink.add(Severity::Info, "input.bom", "A UTF-8 byte order mark at the start was skipped.", "", 0);
+    }
+    std::string_view body = text.substr(start);
+
+    std::size_t first = 0;
+    while (first < body.size() && is_blank(body[first])) ++first;
+    if (first == body.size()) {
+        out.format = InputFormat::Empty;
+        sink.add_unplaced(Severity::Error, "input.empty",
+                          body.empty() ? "The input is empty: paste the output of `aws ssm get-command-invocation --output json`."
+                                       : "The input is only white space: paste the output of `aws ssm get-command-invocation --output json`.");
+        return out;
+    }
+    if (looks_binary(body)) {
+        out.format = InputFormat::Binary;
+        sink.add(Severity::Error, "input.binary",
+                 "This is binary data, not text: paste the JSON that `aws ssm get-command-invocation` prints.", "", start);
+        return out;
+    }
+
+    const InputFormat other = other_cli_format(body);
+    if (other != InputFormat::Unknown) {
+        out.format = other;
+        sink.add(Severity::Error, other_format_code(other),
+                 std::string("This is AWS CLI `--output ") + input_format_name(other) +
+                     "` output; ssmview reads JSON. Run the command again with `--output json`.",
+                 "", start);
+        return out;
+    }
+
+    const std::size_t json_start = find_json_start(body);
+    const char c = body[json_start];
+    const bool plausible = c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') ||
+                           starts_with(body.substr(json_start), "true") || starts_with(body.substr(json_start), "false") ||
+                           starts_with(body.substr(json_start), "null") || starts_with(body.substr(json_start), "NaN") ||
+                           starts_with(body.substr(json_start), "Infinity");
+    if (!plausible) {
+        out.format = InputFormat::Unknown;
+        std::size_t end = body.find_first_of("\r\n", json_start);
+        std::string head(body.substr(json_start, (end == std::string_view::npos ? body.size() : end) - json_start));
+        if (head.size() > 40) head = head.substr(0, 40) + "...";
+        sink.add(Severity::Error, "input.no_json",
+                 "No JSON object found (the text starts with \"" + head +
+                     "\"). Paste the output of `aws ssm get-command-invocation --output json`.",
+                 "", start + json_start);
+        return out;
+    }
+    if (json_start > first) {
+        sink.add(Severity::Info, "input.text_before",
+                 "Text before the JSON (a prompt or the command line) was skipped.", "", start + first);
+    }
+    out.format = InputFormat::Json;
+    out.read_json = true;
+    out.begin = start + json_start;
+    return out;
+}
+
+}  // namespace ssmview

@@ -1,0 +1,165 @@
+// core/invocation_reader.cpp: members onto the model.
+//
+// Index
+//   Places          path -> offsets from the reader, for placing each diagnostic
+//   Typed readers   take_string / take_int / take_bool: type check, then fill a Field
+//   read_invocation the member dispatch (model members, SDK envelopes, unknown members)
+#include "invocation_reader.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+
+namespace ssmview {
+namespace {
+
+const char* json_type_name(const Json& v) {
+    switch (v.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::object: return "an object";
+        case Json::value_t::array: return "an array";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned: return "an integer";
+        case Json::value_t::number_float: return "a number with a fraction";
+        default: return "a value";
+    }
+}
+
+// ---- Places ---------------------------------------------------------------------------------
+
+struct Places {
+    const std::vector<MemberPlace>& all;
+    std::size_t fallback;
+    const MemberPlace* find(const std::string& path) const {
+        const MemberPlace* last = nullptr;  // duplicates: the last one is the value in force
+        for (const auto& p : all)
+            if (p.path == path) last = &p;
+        return last;
+    }
+    std::size_t value(const std::string& path) const { const auto* p = find(path); return p ? p->value_offset : fallback; }
+    std::size_t key(const std::string& path) const { const auto* p = find(path); return p ? p->key_offset : fallback; }
+};
+
+// ---- Typed readers --------------------------------------------------------------------------
+
+struct Ctx {
+    const Places&   places;
+    DiagnosticSink& sink;
+    void wrong_type(const std::string& path, const char* name, const char* expected, const Json& v) {
+        sink.add(Severity::Error, "model.wrong_type",
+                 std::string(name) + " must be " + expected + ", not " + json_type_name(v) + ".", path, places.value(path));
+    }
+    void take_string(const std::string& path, const char* name, const Json& v, Field<std::string>& f) {
+        if (!v.is_string()) return wrong_type(path, name, "a string", v);
+        f.present = true;
+        f.value = v.get_ref<const std::string&>();
+        f.offset = places.value(path);
+    }
+    void take_bool(const std::string& path, const char* name, const Json& v, Field<bool>& f) {
+        if (!v.is_boolean()) return wrong_type(path, name, "true or false", v);
+        f.present = true;
+        f.value = v.get<bool>();
+        f.offset = places.value(path);
+    }
+    void take_int32(const std::string& path, const char* name, const Json& v, Field<std::int64_t>& f) {
+        std::int64_t n = 0;
+        if (v.is_number_integer()) {
+            n = v.get<std::int64_t>();
+        } else if (v.is_number_float() && std::isfinite(v.get<double>()) && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>())) &&
+                   std::abs(v.get<double>()) < 9.2e18) {
+            n = static_cast<std::int64_t>(v.get<double>());  // 1e3 or 0.0: integral, written oddly
+        } else {
+            return wrong_type(path, name, "an integer", v);
+        }
+        if (n < std::numeric_limits<std::int32_t>::min() || n > std::numeric_limits<std::int32_t>::max()) {
+            sink.add(Severity::Error, "model.out_of_range",
+                     std::string(name) + " " + std::to_string(n) + " does not fit the API model's 32-bit integer.", path,
+                     places.value(path));
+            return;
+        }
+        f.present = true;
+        f.value = n;
+        f.offset = places.value(path);
+    }
+};
+
+void read_cloudwatch(Ctx& ctx, const Json& v, Field<CloudWatchOutputConfig>& f) {
+    const std::string base = "/CloudWatchOutputConfig";
+    if (!v.is_object()) return ctx.wrong_type(base, "CloudWatchOutputConfig", "an object", v);
+    f.present = true;
+    f.offset = ctx.places.value(base);
+    for (const auto& [key, member] : v.items()) {
+        const std::string path = base + "/" + json_pointer_token(key);
+        if (key == "CloudWatchLogGroupName") ctx.take_string(path, "CloudWatchLogGroupName", member, f.value.log_group_name);
+        else if (key == "CloudWatchOutputEnabled") ctx.take_bool(path, "CloudWatchOutputEnabled", member, f.value.output_enabled);
+        else {
+            ctx.sink.add(Severity::Info, "model.unknown_member",
+                         "\"" + key + "\" is not a member of CloudWatchOutputConfig in the API model; it is kept and shown.", path,
+                         ctx.places.key(path));
+            f.value.unknown.emplace_back(key, member);
+        }
+    }
+}
+
+}  // namespace
+
+bool read_invocation(const JsonRead& json, std::size_t json_begin, Invocation& inv, DiagnosticSink& sink) {
+    const Json& root = json.value;
+    if (!root.is_object()) {
+        sink.add(Severity::Error, "model.not_object",
+                 std::string("The JSON is ") + json_type_name(root) +
+                     "; `aws ssm get-command-invocation` prints an object ({ \"CommandId\": ... }).",
+                 "", json_begin);
+        return false;
+    }
+    Places places{json.places, json_begin};
+    Ctx ctx{places, sink};
+    int known = 0;
+    for (const auto& [key, v] : root.items()) {
+        const std::string path = "/" + json_pointer_token(key);
+        const char* k = key.c_str();
+        auto is = [&](const char* name) { return std::strcmp(k, name) == 0 ? (++known, true) : false; };
+        if (is("CommandId")) ctx.take_string(path, k, v, inv.command_id);
+        else if (is("InstanceId")) ctx.take_string(path, k, v, inv.instance_id);
+        else if (is("Comment")) ctx.take_string(path, k, v, inv.comment);
+        else if (is("DocumentName")) ctx.take_string(path, k, v, inv.document_name);
+        else if (is("DocumentVersion")) ctx.take_string(path, k, v, inv.document_version);
+        else if (is("PluginName")) ctx.take_string(path, k, v, inv.plugin_name);
+        else if (is("ResponseCode")) ctx.take_int32(path, k, v, inv.response_code);
+        else if (is("ExecutionStartDateTime")) ctx.take_string(path, k, v, inv.execution_start_date_time);
+        else if (is("ExecutionElapsedTime")) ctx.take_string(path, k, v, inv.execution_elapsed_time);
+        else if (is("ExecutionEndDateTime")) ctx.take_string(path, k, v, inv.execution_end_date_time);
+        else if (is("Status")) ctx.take_string(path, k, v, inv.status);
+        else if (is("StatusDetails")) ctx.take_string(path, k, v, inv.status_details);
+        else if (is("StandardOutputContent")) ctx.take_string(path, k, v, inv.standard_output_content);
+        else if (is("StandardOutputUrl")) ctx.take_string(path, k, v, inv.standard_output_url);
+        else if (is("StandardErrorContent")) ctx.take_string(path, k, v, inv.standard_error_content);
+        else if (is("StandardErrorUrl")) ctx.take_string(path, k, v, inv.standard_error_url);
+        else if (is("CloudWatchOutputConfig")) read_cloudwatch(ctx, v, inv.cloud_watch_output_config);
+        else if (key == "ResponseMetadata" || key == "$metadata") {
+            sink.add(Severity::Info, "model.sdk_metadata",
+                     "\"" + key + "\" is SDK response metadata, not part of the invocation; it is skipped.", path, places.key(path));
+        } else if (key == "CommandInvocations") {
+            sink.add(Severity::Error, "model.list_output",
+                     "This is `aws ssm list-command-invocations` output. ssmview reads one invocation: run "
+                     "`aws ssm get-command-invocation --command-id ID --instance-id ID --output json`.",
+                     path, places.key(path));
+            return false;
+        } else {
+            sink.add(Severity::Info, "model.unknown_member",
+                     "\"" + key + "\" is not a member of GetCommandInvocationResult in the API model; it is kept and shown.",
+                     path, places.key(path));
+            inv.unknown.emplace_back(key, v);
+        }
+    }
+    if (known == 0)
+        sink.add(Severity::Warning, "model.no_members",
+                 "This object has none of GetCommandInvocation's members (CommandId, Status, ...): is it the right output?",
+                 "", json_begin);
+    return true;
+}
+
+}  // namespace ssmview

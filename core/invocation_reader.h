@@ -1,0 +1,21 @@
+// core/invocation_reader.h: a JSON object -> Invocation, with type checks.
+//
+// Index
+//   read_invocation   map members onto the model; wrong types are errors, unknown members info
+//
+// Accepts the CLI's object, SDK-shaped objects (boto3's ResponseMetadata, AWS SDK for JS v3's
+// $metadata are recognized and skipped), and recognizes list-command-invocations output (an
+// object holding "CommandInvocations") so it can say which command to run instead.
+#pragma once
+#include <vector>
+
+#include "diagnostic.h"
+#include "invocation.h"
+#include "json_reader.h"
+
+namespace ssmview {
+
+// Returns false when the value is not an object (nothing to show).
+bool read_invocation(const JsonRead& json, std::size_t json_begin, Invocation& out, DiagnosticSink& sink);
+
+}  // namespace ssmview

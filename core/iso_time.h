@@ -1,0 +1,41 @@
+// core/iso_time.h: the ISO-8601 times and durations SSM reports.
+//
+// Index
+//   Timestamp, parse_timestamp     "2026-11-20T14:03:07.512Z", "...+02:00", "" (not yet)
+//   Duration,  parse_duration      "PT0.091S", "PT2M3S", "PT1H0M5.5S", "P1DT2H"
+//   format_duration                "2 min 3.0 s" for people
+//   format_timestamp_utc           "2026-11-20 14:03:07.512 UTC"
+//   format_relative                "3 minutes ago" / "in 5 seconds" given a "now"
+//
+// All arithmetic is in milliseconds since the Unix epoch, computed with the civil-from-days
+// algorithm, so it needs no time zone database and no <ctime> (identical natively and in wasm).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ssmview {
+
+struct Timestamp {
+    bool         valid = false;
+    std::int64_t epoch_ms = 0;        // UTC
+    int          offset_minutes = 0;  // the offset written in the text (Z = 0)
+};
+// Accepts YYYY-MM-DDTHH:MM[:SS[.fraction]] followed by Z, +HH:MM, +HHMM or +HH ('t', 'z' and a
+// space for 'T' too). Fractions beyond milliseconds are truncated. Returns valid=false otherwise.
+Timestamp parse_timestamp(std::string_view text);
+
+struct Duration {
+    bool         valid = false;
+    std::int64_t ms = 0;
+};
+// ISO-8601 durations: P[nD]T[nH][nM][n[.f]S] (weeks 'W' too). "PT" alone is invalid.
+Duration parse_duration(std::string_view text);
+
+std::string format_duration(std::int64_t ms);
+std::string format_timestamp_utc(std::int64_t epoch_ms);
+// `offset_minutes` shifts to a local zone; the suffix names it ("UTC", "UTC+02:00").
+std::string format_timestamp(std::int64_t epoch_ms, int offset_minutes);
+std::string format_relative(std::int64_t epoch_ms, std::int64_t now_ms);
+
+}  // namespace ssmview

@@ -1,0 +1,400 @@
+// core/json_reader.cpp: the strict JSON reader.
+//
+// Index
+//   Reader                 the state: text, cursor, depth, sink, path stack for shallow members
+//   Errors                 fail(): one error, then the reader unwinds (first error wins)
+//   Whitespace, literals   skip_ws, NaN/Infinity detection, true/false/null
+//   Numbers                RFC 8259 grammar; int64 when exact, else double; range checked
+//   Strings                fast ASCII run, escapes, \u surrogate pairs, UTF-8 validation + repair
+//   Arrays, objects        depth bound, duplicate keys (last wins), shallow member places
+//   read_json
+//
+// Call flow: read_json -> Reader::value -> {object, array, string, number, literal} recursively.
+// Every routine returns false after fail(); callers return at once, so the first error is the one
+// reported and nothing after it runs.
+#include "json_reader.h"
+
+#include "report.h"  // kMaxJsonDepth
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+
+namespace ssmview {
+
+std::string json_pointer_token(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+namespace {
+
+struct Reader {
+    std::string_view          text;
+    std::size_t               pos = 0;
+    int                       depth = 0;
+    DiagnosticSink&           sink;
+    std::vector<MemberPlace>& places;
+    bool                      failed = false;
+    std::string               path;  // pointer of the value being read, kept only for depth <= 2
+
+    std::size_t invalid_utf8 = 0, invalid_utf8_first = 0;
+    std::size_t lone_surrogates = 0, lone_surrogate_first = 0;
+
+    // ---- Errors -----------------------------------------------------------------------------
+
+    bool fail(const char* code, std::string message, std::size_t at) {
+        if (!failed) sink.add(Severity::Error, code, std::move(message), path, at);
+        failed = true;
+        return false;
+    }
+    bool truncated(const std::string& inside, std::size_t opened_at) {
+        int line = 0, col = 0;
+        TextLocator(text).locate(opened_at, line, col);
+        return fail("json.truncated",
+                    "The JSON ends inside " + inside + " that starts at line " + std::to_string(line) + ", column " +
+                        std::to_string(col) + ": the text was cut off. Copy the whole output.",
+                    text.size());
+    }
+    std::string describe_here() const {
+        if (pos >= text.size()) return "the end of the text";
+        const unsigned char c = static_cast<unsigned char>(text[pos]);
+        if (c >= 0x20 && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "byte 0x%02X", c);
+        return buf;
+    }
+
+    // ---- Whitespace, literals ---------------------------------------------------------------
+
+    void skip_ws() {
+        while (pos < text.size()) {
+            const char c = text[pos];
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') ++pos;
+            else break;
+        }
+    }
+    bool at(std::string_view word) const { return text.compare(pos, word.size(), word) == 0; }
+
+    bool literal(Json& out) {
+        if (at("true")) { pos += 4; out = true; return true; }
+        if (at("false")) { pos += 5; out = false; return true; }
+        if (at("null")) { pos += 4; out = nullptr; return true; }
+        for (const char* word : {"NaN", "Infinity", "-Infinity", "+Infinity", "-NaN", "nan", "inf", "-inf"}) {
+            if (at(word))
+                return fail("json.non_standard_literal",
+                            std::string(word) + " is not valid JSON (JSON has no NaN or Infinity); a number or null is expected here.",
+                            pos);
+        }
+        if (pos < text.size() && text[pos] == '\'')
+            return fail("json.syntax", "JSON strings use double quotes (\"), not single quotes.", pos);
+        if (pos < text.size() && (text[pos] == '/' ))
+            return fail("json.syntax", "JSON has no comments.", pos);
+        if (pos >= text.size()) return fail("json.truncated", "The JSON ends where a value is expected: the text was cut off.", pos);
+        return fail("json.syntax", "A value is expected here, found " + describe_here() + ".", pos);
+    }
+
+    // ---- Numbers ----------------------------------------------------------------------------
+
+    bool number(Json& out) {
+        const std::size_t start = pos;
+        if (at("-Infinity")) return literal(out);
+        if (text[pos] == '-') ++pos;
+        auto digits = [&] {
+            const std::size_t from = pos;
+            while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+            return pos - from;
+        };
+        if (pos < text.size() && text[pos] == '0') {
+            ++pos;
+            if (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+                return fail("json.syntax", "Numbers in JSON have no leading zeros.", start);
+        } else if (digits() == 0) {
+            return pos >= text.size() ? fail("json.truncated", "The JSON ends inside a number: the text was cut off.", pos)
+                                      : fail("json.syntax", "A digit is expected after '-', found " + describe_here() + ".", pos);
+        }
+        bool integral = true;
+        if (pos < text.size() && text[pos] == '.') {
+            integral = false;
+            ++pos;
+            if (digits() == 0) return fail("json.syntax", "A digit is expected after the decimal point, found " + describe_here() + ".", pos);
+        }
+        if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
+            integral = false;
+            ++pos;
+            if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) ++pos;
+            if (digits() == 0) return fail("json.syntax", "A digit is expected in the exponent, found " + describe_here() + ".", pos);
+        }
+        const std::string literal_text(text.substr(start, pos - start));
+        if (integral && literal_text.size() <= 19) {
+            errno = 0;
+            char* end = nullptr;
+            const long long v = std::strtoll(literal_text.c_str(), &end, 10);
+            if (errno == 0) { out = static_cast<std::int64_t>(v); return true; }
+        }
+        errno = 0;
+        const double d = std::strtod(literal_text.c_str(), nullptr);
+        if (std::isinf(d)) {
+            std::string shown = literal_text.size() > 24 ? literal_text.substr(0, 24) + "..." : literal_text;
+            return fail("json.number_out_of_range", "The number " + shown + " is too large to represent.", start);
+        }
+        out = d;
+        return true;
+    }
+
+    // ---- Strings ----------------------------------------------------------------------------
+
+    static void append_utf8(std::string& s, std::uint32_t cp) {
+        if (cp < 0x80) s += static_cast<char>(cp);
+        else if (cp < 0x800) { s += static_cast<char>(0xC0 | (cp >> 6)); s += static_cast<char>(0x80 | (cp & 0x3F)); }
+        else if (cp < 0x10000) {
+            s += static_cast<char>(0xE0 | (cp >> 12));
+            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            s += static_cast<char>(0xF0 | (cp >> 18));
+            s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    int hex4(std::size_t at_pos) const {
+        if (at_pos + 4 > text.size()) return -1;
+        int v = 0;
+        for (std::size_t i = at_pos; i < at_pos + 4; ++i) {
+            const char c = text[i];
+            v <<= 4;
+            if (c >= '0' && c <= '9') v |= c - '0';
+            else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
+            else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
+            else return -1;
+        }
+        return v;
+    }
+
+    // Length of the valid UTF-8 sequence at `p` (2..4), or 0 when it is not one.
+    std::size_t utf8_sequence(std::size_t p) const {
+        const auto b = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+        const unsigned c = b(p);
+        const auto cont = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) { return b(i) >= lo && b(i) <= hi; };
+        if (c >= 0xC2 && c <= 0xDF) return cont(p + 1) ? 2 : 0;
+        if (c == 0xE0) return cont(p + 1, 0xA0) && cont(p + 2) ? 3 : 0;
+        if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(p + 1) && cont(p + 2) ? 3 : 0;
+        if (c == 0xED) return cont(p + 1, 0x80, 0x9F) && cont(p + 2) ? 3 : 0;
+        if (c == 0xF0) return cont(p + 1, 0x90) && cont(p + 2) && cont(p + 3) ? 4 : 0;
+        if (c >= 0xF1 && c <= 0xF3) return cont(p + 1) && cont(p + 2) && cont(p + 3) ? 4 : 0;
+        if (c == 0xF4) return cont(p + 1, 0x80, 0x8F) && cont(p + 2) && cont(p + 3) ? 4 : 0;
+        return 0;
+    }
+
+    bool string(std::string& out) {
+        const std::size_t open = pos;
+        ++pos;  // the opening quote
+        for (;;) {
+            // Fast path: a run of plain printable ASCII is appended in one go.
+            const std::size_t run = pos;
+            while (pos < text.size()) {
+                const unsigned char c = static_cast<unsigned char>(text[pos]);
+                if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+                ++pos;
+            }
+            out.append(text.data() + run, pos - run);
+            if (pos >= text.size()) return truncated("the string", open);
+            const unsigned char c = static_cast<unsigned char>(text[pos]);
+            if (c == '"') { ++pos; return true; }
+            if (c == '\\') {
+                if (!escape(out, open)) return false;
+                continue;
+            }
+            if (c < 0x20) {
+                char buf[80];
+                std::snprintf(buf, sizeof buf, "A raw control character (U+%04X) inside a string must be written as an escape.", c);
+                return fail("json.control_character", buf, pos);
+            }
+            const std::size_t n = utf8_sequence(pos);
+            if (n) { out.append(text.data() + pos, n); pos += n; continue; }
+            if (invalid_utf8++ == 0) invalid_utf8_first = pos;
+            out += "\xEF\xBF\xBD";
+            ++pos;
+        }
+    }
+
+    bool escape(std::string& out, std::size_t open) {
+        const std::size_t at_backslash = pos;
+        ++pos;
+        if (pos >= text.size()) return truncated("the string", open);
+        const char e = text[pos++];
+        switch (e) {
+            case '"': out += '"'; return true;
+            case '\\': out += '\\'; return true;
+            case '/': out += '/'; return true;
+            case 'b': out += '\b'; return true;
+            case 'f': out += '\f'; return true;
+            case 'n': out += '\n'; return true;
+            case 'r': out += '\r'; return true;
+            case 't': out += '\t'; return true;
+            case 'u': break;
+            default:
+                return fail("json.bad_escape", std::string("\\") + e + " is not a JSON escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX).",
+                            at_backslash);
+        }
+        const int hi = hex4(pos);
+        if (hi < 0) {
+            if (pos + 4 > text.size()) return truncated("the string", open);
+            return fail("json.bad_escape", "\\u must be followed by four hexadecimal digits.", at_backslash);
+        }
+        pos += 4;
+        std::uint32_t cp = static_cast<std::uint32_t>(hi);
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            const int lo = (pos + 6 <= text.size() && text[pos] == '\\' && text[pos + 1] == 'u') ? hex4(pos + 2) : -1;
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                pos += 6;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (static_cast<std::uint32_t>(lo) - 0xDC00);
+            } else {
+                cp = 0xFFFD;
+                if (lone_surrogates++ == 0) lone_surrogate_first = at_backslash;
+            }
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            cp = 0xFFFD;
+            if (lone_surrogates++ == 0) lone_surrogate_first = at_backslash;
+        }
+        append_utf8(out, cp);
+        return true;
+    }
+
+    // ---- Arrays, objects --------------------------------------------------------------------
+
+    bool enter(std::size_t at_pos) {
+        if (++depth > kMaxJsonDepth)
+            return fail("json.too_deep", "The JSON nests deeper than " + std::to_string(kMaxJsonDepth) +
+                                             " levels; a GetCommandInvocation result nests 2.", at_pos);
+        return true;
+    }
+
+    bool array(Json& out) {
+        const std::size_t open = pos;
+        if (!enter(pos)) return false;
+        ++pos;
+        out = Json::array();
+        skip_ws();
+        if (pos < text.size() && text[pos] == ']') { ++pos; --depth; return true; }
+        for (;;) {
+            Json item;
+            if (!value(item)) return false;
+            out.push_back(std::move(item));
+            skip_ws();
+            if (pos >= text.size()) return truncated("the array", open);
+            if (text[pos] == ',') {
+                ++pos;
+                skip_ws();
+                if (pos < text.size() && text[pos] == ']')
+                    return fail("json.syntax", "A trailing comma before ']' is not allowed in JSON.", pos);
+                continue;
+            }
+            if (text[pos] == ']') { ++pos; --depth; return true; }
+            return fail("json.syntax", "',' or ']' is expected after an array element, found " + describe_here() + ".", pos);
+        }
+    }
+
+    bool object(Json& out) {
+        const std::size_t open = pos;
+        if (!enter(pos)) return false;
+        ++pos;
+        out = Json::object();
+        auto& members = static_cast<std::vector<std::pair<const std::string, Json>>&>(out.get_ref<Json::object_t&>());
+        std::unordered_map<std::string, std::size_t> index;  // key -> position in `members`
+        const std::string parent = path;
+        skip_ws();
+        if (pos < text.size() && text[pos] == '}') { ++pos; --depth; return true; }
+        for (;;) {
+            skip_ws();
+            if (pos >= text.size()) return truncated("the object", open);
+            if (text[pos] != '"') {
+                if (text[pos] == '}') return fail("json.syntax", "A trailing comma before '}' is not allowed in JSON.", pos);
+                if (text[pos] == '\'') return fail("json.syntax", "JSON member names use double quotes (\"), not single quotes.", pos);
+                return fail("json.syntax", "A member name in double quotes is expected, found " + describe_here() + ".", pos);
+            }
+            const std::size_t key_at = pos;
+            std::string key;
+            if (!string(key)) return false;
+            skip_ws();
+            if (pos >= text.size()) return truncated("the object", open);
+            if (text[pos] != ':')
+                return fail("json.syntax", "':' is expected after the member name \"" + key + "\", found " + describe_here() + ".", pos);
+            ++pos;
+            skip_ws();
+            const bool shallow = depth <= 2;
+            if (shallow) path = parent + "/" + json_pointer_token(key);
+            const std::size_t value_at = pos;
+            Json item;
+            if (!value(item)) return false;
+            if (shallow) places.push_back({path, key_at, value_at});
+            const auto found = index.find(key);
+            if (found != index.end()) {
+                sink.add(Severity::Warning, "json.duplicate_key",
+                         "\"" + key + "\" is given more than once; the last value is used, as the AWS SDKs do.",
+                         shallow ? path : std::string(), key_at);
+                members[found->second].second = std::move(item);
+            } else {
+                index.emplace(key, members.size());
+                members.emplace_back(std::move(key), std::move(item));
+            }
+            if (shallow) path = parent;
+            skip_ws();
+            if (pos >= text.size()) return truncated("the object", open);
+            if (text[pos] == ',') { ++pos; continue; }
+            if (text[pos] == '}') { ++pos; --depth; return true; }
+            return fail("json.syntax", "',' or '}' is expected after a member, found " + describe_here() + ".", pos);
+        }
+    }
+
+    bool value(Json& out) {
+        skip_ws();
+        if (pos >= text.size()) return fail("json.truncated", "The JSON ends where a value is expected: the text was cut off.", pos);
+        switch (text[pos]) {
+            case '{': return object(out);
+            case '[': return array(out);
+            case '"': {
+                std::string s;
+                if (!string(s)) return false;
+                out = std::move(s);
+                return true;
+            }
+            case '-': case '0': case '1': case '2': case '3': case '4':
+            case '5': case '6': case '7': case '8': case '9':
+                return number(out);
+            default: return literal(out);
+        }
+    }
+};
+
+}  // namespace
+
+JsonRead read_json(std::string_view text, std::size_t begin, DiagnosticSink& sink) {
+    JsonRead result;
+    Reader r{text, begin, 0, sink, result.places, false, {}};
+    result.ok = r.value(result.value);
+    result.end = r.pos;
+    if (r.invalid_utf8)
+        sink.add(Severity::Warning, "json.invalid_utf8",
+                 std::to_string(r.invalid_utf8) + " byte(s) inside strings are not UTF-8; they are shown as U+FFFD.", "",
+                 r.invalid_utf8_first);
+    if (r.lone_surrogates)
+        sink.add(Severity::Warning, "json.lone_surrogate",
+                 std::to_string(r.lone_surrogates) + " \\u escape(s) encode half a surrogate pair; shown as U+FFFD.", "",
+                 r.lone_surrogate_first);
+    if (!result.ok) result.value = nullptr;
+    return result;
+}
+
+}  // namespace ssmview

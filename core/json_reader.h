@@ -1,0 +1,44 @@
+// core/json_reader.h: strict JSON with positions, for diagnostics a person can act on.
+//
+// Index
+//   MemberPlace     where a member's key and value stand in the text
+//   JsonRead        the value, where it ended, and the places of shallow members
+//   read_json       one JSON value starting at `begin`
+//
+// Why not a library parser: diagnostics need the line and column of each member and messages that
+// say what went wrong in words ("the JSON ends inside the string that starts at 3:27"), and
+// hostile input must cost bounded time and memory. The reader is a recursive descent over the
+// bytes with an explicit depth bound (kMaxJsonDepth), building nlohmann::ordered_json values.
+// It is strict RFC 8259 with two repairs that keep a report readable rather than refuse it:
+// invalid UTF-8 and lone surrogates become U+FFFD (with a warning). Duplicate keys keep the last
+// value (with a warning), like the AWS SDKs and JSON.parse.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.h"
+#include "invocation.h"
+
+namespace ssmview {
+
+struct MemberPlace {
+    std::string path;          // JSON pointer, e.g. "/Status", "/CloudWatchOutputConfig/CloudWatchOutputEnabled"
+    std::size_t key_offset;    // the opening quote of the key
+    std::size_t value_offset;  // the first character of the value
+};
+
+struct JsonRead {
+    bool                     ok = false;
+    Json                     value;
+    std::size_t              end = 0;  // one past the value's last character
+    std::vector<MemberPlace> places;   // members at depth 1 and 2, in text order
+};
+
+JsonRead read_json(std::string_view text, std::size_t begin, DiagnosticSink& sink);
+
+// JSON pointer escaping of one reference token (~ -> ~0, / -> ~1).
+std::string json_pointer_token(std::string_view key);
+
+}  // namespace ssmview

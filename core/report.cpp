@@ -1,0 +1,84 @@
+// core/report.cpp: the pipeline behind analyze().
+//
+// Index
+//   input_format_name
+//   Report::valid / count
+//   analyze               size -> locate_json -> read_json -> read_invocation -> classify -> validate
+#include "report.h"
+
+#include <cstdio>
+
+#include "input_format.h"
+#include "invocation_reader.h"
+#include "json_reader.h"
+#include "validate.h"
+
+namespace ssmview {
+
+const char* input_format_name(InputFormat f) {
+    switch (f) {
+        case InputFormat::Empty: return "empty";
+        case InputFormat::Json: return "json";
+        case InputFormat::Yaml: return "yaml";
+        case InputFormat::YamlStream: return "yaml-stream";
+        case InputFormat::Text: return "text";
+        case InputFormat::Table: return "table";
+        case InputFormat::Binary: return "binary";
+        case InputFormat::Unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+bool Report::valid() const { return count(Severity::Error) == 0; }
+
+int Report::count(Severity s) const {
+    int n = 0;
+    for (const auto& d : diagnostics) n += d.severity == s;
+    return n;
+}
+
+Report analyze_oversized(std::size_t total_bytes) {
+    Report r;
+    DiagnosticSink sink{std::string_view()};
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(total_bytes) / 1e6);
+    sink.add_unplaced(Severity::Error, "input.too_large",
+                      std::string("The input is ") + size + "; ssmview reads at most " +
+                          std::to_string(kMaxInputBytes / (1024 * 1024)) +
+                          " MiB. GetCommandInvocation output is far smaller: is this the right text?");
+    r.diagnostics = sink.take();
+    return r;
+}
+
+Report analyze(std::string_view text) {
+    // Refused before any work: no scan of 100 MB for line numbers either.
+    if (text.size() > kMaxInputBytes) return analyze_oversized(text.size());
+    Report r;
+    DiagnosticSink sink(text);
+
+    const Located located = locate_json(text, sink);
+    r.format = located.format;
+    if (!located.read_json) {
+        r.diagnostics = sink.take();
+        return r;
+    }
+
+    JsonRead json = read_json(text, located.begin, sink);
+    r.json_begin = located.begin;
+    r.json_end = json.end;
+    if (json.ok) {
+        std::size_t rest = json.end;
+        while (rest < text.size() && (text[rest] == ' ' || text[rest] == '\t' || text[rest] == '\r' || text[rest] == '\n')) ++rest;
+        if (rest < text.size())
+            sink.add(Severity::Info, "input.text_after", "Text after the JSON (a prompt) was skipped.", "", rest);
+        r.has_invocation = read_invocation(json, located.begin, r.invocation, sink);
+    }
+    if (r.has_invocation) {
+        r.state = classify(r.invocation);
+        validate(r.invocation, r.state, r.times, sink);
+    }
+    r.diagnostics = sink.take();
+    return r;
+}
+
+}  // namespace ssmview

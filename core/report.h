@@ -1,0 +1,66 @@
+// core/report.h: the core's single entry point, text in, report out.
+//
+// Index
+//   kMaxInputBytes        the documented input limit
+//   InputFormat           what the pasted text was recognized as
+//   Times                 the three time members, parsed
+//   Report                format + invocation + state + times + diagnostics
+//   analyze               the pipeline
+//   report_to_json        the `ssmview inspect --json` object (also what the web page exposes)
+//
+// Call flow of analyze():
+//   input_format.cpp   locate_json()      BOM, size, binary, YAML/text/table recognition, the JSON's span
+//   json_reader.cpp    read_json()        strict JSON with positions, bounded depth, UTF-8 repair
+//   invocation_reader  read_invocation()  members -> Invocation (types checked, unknowns kept)
+//   classify.cpp       classify()         Status x StatusDetails -> State
+//   validate.cpp       validate()         model constraints and cross-member consistency
+// Each stage writes into one DiagnosticSink; a stage that cannot go on stops the pipeline, so a
+// Report is always complete and never throws.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classify.h"
+#include "diagnostic.h"
+#include "invocation.h"
+#include "iso_time.h"
+
+namespace ssmview {
+
+// Larger inputs are refused with input.too_large before anything is parsed. 32 MiB holds a
+// 10 MB output several times over even when every byte is escaped.
+constexpr std::size_t kMaxInputBytes = 32u * 1024u * 1024u;
+// JSON nesting deeper than this is refused (the real document nests 2 levels).
+constexpr int kMaxJsonDepth = 512;
+
+enum class InputFormat { Empty, Json, Yaml, YamlStream, Text, Table, Binary, Unknown };
+const char* input_format_name(InputFormat f);  // "empty", "json", "yaml", "yaml-stream", "text", "table", "binary", "unknown"
+
+struct Times {
+    Timestamp start, end;  // valid=false when absent, "" or unparsable
+    Duration  elapsed;
+};
+
+struct Report {
+    InputFormat             format = InputFormat::Unknown;
+    bool                    has_invocation = false;  // a JSON object was read
+    Invocation              invocation;
+    State                   state;
+    Times                   times;
+    std::vector<Diagnostic> diagnostics;
+    std::size_t             json_begin = 0, json_end = 0;  // the JSON's byte span in the text
+    bool valid() const;  // no error-severity diagnostic
+    int  count(Severity s) const;
+};
+
+Report analyze(std::string_view text);
+// The report for an input refused for its size alone (front ends that stop reading early use it
+// to name the real size without holding it in memory).
+Report analyze_oversized(std::size_t total_bytes);
+
+// {"valid","format","invocation","state":{...},"diagnostics":[...]} (see README "CLI").
+Json report_to_json(const Report& r);
+
+}  // namespace ssmview

@@ -1,0 +1,62 @@
+// core/report_json.cpp: the report as one JSON object (`ssmview inspect --json`).
+//
+// Index
+//   diagnostic_to_json
+//   report_to_json      {"valid","format","invocation","state","times","diagnostics"}
+//
+// The shape is a contract with scripts: keys are only ever added, never renamed.
+#include "report.h"
+
+namespace ssmview {
+namespace {
+
+Json diagnostic_to_json(const Diagnostic& d) {
+    Json j = Json::object();
+    j["severity"] = severity_name(d.severity);
+    j["code"] = d.code;
+    j["message"] = d.message;
+    j["path"] = d.path;
+    j["line"] = d.line;
+    j["column"] = d.column;
+    return j;
+}
+
+Json time_to_json(const Timestamp& t) {
+    if (!t.valid) return nullptr;
+    return Json{{"epochMs", t.epoch_ms}, {"utc", format_timestamp_utc(t.epoch_ms)}};
+}
+
+}  // namespace
+
+Json report_to_json(const Report& r) {
+    Json j = Json::object();
+    j["valid"] = r.valid();
+    j["format"] = input_format_name(r.format);
+    j["invocation"] = r.has_invocation ? invocation_to_json(r.invocation) : Json(nullptr);
+    if (r.has_invocation) {
+        Json st = Json::object();
+        st["status"] = r.invocation.status.present ? Json(r.state.status) : Json(nullptr);
+        st["statusDetails"] = r.invocation.status_details.present ? Json(r.state.status_details) : Json(nullptr);
+        st["phase"] = phase_name(r.state.phase);
+        st["detail"] = r.state.detail == Detail::None ? Json(nullptr) : Json(detail_name(r.state.detail));
+        st["terminal"] = r.state.terminal;
+        st["waiter"] = waiter_name(r.state.waiter);
+        st["explanation"] = r.state.explanation;
+        st["responseCodeMeaning"] = r.state.response_code_meaning.empty() ? Json(nullptr) : Json(r.state.response_code_meaning);
+        j["state"] = std::move(st);
+        Json t = Json::object();
+        t["start"] = time_to_json(r.times.start);
+        t["end"] = time_to_json(r.times.end);
+        t["elapsedMs"] = r.times.elapsed.valid ? Json(r.times.elapsed.ms) : Json(nullptr);
+        j["times"] = std::move(t);
+    } else {
+        j["state"] = nullptr;
+        j["times"] = nullptr;
+    }
+    Json diags = Json::array();
+    for (const auto& d : r.diagnostics) diags.push_back(diagnostic_to_json(d));
+    j["diagnostics"] = std::move(diags);
+    return j;
+}
+
+}  // namespace ssmview

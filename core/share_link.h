@@ -1,0 +1,47 @@
+// core/share_link.h: the share-link format, minus the compression itself.
+//
+// Index
+//   kLinkPrefix, limits        the versioned fragment prefix and the documented bounds
+//   canonical_json             the invocation as compact JSON, members in API-model order
+//   base64url_encode/_decode   RFC 4648 section 5, no padding (padding tolerated on decode)
+//   make_link                  base URL + "#" + prefix + payload
+//   extract_link_payload       a pasted link, fragment or bare payload -> the compressed bytes
+//
+// A link is  <base>#v1.<base64url(deflate-raw(canonical_json(invocation)))>. Everything after '#'
+// stays in the browser: no server ever sees the report. Compression lives outside the core
+// because it is platform work (zlib natively in cli/raw_deflate.*, DecompressionStream in the
+// browser); both speak raw deflate (RFC 1951), so links made on one side open on the other.
+// After inflating, the JSON goes through analyze() like any paste, so a crafted link gets the
+// same validation as a paste.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "invocation.h"
+
+namespace ssmview {
+
+constexpr const char* kLinkPrefix = "v1.";
+// The largest inflated JSON a link may carry (inflaters stop there: a "zip bomb" costs nothing).
+constexpr std::size_t kMaxLinkDecodedBytes = 16u * 1024u * 1024u;
+// The longest payload accepted (Chromium's URL limit is 2 MB; other browsers are lower).
+constexpr std::size_t kMaxLinkPayloadChars = 2u * 1024u * 1024u;
+
+std::string canonical_json(const Invocation& inv);
+
+std::string base64url_encode(std::string_view bytes);
+// False (with a reason) on a character outside the alphabet or an impossible length.
+bool base64url_decode(std::string_view text, std::string& out, std::string& error);
+
+std::string make_link(std::string_view base_url, std::string_view compressed);
+
+struct LinkPayload {
+    bool        ok = false;
+    std::string compressed;  // raw-deflate bytes to inflate (bounded by kMaxLinkDecodedBytes)
+    std::string error;       // a sentence for people when !ok
+};
+// Accepts "https://host/path/#v1.XXXX", "#v1.XXXX" or "v1.XXXX"; whitespace around is ignored.
+LinkPayload extract_link_payload(std::string_view link);
+
+}  // namespace ssmview

@@ -1,0 +1,267 @@
+// core/validate.cpp: the checks, in the order a reader of the report cares about.
+//
+// Index
+//   Helpers          utf8_length, word characters for the model's patterns
+//   Constraints      CommandId, InstanceId, PluginName, Comment, DocumentName, DocumentVersion, sizes
+//   State            unknown/differently-cased words, contradictions, ResponseCode vs phase
+//   Times            parse, then: missing end, end while running, end before start, elapsed mismatch
+//   Output           the agent's truncation marker, output exactly at the limit
+//   validate
+#include "validate.h"
+
+#include <cctype>
+#include <cstdlib>
+
+namespace ssmview {
+
+std::size_t utf8_length(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+namespace {
+
+// ---- Helpers --------------------------------------------------------------------------------
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool all_word_chars(std::string_view s) {
+    for (char c : s)
+        if (!word_char(c)) return false;
+    return true;
+}
+bool empty_or_absent(const Field<std::string>& f) { return !f.present || f.value.empty(); }
+
+// ---- Constraints ----------------------------------------------------------------------------
+
+// (^i-(\w{8}|\w{17})$)|(^mi-\w{17}$)
+bool instance_id_ok(std::string_view id) {
+    if (id.size() >= 2 && id.substr(0, 2) == "i-") {
+        const std::string_view rest = id.substr(2);
+        return (rest.size() == 8 || rest.size() == 17) && all_word_chars(rest);
+    }
+    if (id.size() >= 3 && id.substr(0, 3) == "mi-") return id.size() == 20 && all_word_chars(id.substr(3));
+    return false;
+}
+
+// ^[a-zA-Z0-9_\-.]{3,128}$; a document shared from another account is named by its ARN, whose
+// last part follows the same rule.
+bool document_name_ok(std::string_view name) {
+    if (name.substr(0, 4) == "arn:") {
+        const std::size_t slash = name.rfind('/');
+        if (slash == std::string_view::npos) return false;
+        name = name.substr(slash + 1);
+    }
+    if (name.size() < 3 || name.size() > 128) return false;
+    for (char c : name)
+        if (!word_char(c) && c != '-' && c != '.') return false;
+    return true;
+}
+
+// [$]LATEST | [$]DEFAULT | ^[1-9][0-9]*$ ; the service also returns "" for some documents.
+bool document_version_ok(std::string_view v) {
+    if (v.empty() || v == "$LATEST" || v == "$DEFAULT") return true;
+    if (v[0] < '1' || v[0] > '9') return false;
+    for (char c : v)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+void check_constraints(const Invocation& inv, DiagnosticSink& sink) {
+    if (inv.command_id.present && utf8_length(inv.command_id.value) != 36)
+        sink.add(Severity::Warning, "constraint.command_id_length",
+                 "CommandId is " + std::to_string(utf8_length(inv.command_id.value)) +
+                     " characters long; the API's command ids are 36 (a UUID).",
+                 "/CommandId", inv.command_id.offset);
+    if (inv.instance_id.present && !instance_id_ok(inv.instance_id.value))
+        sink.add(Severity::Warning, "constraint.instance_id_pattern",
+                 "InstanceId \"" + inv.instance_id.value +
+                     "\" is neither an EC2 instance id (i- and 8 or 17 characters) nor a managed node id (mi- and 17).",
+                 "/InstanceId", inv.instance_id.offset);
+    if (inv.plugin_name.present && utf8_length(inv.plugin_name.value) < 4)
+        sink.add(Severity::Warning, "constraint.plugin_name_length",
+                 "PluginName is shorter than the model's minimum of 4 characters.", "/PluginName", inv.plugin_name.offset);
+    if (inv.comment.present && utf8_length(inv.comment.value) > 100)
+        sink.add(Severity::Warning, "constraint.comment_length",
+                 "Comment is " + std::to_string(utf8_length(inv.comment.value)) + " characters long; the API allows 100.",
+                 "/Comment", inv.comment.offset);
+    if (inv.document_name.present && !document_name_ok(inv.document_name.value))
+        sink.add(Severity::Warning, "constraint.document_name_pattern",
+                 "DocumentName \"" + inv.document_name.value +
+                     "\" does not match the model: 3 to 128 of letters, digits, '_', '-' and '.'.",
+                 "/DocumentName", inv.document_name.offset);
+    if (inv.document_version.present && !document_version_ok(inv.document_version.value))
+        sink.add(Severity::Warning, "constraint.document_version_pattern",
+                 "DocumentVersion \"" + inv.document_version.value + "\" is not $DEFAULT, $LATEST or a version number.",
+                 "/DocumentVersion", inv.document_version.offset);
+    if (inv.standard_output_content.present && utf8_length(inv.standard_output_content.value) > kMaxStdoutChars)
+        sink.add(Severity::Warning, "constraint.stdout_length",
+                 "StandardOutputContent has " + std::to_string(utf8_length(inv.standard_output_content.value)) +
+                     " characters; the service returns at most 24,000. It is shown in full.",
+                 "/StandardOutputContent", inv.standard_output_content.offset);
+    if (inv.standard_error_content.present && utf8_length(inv.standard_error_content.value) > kMaxStderrChars)
+        sink.add(Severity::Warning, "constraint.stderr_length",
+                 "StandardErrorContent has " + std::to_string(utf8_length(inv.standard_error_content.value)) +
+                     " characters; the service returns at most 8,000. It is shown in full.",
+                 "/StandardErrorContent", inv.standard_error_content.offset);
+}
+
+// ---- State ----------------------------------------------------------------------------------
+
+bool details_spelled_as_documented(std::string_view d) {
+    static const char* const spellings[] = {
+        "Pending", "InProgress", "In Progress", "Delayed", "Success", "DeliveryTimedOut", "Delivery Timed Out",
+        "ExecutionTimedOut", "Execution Timed Out", "Failed", "Cancelled", "Canceled", "Cancelling", "Undeliverable",
+        "Terminated"};
+    for (const char* s : spellings)
+        if (d == s) return true;
+    return false;
+}
+
+void check_state(const Invocation& inv, const State& st, DiagnosticSink& sink) {
+    if (inv.status.present) {
+        if (st.phase == Phase::Unknown)
+            sink.add(Severity::Warning, "status.unknown",
+                     "Status \"" + inv.status.value +
+                         "\" is not one the API defines (Pending, InProgress, Delayed, Success, Cancelled, TimedOut, Failed, "
+                         "Cancelling). It is shown as given.",
+                     "/Status", inv.status.offset);
+        else if (!status_is_canonical(inv.status.value))
+            sink.add(Severity::Warning, "status.case",
+                     "Status \"" + inv.status.value + "\" is read as \"" + phase_name(st.phase) +
+                         "\", but the API spells it differently. The AWS CLI compares exactly: `aws ssm wait command-executed` "
+                         "would keep polling this.",
+                     "/Status", inv.status.offset);
+    }
+    if (inv.status_details.present && !inv.status_details.value.empty()) {
+        if (!status_details_known(inv.status_details.value))
+            sink.add(Severity::Warning, "status.details_unknown",
+                     "StatusDetails \"" + inv.status_details.value + "\" is not one the API documents. It is shown as given.",
+                     "/StatusDetails", inv.status_details.offset);
+        else if (!details_spelled_as_documented(inv.status_details.value))
+            sink.add(Severity::Warning, "status.case",
+                     "StatusDetails \"" + inv.status_details.value + "\" is spelled with different letter case than the API's.",
+                     "/StatusDetails", inv.status_details.offset);
+    }
+    if (!inv.status.present && !inv.status_details.present)
+        sink.add_unplaced(Severity::Warning, "status.missing",
+                          "There is no Status and no StatusDetails, so whether the command ended cannot be told.");
+    if (inv.status.present && inv.status_details.present && st.phase != Phase::Unknown &&
+        !status_and_details_agree(st.phase, inv.status_details.value))
+        sink.add(Severity::Warning, "status.contradiction",
+                 "Status \"" + inv.status.value + "\" and StatusDetails \"" + inv.status_details.value +
+                     "\" contradict each other; the phase follows Status.",
+                 "/StatusDetails", inv.status_details.offset);
+
+    if (!inv.response_code.present) return;
+    const std::int64_t code = inv.response_code.value;
+    const std::size_t at = inv.response_code.offset;
+    if (st.phase == Phase::Success && code != 0)
+        sink.add(Severity::Warning, "state.success_nonzero_code",
+                 "Status is Success but ResponseCode is " + std::to_string(code) + ": a script's non-zero exit code normally fails it.",
+                 "/ResponseCode", at);
+    if (st.phase == Phase::Success && code == -1)
+        sink.add(Severity::Warning, "state.finished_not_started",
+                 "Status is Success but ResponseCode is -1, which means the plugin never started.", "/ResponseCode", at);
+    if (st.phase == Phase::Failed && st.detail == Detail::None && code == 0)
+        sink.add(Severity::Info, "state.failed_zero_code",
+                 "Status is Failed with ResponseCode 0: the script exited cleanly, so the failure came from elsewhere "
+                 "(the plugin, the document, or the agent). StatusDetails and stderr may tell more.",
+                 "/ResponseCode", at);
+    const bool has_output = !empty_or_absent(inv.standard_output_content) || !empty_or_absent(inv.standard_error_content);
+    if ((st.phase == Phase::Pending || st.phase == Phase::Delayed) && (code != -1 || has_output))
+        sink.add(Severity::Warning, "state.pending_with_output",
+                 std::string("Status is ") + inv.status.value + ", so nothing has run yet, but " +
+                     (code != -1 ? "ResponseCode is " + std::to_string(code) : std::string("there is output")) + ".",
+                 "/ResponseCode", at);
+}
+
+// ---- Times ----------------------------------------------------------------------------------
+
+Timestamp take_time(const Field<std::string>& f, const char* name, DiagnosticSink& sink) {
+    if (empty_or_absent(f)) return {};
+    Timestamp t = parse_timestamp(f.value);
+    if (!t.valid)
+        sink.add(Severity::Warning, "time.invalid",
+                 std::string(name) + " \"" + f.value + "\" is not an ISO-8601 time such as 2026-11-20T14:03:07.512Z.",
+                 std::string("/") + name, f.offset);
+    return t;
+}
+
+void check_times(const Invocation& inv, const State& st, Times& times, DiagnosticSink& sink) {
+    times.start = take_time(inv.execution_start_date_time, "ExecutionStartDateTime", sink);
+    times.end = take_time(inv.execution_end_date_time, "ExecutionEndDateTime", sink);
+    if (!empty_or_absent(inv.execution_elapsed_time)) {
+        times.elapsed = parse_duration(inv.execution_elapsed_time.value);
+        if (!times.elapsed.valid)
+            sink.add(Severity::Warning, "time.duration_invalid",
+                     "ExecutionElapsedTime \"" + inv.execution_elapsed_time.value +
+                         "\" is not an ISO-8601 duration such as PT12.034S.",
+                     "/ExecutionElapsedTime", inv.execution_elapsed_time.offset);
+    }
+    const bool never_ran = st.detail == Detail::DeliveryTimedOut || st.detail == Detail::Undeliverable ||
+                           st.detail == Detail::Terminated;
+    const bool started = !empty_or_absent(inv.execution_start_date_time);
+    if (st.terminal && !never_ran && (started || st.phase == Phase::Success || st.phase == Phase::Failed) &&
+        empty_or_absent(inv.execution_end_date_time))
+        sink.add(Severity::Warning, "time.missing_end",
+                 std::string("The invocation has ended (") + phase_name(st.phase) + ") but ExecutionEndDateTime is empty.",
+                 "/ExecutionEndDateTime",
+                 inv.execution_end_date_time.present ? inv.execution_end_date_time.offset : inv.status.offset);
+    if ((st.phase == Phase::Pending || st.phase == Phase::InProgress || st.phase == Phase::Delayed) &&
+        !empty_or_absent(inv.execution_end_date_time))
+        sink.add(Severity::Warning, "time.end_while_running",
+                 std::string("ExecutionEndDateTime is set, yet the invocation is still ") + phase_name(st.phase) + ".",
+                 "/ExecutionEndDateTime", inv.execution_end_date_time.offset);
+    if (times.start.valid && times.end.valid && times.end.epoch_ms < times.start.epoch_ms)
+        sink.add(Severity::Warning, "time.end_before_start",
+                 "ExecutionEndDateTime is " + format_duration(times.start.epoch_ms - times.end.epoch_ms) +
+                     " before ExecutionStartDateTime.",
+                 "/ExecutionEndDateTime", inv.execution_end_date_time.offset);
+    if (times.start.valid && times.end.valid && times.elapsed.valid && times.end.epoch_ms >= times.start.epoch_ms) {
+        // The service rounds, and its clocks are not one clock: allow a second plus 1 %.
+        const std::int64_t span = times.end.epoch_ms - times.start.epoch_ms;
+        const std::int64_t diff = std::llabs(span - times.elapsed.ms);
+        if (diff > 1000 + span / 100)
+            sink.add(Severity::Warning, "time.elapsed_mismatch",
+                     "ExecutionElapsedTime says " + format_duration(times.elapsed.ms) + ", but end minus start is " +
+                         format_duration(span) + ".",
+                     "/ExecutionElapsedTime", inv.execution_elapsed_time.offset);
+    }
+}
+
+// ---- Output ---------------------------------------------------------------------------------
+
+void check_output(const Field<std::string>& content, const Field<std::string>& url, std::size_t limit, const char* name,
+                  DiagnosticSink& sink) {
+    if (!content.present) return;
+    std::string_view text = content.value;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+    const std::string where = empty_or_absent(url) ? std::string(" The full text was not sent to S3 (no URL is set).")
+                                                   : " The full text is at " + url.value + ".";
+    const std::string marker = kTruncationMarker;
+    if (text.size() >= marker.size() && text.substr(text.size() - marker.size()) == marker) {
+        sink.add(Severity::Info, "output.truncated",
+                 std::string(name) + " ends in the agent's \"" + marker + "\" marker: the service kept only the first part." + where,
+                 std::string("/") + name, content.offset);
+        return;
+    }
+    if (utf8_length(content.value) == limit)
+        sink.add(Severity::Info, "output.at_limit",
+                 std::string(name) + " is exactly " + std::to_string(limit) + " characters, the service's limit: it was probably cut." +
+                     where,
+                 std::string("/") + name, content.offset);
+}
+
+}  // namespace
+
+void validate(const Invocation& inv, const State& state, Times& times, DiagnosticSink& sink) {
+    check_constraints(inv, sink);
+    check_state(inv, state, sink);
+    check_times(inv, state, times, sink);
+    check_output(inv.standard_output_content, inv.standard_output_url, kMaxStdoutChars, "StandardOutputContent", sink);
+    check_output(inv.standard_error_content, inv.standard_error_url, kMaxStderrChars, "StandardErrorContent", sink);
+}
+
+}  // namespace ssmview

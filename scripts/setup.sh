@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# scripts/setup.sh: make a fresh Debian 12 (bookworm) machine ready to build, run and test ssmview.
+#
+# Index
+#   1. Debian packages      toolchains, header-only libraries, Chromium, the real AWS CLI v2
+#   2. Dear ImGui sources   from Debian's source package (trixie: 1.90.1), into third_party/ (git-ignored)
+#   3. npm packages         playwright-core and the JS reference signers, into node_modules/ (git-ignored)
+#
+# Safe to re-run: each step checks first and does nothing when its result is already there,
+# so the README's run and test commands can call it every time. Must run as root (or with sudo
+# available) on a machine that reaches Debian's archive and the npm registry, nothing else.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# ---- 1. Debian packages --------------------------------------------------------------------
+packages=(
+  build-essential cmake ninja-build pkg-config      # native build
+  emscripten                                        # em++ 3.1.6: the WebAssembly build
+  nlohmann-json3-dev catch2                         # JSON, unit tests (Catch2 v2)
+  libcpp-httplib-dev libssl-dev zlib1g-dev          # proxy HTTP + SigV4 crypto, share-link deflate
+  libsimdjson-dev                                   # benchmark anchor
+  awscli python3-botocore                           # real AWS CLI v2 (fixtures) and the SSM API model
+  chromium chromium-driver                          # headless browser tests
+  fonts-dejavu-core python3-fonttools               # the viewer's monospace font, subset at build time
+  dpkg-dev xz-utils ca-certificates                 # `apt-get source` for Dear ImGui
+  wrk                                               # loopback load generator for benchmarks
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -q
+  as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# ---- 2. Dear ImGui 1.90.1 from Debian's source package --------------------------------------
+# libimgui-dev ships no sources (it cannot be linked into WebAssembly), and bookworm's 1.86 lacks
+# the input event queue, so take trixie's source package. Never committed: third_party/ is ignored.
+imgui_dir="$here/third_party/imgui-1.90.1"
+if [ ! -f "$imgui_dir/imgui.cpp" ]; then
+  src_list=/etc/apt/sources.list.d/ssmview-trixie-src.sources
+  if ! grep -rqs 'Suites: trixie' /etc/apt/sources.list.d/ 2>/dev/null || [ ! -f "$src_list" ]; then
+    log "enabling Debian trixie source packages (deb-src only: no binaries change)"
+    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      | as_root tee "$src_list" >/dev/null
+    as_root apt-get update -q
+  fi
+  mkdir -p "$here/third_party/download"
+  ( cd "$here/third_party/download" && apt-get source --download-only imgui/trixie )
+  tarball=$(ls "$here"/third_party/download/imgui_1.90.1*.orig.tar.* | head -n 1)
+  log "unpacking $(basename "$tarball")"
+  tar -C "$here/third_party" -xf "$tarball"
+  test -f "$imgui_dir/imgui.cpp" || { log "Dear ImGui sources not found after unpacking"; exit 1; }
+fi
+
+# ---- 3. npm packages -------------------------------------------------------------------------
+# package-lock.json pins versions; `npm ci` never downloads a browser (playwright-core has none).
+if [ ! -f "$here/node_modules/.package-lock.json" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  log "installing npm packages"
+  if [ -f "$here/package-lock.json" ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+fi
+log "ready"

@@ -1,0 +1,125 @@
+// tests/core/diagnostic_catalogue_test.cpp: every code in the catalogue is reachable, with the
+// catalogued severity, and nothing outside the catalogue is ever emitted.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include "test_support.h"
+
+using namespace ssmview;
+using namespace ssmview_test;
+
+namespace {
+
+std::string succeeded(const std::string& extra) {
+    return invocation_with("\"PluginName\": \"aws:runShellScript\", \"ResponseCode\": 0, \"ExecutionStartDateTime\": "
+                           "\"2026-11-20T14:03:07.512Z\", \"ExecutionElapsedTime\": \"PT12.034S\", \"ExecutionEndDateTime\": "
+                           "\"2026-11-20T14:03:19.546Z\", \"Status\": \"Success\", \"StatusDetails\": \"Success\"" +
+                           (extra.empty() ? "" : ", " + extra));
+}
+
+// One input per code. The key is the code the input must produce.
+std::map<std::string, std::string> inputs() {
+    std::map<std::string, std::string> m;
+    m["input.empty"] = "";
+    m["input.too_large"] = std::string(kMaxInputBytes + 1, ' ');
+    m["input.utf16"] = std::string("\xFF\xFE{\0}\0", 6);
+    m["input.binary"] = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    m["input.yaml"] = "CommandId: 1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7\nStatus: Success\n";
+    m["input.yaml_stream"] = "- CommandId: 1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7\n  Status: Success\n";
+    m["input.text"] = "1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7\t\tAWS-RunShellScript\t1\tPT1S\t\t\ti-0802cc9316fe86d8a\n";
+    m["input.table"] = "------\n|  GetCommandInvocation  |\n+----+\n";
+    m["input.no_json"] = "An error occurred (InvocationDoesNotExist) when calling the GetCommandInvocation operation:";
+    m["input.text_before"] = "$ aws ssm get-command-invocation\n" + succeeded("");
+    m["input.text_after"] = succeeded("") + "\n$ ";
+    m["input.bom"] = "\xEF\xBB\xBF" + succeeded("");
+    m["json.syntax"] = "{\"Status\" \"Success\"}";
+    m["json.truncated"] = "{\"Status\": \"Succ";
+    m["json.too_deep"] = std::string(1000, '[');
+    m["json.control_character"] = "{\"Status\": \"a\x01\"}";
+    m["json.bad_escape"] = "{\"Status\": \"\\q\"}";
+    m["json.non_standard_literal"] = "{\"ResponseCode\": NaN}";
+    m["json.number_out_of_range"] = "{\"ResponseCode\": 1e999}";
+    m["json.invalid_utf8"] = succeeded("\"Comment\": \"\xFF\"");
+    m["json.lone_surrogate"] = succeeded("\"Comment\": \"\\ud800\"");
+    m["json.duplicate_key"] = succeeded("\"Status\": \"Success\"");
+    m["model.not_object"] = "[]";
+    m["model.wrong_type"] = succeeded("\"Comment\": 1");
+    m["model.out_of_range"] = invocation_with("\"ResponseCode\": 3000000000");
+    m["model.list_output"] = "{\"CommandInvocations\": []}";
+    m["model.no_members"] = "{}";
+    m["model.unknown_member"] = succeeded("\"Extra\": 1");
+    m["model.sdk_metadata"] = succeeded("\"ResponseMetadata\": {}");
+    m["constraint.command_id_length"] = "{\"CommandId\": \"short\", \"Status\": \"Pending\"}";
+    m["constraint.instance_id_pattern"] = succeeded("\"InstanceId\": \"web-1\"");
+    m["constraint.plugin_name_length"] = succeeded("\"PluginName\": \"aws\"");
+    m["constraint.comment_length"] = succeeded("\"Comment\": \"" + std::string(101, 'c') + "\"");
+    m["constraint.document_name_pattern"] = succeeded("\"DocumentName\": \"My Document!\"");
+    m["constraint.document_version_pattern"] = succeeded("\"DocumentVersion\": \"v1\"");
+    m["constraint.stdout_length"] = succeeded("\"StandardOutputContent\": \"" + std::string(24001, 'o') + "\"");
+    m["constraint.stderr_length"] = succeeded("\"StandardErrorContent\": \"" + std::string(8001, 'e') + "\"");
+    m["status.case"] = invocation_with("\"Status\": \"SUCCESS\", \"ResponseCode\": 0, \"ExecutionEndDateTime\": \"2026-11-20T14:03:19.546Z\"");
+    m["status.unknown"] = invocation_with("\"Status\": \"Rebooting\"");
+    m["status.details_unknown"] = invocation_with("\"Status\": \"InProgress\", \"StatusDetails\": \"Rebooting\"");
+    m["status.missing"] = invocation_with("");
+    m["status.contradiction"] = invocation_with("\"Status\": \"InProgress\", \"StatusDetails\": \"Success\"");
+    m["state.success_nonzero_code"] = succeeded("\"ResponseCode\": 2");
+    m["state.failed_zero_code"] = invocation_with(
+        "\"ResponseCode\": 0, \"ExecutionStartDateTime\": \"2026-11-20T14:03:07.512Z\", \"ExecutionEndDateTime\": "
+        "\"2026-11-20T14:03:08.512Z\", \"Status\": \"Failed\", \"StatusDetails\": \"Failed\"");
+    m["state.finished_not_started"] = succeeded("\"ResponseCode\": -1");
+    m["state.pending_with_output"] = invocation_with("\"ResponseCode\": -1, \"Status\": \"Pending\", \"StandardOutputContent\": \"hi\"");
+    m["time.invalid"] = succeeded("\"ExecutionStartDateTime\": \"yesterday\"");
+    m["time.duration_invalid"] = succeeded("\"ExecutionElapsedTime\": \"12 seconds\"");
+    m["time.missing_end"] = invocation_with("\"ResponseCode\": 0, \"Status\": \"Success\", \"ExecutionEndDateTime\": \"\"");
+    m["time.end_while_running"] = invocation_with(
+        "\"ResponseCode\": -1, \"ExecutionEndDateTime\": \"2026-11-20T14:03:19.546Z\", \"Status\": \"InProgress\"");
+    m["time.end_before_start"] = succeeded("\"ExecutionEndDateTime\": \"2026-11-20T14:00:00.000Z\"");
+    m["time.elapsed_mismatch"] = succeeded("\"ExecutionElapsedTime\": \"PT1H\"");
+    m["output.truncated"] = succeeded("\"StandardOutputContent\": \"a\\n---Output truncated---\"");
+    m["output.at_limit"] = succeeded("\"StandardErrorContent\": \"" + std::string(8000, 'e') + "\"");
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("every catalogued code is produced by an input made for it, with its severity", "[catalogue]") {
+    const auto table = inputs();
+    for (const DiagnosticCode& c : diagnostic_catalogue()) {
+        INFO("code: " << c.code);
+        const auto it = table.find(c.code);
+        REQUIRE(it != table.end());
+        const Report r = analyze(it->second);
+        const Diagnostic* d = first_with(r, c.code);
+        REQUIRE(d);
+        CHECK(d->severity == c.severity);
+        CHECK_FALSE(d->message.empty());
+    }
+    CHECK(table.size() == diagnostic_catalogue().size());
+}
+
+TEST_CASE("nothing outside the catalogue is emitted, and codes are unique", "[catalogue]") {
+    std::set<std::string> known;
+    for (const DiagnosticCode& c : diagnostic_catalogue()) CHECK(known.insert(c.code).second);
+    for (const auto& [code, input] : inputs())
+        for (const auto& d : analyze(input).diagnostics) {
+            INFO("emitted " << d.code << " for the input made for " << code);
+            CHECK(known.count(d.code) == 1);
+        }
+}
+
+TEST_CASE("the input made for success triggers no diagnostic at all", "[catalogue]") {
+    CHECK(analyze(succeeded("")).diagnostics.empty());
+}
+
+TEST_CASE("a repeated problem is listed 20 times and then counted", "[catalogue]") {
+    std::string many = "{\"CommandId\":\"1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7\"";
+    for (int i = 0; i < 1000; ++i) many += ",\"x" + std::to_string(i) + "\":1";
+    many += "}";
+    const Report r = analyze(many);
+    int listed = 0;
+    for (const auto& d : r.diagnostics) listed += d.code == "model.unknown_member";
+    CHECK(listed == 21);
+    CHECK(r.diagnostics.back().message == "980 more like this are not listed.");
+}

@@ -1,0 +1,96 @@
+// tests/core/invocation_reader_test.cpp: members onto the model, types checked, unknowns kept.
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace ssmview;
+using namespace ssmview_test;
+
+TEST_CASE("every member of GetCommandInvocationResult is read", "[model]") {
+    const Report r = analyze(read_fixture("aws-cli/truncated.json"));
+    REQUIRE(r.has_invocation);
+    const Invocation& inv = r.invocation;
+    for (const Field<std::string>* f : {&inv.command_id, &inv.instance_id, &inv.comment, &inv.document_name, &inv.document_version,
+                                        &inv.plugin_name, &inv.execution_start_date_time, &inv.execution_elapsed_time,
+                                        &inv.execution_end_date_time, &inv.status, &inv.status_details, &inv.standard_output_content,
+                                        &inv.standard_output_url, &inv.standard_error_content, &inv.standard_error_url})
+        CHECK(f->present);
+    CHECK(inv.response_code.present);
+    REQUIRE(inv.cloud_watch_output_config.present);
+    CHECK(inv.cloud_watch_output_config.value.output_enabled.value);
+    CHECK_FALSE(inv.cloud_watch_output_config.value.log_group_name.value.empty());
+    CHECK(inv.unknown.empty());
+    // And written back in model order, exactly as the CLI printed it.
+    CHECK(invocation_to_json(inv).dump(4) + "\n" == read_fixture("aws-cli/truncated.json"));
+}
+
+TEST_CASE("a member of the wrong type is an error placed at its value", "[model]") {
+    const Report r = analyze("{\n  \"Status\": 3,\n  \"ResponseCode\": \"0\",\n  \"CloudWatchOutputConfig\": {\"CloudWatchOutputEnabled\": \"yes\"}\n}");
+    CHECK_FALSE(r.valid());
+    std::vector<std::string> paths;
+    for (const auto& d : r.diagnostics)
+        if (d.code == "model.wrong_type") paths.push_back(d.path);
+    CHECK(paths == std::vector<std::string>{"/Status", "/ResponseCode", "/CloudWatchOutputConfig/CloudWatchOutputEnabled"});
+    const Diagnostic* d = first_with(r, "model.wrong_type");
+    CHECK(d->line == 2);
+    CHECK(d->column == 13);
+    CHECK(d->message == "Status must be a string, not an integer.");
+    CHECK(r.has_invocation);  // the rest is still shown
+}
+
+TEST_CASE("ResponseCode outside 32 bits is out of range; 1e3 and 0.0 are integers written oddly", "[model]") {
+    CHECK(has_code(analyze(invocation_with("\"ResponseCode\": 4294967296")), "model.out_of_range"));
+    CHECK(has_code(analyze(invocation_with("\"ResponseCode\": 99999999999999999999999")), "model.wrong_type"));
+    CHECK(has_code(analyze(invocation_with("\"ResponseCode\": 1.5")), "model.wrong_type"));
+    const Report odd = analyze(invocation_with("\"ResponseCode\": 1e2"));
+    CHECK(odd.valid());
+    CHECK(odd.invocation.response_code.value == 100);
+}
+
+TEST_CASE("unknown members are kept in order and reported as info", "[model]") {
+    const Report r = analyze(invocation_with("\"InstanceName\": \"web-1\", \"CloudWatchOutputConfig\": {\"Extra\": [1]}"));
+    CHECK(r.valid());
+    REQUIRE(r.invocation.unknown.size() == 1);
+    CHECK(r.invocation.unknown[0].first == "InstanceName");
+    REQUIRE(r.invocation.cloud_watch_output_config.value.unknown.size() == 1);
+    int infos = 0;
+    for (const auto& d : r.diagnostics) infos += d.code == "model.unknown_member";
+    CHECK(infos == 2);
+    const Json back = invocation_to_json(r.invocation);
+    CHECK(back["InstanceName"] == "web-1");
+    CHECK(back["CloudWatchOutputConfig"]["Extra"] == Json::array({1}));
+}
+
+TEST_CASE("SDK-shaped output: boto3's ResponseMetadata and JS v3's $metadata are skipped", "[model]") {
+    const Report boto = analyze(invocation_with(
+        "\"Status\": \"Success\", \"ResponseMetadata\": {\"RequestId\": \"abc\", \"HTTPStatusCode\": 200, \"RetryAttempts\": 0}"));
+    CHECK(boto.valid());
+    CHECK(has_code(boto, "model.sdk_metadata"));
+    CHECK(boto.invocation.unknown.empty());
+    const Report js = analyze(invocation_with("\"Status\": \"Success\", \"$metadata\": {\"httpStatusCode\": 200}"));
+    CHECK(has_code(js, "model.sdk_metadata"));
+}
+
+TEST_CASE("list-command-invocations output is recognized and the right command named", "[model]") {
+    const Report r = analyze("{\"CommandInvocations\": [{\"CommandId\": \"x\"}]}");
+    CHECK_FALSE(r.valid());
+    CHECK(first_with(r, "model.list_output")->message.find("get-command-invocation") != std::string::npos);
+}
+
+TEST_CASE("an object with none of the members is valid but warned about", "[model]") {
+    const Report r = analyze("{\"hello\": \"world\"}");
+    CHECK(r.valid());
+    CHECK(has_code(r, "model.no_members"));
+}
+
+TEST_CASE("the documentation's SUCCESS spelling is read, with a warning about the waiter", "[model]") {
+    const Report r = analyze(invocation_with(
+        "\"DocumentName\": \"AWS-RunPowerShellScript\", \"PluginName\": \"aws:runPowerShellScript\", \"ResponseCode\": 0, "
+        "\"Status\": \"SUCCESS\", \"StatusDetails\": \"SUCCESS\""));
+    CHECK(r.valid());
+    CHECK(r.state.phase == Phase::Success);
+    CHECK(r.state.waiter == Waiter::Retry);
+    const Diagnostic* d = first_with(r, "status.case");
+    REQUIRE(d);
+    CHECK(d->message.find("keep polling") != std::string::npos);
+}

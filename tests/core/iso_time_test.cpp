@@ -1,0 +1,61 @@
+// tests/core/iso_time_test.cpp: ISO-8601 times and durations.
+#include <catch2/catch.hpp>
+
+#include "iso_time.h"
+
+using namespace ssmview;
+
+TEST_CASE("timestamps with Z, offsets and fractions give epoch milliseconds", "[time]") {
+    CHECK(parse_timestamp("1970-01-01T00:00:00Z").epoch_ms == 0);
+    CHECK(parse_timestamp("2026-11-20T14:03:07.512Z").epoch_ms == 1795183387512LL);
+    CHECK(parse_timestamp("2026-11-20T16:03:07.512+02:00").epoch_ms == 1795183387512LL);
+    CHECK(parse_timestamp("2026-11-20T09:03:07.512-0500").epoch_ms == 1795183387512LL);
+    CHECK(parse_timestamp("2026-11-20T14:03:07.5129999Z").epoch_ms == 1795183387512LL);
+    CHECK(parse_timestamp("2026-11-20T14:03:07.5Z").epoch_ms == 1795183387500LL);
+    CHECK(parse_timestamp("2026-11-20 14:03Z").epoch_ms == 1795183380000LL);
+    CHECK(parse_timestamp("2024-02-29T00:00:00Z").valid);
+    CHECK(parse_timestamp("1969-12-31T23:59:59.999Z").epoch_ms == -1);
+    CHECK(parse_timestamp("2026-11-20T16:03:07+02:00").offset_minutes == 120);
+}
+
+TEST_CASE("malformed timestamps are invalid, not guessed", "[time]") {
+    for (const char* t : {"", "2026-11-20", "2026-11-20T14:03:07", "2023-02-29T00:00:00Z", "2026-13-01T00:00:00Z",
+                          "2026-11-20T25:00:00Z", "2026-11-20T14:03:07.Z", "2026-11-20T14:03:07Zjunk", "20261120T140307Z",
+                          "yesterday", "2026-11-20T14:03:07+2:00"}) {
+        INFO(t);
+        CHECK_FALSE(parse_timestamp(t).valid);
+    }
+}
+
+TEST_CASE("durations: seconds with fractions, minutes, hours, days, weeks", "[time]") {
+    CHECK(parse_duration("PT0.091S").ms == 91);
+    CHECK(parse_duration("PT12.034S").ms == 12034);
+    CHECK(parse_duration("PT2M3S").ms == 123000);
+    CHECK(parse_duration("PT10M0.317S").ms == 600317);
+    CHECK(parse_duration("PT1H0M5.5S").ms == 3605500);
+    CHECK(parse_duration("P1DT2H").ms == 93600000);
+    CHECK(parse_duration("P1W").ms == 604800000);
+    CHECK(parse_duration("PT0S").valid);
+}
+
+TEST_CASE("malformed durations are invalid", "[time]") {
+    for (const char* d : {"", "P", "PT", "T1S", "PT1", "PT1.5M", "P1Y", "P1M", "PTS", "PT1S2", "PT1H1H", "PT9999999999999S", "12s"}) {
+        INFO(d);
+        CHECK_FALSE(parse_duration(d).valid);
+    }
+}
+
+TEST_CASE("formatting for people", "[time]") {
+    CHECK(format_timestamp_utc(1795183387512LL) == "2026-11-20 14:03:07.512 UTC");
+    CHECK(format_timestamp(1795183387512LL, 60) == "2026-11-20 15:03:07.512 UTC+01:00");
+    CHECK(format_timestamp(1795183387512LL, -330) == "2026-11-20 08:33:07.512 UTC-05:30");
+    CHECK(format_duration(91) == "91 ms");
+    CHECK(format_duration(12034) == "12.034 s");
+    CHECK(format_duration(123000) == "2 min 3.0 s");
+    CHECK(format_duration(3605500) == "1 h 0 min 5 s");
+    CHECK(format_relative(0, 180000) == "3 minutes ago");
+    CHECK(format_relative(0, 1000) == "1 second ago");
+    CHECK(format_relative(5000, 0) == "in 5 seconds");
+    CHECK(format_relative(0, 86400000LL * 2) == "2 days ago");
+    CHECK(format_relative(0, 500) == "just now");
+}

@@ -1,0 +1,134 @@
+// tests/core/json_reader_test.cpp: strict JSON, and where it broke, in words.
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace ssmview;
+using namespace ssmview_test;
+
+namespace {
+// By value: callers pass temporaries.
+Diagnostic only_error(const Report& r) {
+    for (const auto& d : r.diagnostics)
+        if (d.severity == Severity::Error) return d;
+    return Diagnostic{};
+}
+}  // namespace
+
+TEST_CASE("a syntax error is placed at its line and column", "[json]") {
+    const Report r = analyze("{\n    \"Status\": \"Success\"\n    \"StatusDetails\": \"Success\"\n}");
+    const Diagnostic d = only_error(r);
+    CHECK(d.code == "json.syntax");
+    CHECK(d.line == 3);
+    CHECK(d.column == 5);
+    CHECK(d.message.find("',' or '}'") != std::string::npos);
+}
+
+TEST_CASE("columns count characters, not bytes", "[json]") {
+    const Report r = analyze("{\"Comment\": \"Ωμέγα\" x}");
+    const Diagnostic d = only_error(r);
+    CHECK(d.line == 1);
+    CHECK(d.column == 21);
+}
+
+TEST_CASE("JSON cut off half-way says where the open string, object or array began", "[json]") {
+    const std::string full = analyze("{}").valid() ? read_fixture("aws-cli/success.json") : "";
+    for (std::size_t cut : {full.size() / 2, full.size() - 3, std::size_t(1), std::size_t(20)}) {
+        INFO("cut at " << cut);
+        const Report r = analyze(full.substr(0, cut));
+        CHECK_FALSE(r.valid());
+        CHECK(only_error(r).code == "json.truncated");
+        CHECK(only_error(r).message.find("cut off") != std::string::npos);
+    }
+    CHECK(only_error(analyze("{\"Status\": \"Succ")).message.find("inside the string that starts at line 1, column 12") !=
+          std::string::npos);
+}
+
+TEST_CASE("trailing commas, single quotes and comments are named", "[json]") {
+    CHECK(only_error(analyze("{\"a\": 1,}")).message.find("trailing comma") != std::string::npos);
+    CHECK(only_error(analyze("[1,]")).message.find("trailing comma") != std::string::npos);
+    CHECK(only_error(analyze("{'a': 1}")).message.find("double quotes") != std::string::npos);
+    CHECK(only_error(analyze("{\"a\": 'x'}")).message.find("double quotes") != std::string::npos);
+    CHECK(only_error(analyze("{\"a\": // c\n 1}")).message.find("no comments") != std::string::npos);
+}
+
+TEST_CASE("NaN and Infinity are refused with their own code", "[json]") {
+    for (const char* text : {"{\"ResponseCode\": NaN}", "{\"ResponseCode\": Infinity}", "{\"ResponseCode\": -Infinity}"}) {
+        INFO(text);
+        const Diagnostic d = only_error(analyze(text));
+        CHECK(d.code == "json.non_standard_literal");
+        CHECK(d.column == 18);
+    }
+}
+
+TEST_CASE("numbers beyond a double's range are refused; large integers become doubles", "[json]") {
+    CHECK(only_error(analyze("{\"x\": 1e400}")).code == "json.number_out_of_range");
+    CHECK(only_error(analyze("{\"x\": -1e999}")).code == "json.number_out_of_range");
+    const Report big = analyze(invocation_with("\"Extra\": 123456789012345678901234567890"));
+    CHECK(big.valid());
+    CHECK(only_error(analyze("{\"x\": 012}")).message.find("leading zeros") != std::string::npos);
+    CHECK(only_error(analyze("{\"x\": 1.}")).code == "json.syntax");
+    CHECK(only_error(analyze("{\"x\": -}")).code == "json.syntax");
+}
+
+TEST_CASE("unescaped control characters and bad escapes are errors", "[json]") {
+    CHECK(only_error(analyze("{\"a\": \"x\ty\"}")).code == "json.control_character");
+    CHECK(only_error(analyze("{\"a\": \"\\x41\"}")).code == "json.bad_escape");
+    CHECK(only_error(analyze("{\"a\": \"\\u12G4\"}")).code == "json.bad_escape");
+}
+
+TEST_CASE("escapes decode, surrogate pairs join, lone surrogates become U+FFFD with a warning", "[json]") {
+    const Report r = analyze(invocation_with("\"StandardOutputContent\": \"\\u001b[31mred\\u001b[0m \\ud83d\\ude80 \\u00e9\\n\""));
+    REQUIRE(r.valid());
+    CHECK(r.invocation.standard_output_content.value == "\x1b[31mred\x1b[0m \xF0\x9F\x9A\x80 \xC3\xA9\n");
+    const Report lone = analyze(invocation_with("\"Comment\": \"a\\ud800b\\udc00\""));
+    CHECK(lone.valid());
+    CHECK(lone.invocation.comment.value == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+    CHECK(has_code(lone, "json.lone_surrogate"));
+}
+
+TEST_CASE("invalid UTF-8 inside strings is repaired to U+FFFD and reported once with a count", "[json]") {
+    const Report r = analyze(invocation_with("\"StandardOutputContent\": \"ok \xC3\x28 \xFF\xFE \xED\xA0\x80 end\""));
+    CHECK(r.valid());
+    const Diagnostic* d = first_with(r, "json.invalid_utf8");
+    REQUIRE(d);
+    CHECK(d->severity == Severity::Warning);
+    CHECK(d->message.rfind("6 byte(s)", 0) == 0);
+    CHECK(r.invocation.standard_output_content.value.find("\xEF\xBF\xBD") != std::string::npos);
+    // The repaired text is valid UTF-8: the share link JSON dumps it without replacement.
+    CHECK(invocation_to_json(r.invocation).dump().size() > 0);
+}
+
+TEST_CASE("duplicate keys keep the last value and warn at the second key", "[json]") {
+    const Report r = analyze("{\n  \"Status\": \"Pending\",\n  \"Status\": \"Success\"\n}");
+    CHECK(r.valid());
+    CHECK(r.invocation.status.value == "Success");
+    const Diagnostic* d = first_with(r, "json.duplicate_key");
+    REQUIRE(d);
+    CHECK(d->line == 3);
+    CHECK(d->column == 3);
+    CHECK(d->path == "/Status");
+}
+
+TEST_CASE("nesting is bounded: 100,000 nested arrays are refused quickly, without a crash", "[json]") {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const Report r = analyze(deep);
+    CHECK(only_error(r).code == "json.too_deep");
+    CHECK(only_error(r).column == kMaxJsonDepth + 1);
+    const std::string ok_depth = std::string(100, '[') + std::string(100, ']');
+    CHECK(codes(analyze(ok_depth)) == std::vector<std::string>{"model.not_object"});
+}
+
+TEST_CASE("a JSON value that is not an object is named", "[json]") {
+    CHECK(only_error(analyze("[1, 2]")).code == "model.not_object");
+    CHECK(only_error(analyze("\"Success\"")).message.find("a string") != std::string::npos);
+    CHECK(only_error(analyze("42")).code == "model.not_object");
+    CHECK(only_error(analyze("null")).code == "model.not_object");
+}
+
+TEST_CASE("member order is kept as given", "[json]") {
+    const Report r = analyze("{\"Zeta\": 1, \"Status\": \"Success\", \"Alpha\": 2}");
+    REQUIRE(r.invocation.unknown.size() == 2);
+    CHECK(r.invocation.unknown[0].first == "Zeta");
+    CHECK(r.invocation.unknown[1].first == "Alpha");
+}
