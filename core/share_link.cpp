@@ -55,6 +55,11 @@ std::string base64url_encode(std::string_view bytes) {
 
 bool base64url_decode(std::string_view text, std::string& out, std::string& error) {
     while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (sextet(text[i]) < 0) {
+            error = "the link's data has a character that base64url does not use at position " + std::to_string(i + 1);
+            return false;
+        }
     if (text.size() % 4 == 1) {
         error = "the link's data has an impossible length (" + std::to_string(text.size()) + " characters): it was cut off";
         return false;
@@ -65,10 +70,6 @@ bool base64url_decode(std::string_view text, std::string& out, std::string& erro
     int bits = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const int v = sextet(text[i]);
-        if (v < 0) {
-            error = "the link's data has a character that base64url does not use at position " + std::to_string(i + 1);
-            return false;
-        }
         acc = (acc << 6) | static_cast<std::uint32_t>(v);
         bits += 6;
         if (bits >= 8) {

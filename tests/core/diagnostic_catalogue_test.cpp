@@ -123,3 +123,11 @@ TEST_CASE("a repeated problem is listed 20 times and then counted", "[catalogue]
     CHECK(listed == 21);
     CHECK(r.diagnostics.back().message == "980 more like this are not listed.");
 }
+
+TEST_CASE("the README's table documents every code", "[catalogue]") {
+    const std::string readme = read_fixture("../../README.md");
+    for (const DiagnosticCode& c : diagnostic_catalogue()) {
+        INFO(c.code);
+        CHECK(readme.find(std::string("| `") + c.code + "` | " + severity_name(c.severity) + " |") != std::string::npos);
+    }
+}
