@@ -8,6 +8,7 @@
 #include "diagnostic.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ssmview {
 
@@ -91,6 +92,13 @@ const std::vector<DiagnosticCode>& diagnostic_catalogue() {
 
 TextLocator::TextLocator(std::string_view text) : text_(text) {
     line_starts_.push_back(0);
+    if (std::memchr(text.data(), '\r', text.size()) == nullptr) {  // the common case: \n only, memchr is fast
+        const char* const begin = text.data();
+        const char* const end = begin + text.size();
+        for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
+            line_starts_.push_back(static_cast<std::size_t>(p - begin) + 1);
+        return;
+    }
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\n') {
@@ -115,6 +123,11 @@ void TextLocator::locate(std::size_t offset, int& line, int& column) const {
 }
 
 // ---- DiagnosticSink -------------------------------------------------------------------------
+
+const TextLocator& DiagnosticSink::locator() {
+    if (!locator_) locator_ = std::make_unique<TextLocator>(text_);
+    return *locator_;
+}
 
 bool DiagnosticSink::admit(Severity s, const std::string& code) {
     if (s == Severity::Error) ++errors_;  // errors count even when not listed: validity must not depend on the cap
@@ -147,7 +160,7 @@ void DiagnosticSink::add(Severity s, std::string code, std::string message, std:
     d.message = std::move(message);
     d.path = std::move(path);
     d.offset = offset;
-    locator_.locate(offset, d.line, d.column);
+    locator().locate(offset, d.line, d.column);
     items_.push_back(std::move(d));
 }
 

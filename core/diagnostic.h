@@ -14,6 +14,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,7 +55,7 @@ private:
 
 class DiagnosticSink {
 public:
-    explicit DiagnosticSink(std::string_view text) : locator_(text) {}
+    explicit DiagnosticSink(std::string_view text) : text_(text) {}
     // Adds a finding placed at a byte offset of the text.
     void add(Severity s, std::string code, std::string message, std::string path, std::size_t offset);
     // Adds a finding with no place in the text (line and column stay 0).
@@ -68,7 +69,10 @@ private:
     static constexpr int kMaxPerCode = 20;
     bool admit(Severity s, const std::string& code);
 
-    TextLocator                             locator_;
+    // Built on the first placed finding: a clean input never pays for the line index.
+    const TextLocator& locator();
+    std::string_view                        text_;
+    std::unique_ptr<TextLocator>            locator_;
     std::vector<Diagnostic>                 items_;
     std::vector<std::pair<std::string, int>> per_code_;  // code -> times seen (few distinct codes)
     int                                     errors_ = 0;

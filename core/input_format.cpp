@@ -45,15 +45,18 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 // ---- looks_binary ---------------------------------------------------------------------------
 
 // Text never holds NUL; a paste of an image or an archive does, or is mostly control bytes.
+// The first 8,000 bytes decide, as in git: binary formats show themselves in their headers, and
+// a NUL further in is still refused by the JSON reader (a raw control character).
 bool looks_binary(std::string_view text) {
-    const std::size_t n = text.size() < 65536 ? text.size() : 65536;
+    const std::size_t n = text.size() < 8000 ? text.size() : 8000;
+    if (n == 0) return false;
+    if (std::memchr(text.data(), 0, n)) return true;
     std::size_t control = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == 0) return true;
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != '\f') ++control;
+        control += (c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != 0x1b) & (c != '\f');
     }
-    return n > 0 && control * 10 > n;
+    return control * 10 > n;
 }
 
 // ---- Signatures -----------------------------------------------------------------------------

@@ -52,10 +52,10 @@ struct Ctx {
         sink.add(Severity::Error, "model.wrong_type",
                  std::string(name) + " must be " + expected + ", not " + json_type_name(v) + ".", path, places.value(path));
     }
-    void take_string(const std::string& path, const char* name, const Json& v, Field<std::string>& f) {
+    void take_string(const std::string& path, const char* name, Json& v, Field<std::string>& f) {
         if (!v.is_string()) return wrong_type(path, name, "a string", v);
         f.present = true;
-        f.value = v.get_ref<const std::string&>();
+        f.value = std::move(v.get_ref<std::string&>());
         f.offset = places.value(path);
     }
     void take_bool(const std::string& path, const char* name, const Json& v, Field<bool>& f) {
@@ -86,12 +86,14 @@ struct Ctx {
     }
 };
 
-void read_cloudwatch(Ctx& ctx, const Json& v, Field<CloudWatchOutputConfig>& f) {
+void read_cloudwatch(Ctx& ctx, Json& v, Field<CloudWatchOutputConfig>& f) {
     const std::string base = "/CloudWatchOutputConfig";
     if (!v.is_object()) return ctx.wrong_type(base, "CloudWatchOutputConfig", "an object", v);
     f.present = true;
     f.offset = ctx.places.value(base);
-    for (const auto& [key, member] : v.items()) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string& key = it.key();
+        Json& member = it.value();
         const std::string path = base + "/" + json_pointer_token(key);
         if (key == "CloudWatchLogGroupName") ctx.take_string(path, "CloudWatchLogGroupName", member, f.value.log_group_name);
         else if (key == "CloudWatchOutputEnabled") ctx.take_bool(path, "CloudWatchOutputEnabled", member, f.value.output_enabled);
@@ -99,15 +101,15 @@ void read_cloudwatch(Ctx& ctx, const Json& v, Field<CloudWatchOutputConfig>& f) 
             ctx.sink.add(Severity::Info, "model.unknown_member",
                          "\"" + key + "\" is not a member of CloudWatchOutputConfig in the API model; it is kept and shown.", path,
                          ctx.places.key(path));
-            f.value.unknown.emplace_back(key, member);
+            f.value.unknown.emplace_back(key, std::move(member));
         }
     }
 }
 
 }  // namespace
 
-bool read_invocation(const JsonRead& json, std::size_t json_begin, Invocation& inv, DiagnosticSink& sink) {
-    const Json& root = json.value;
+bool read_invocation(JsonRead& json, std::size_t json_begin, Invocation& inv, DiagnosticSink& sink) {
+    Json& root = json.value;
     if (!root.is_object()) {
         sink.add(Severity::Error, "model.not_object",
                  std::string("The JSON is ") + json_type_name(root) +
@@ -118,7 +120,9 @@ bool read_invocation(const JsonRead& json, std::size_t json_begin, Invocation& i
     Places places{json.places, json_begin};
     Ctx ctx{places, sink};
     int known = 0;
-    for (const auto& [key, v] : root.items()) {
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        const std::string& key = it.key();
+        Json& v = it.value();
         const std::string path = "/" + json_pointer_token(key);
         const char* k = key.c_str();
         auto is = [&](const char* name) { return std::strcmp(k, name) == 0 ? (++known, true) : false; };
@@ -152,7 +156,7 @@ bool read_invocation(const JsonRead& json, std::size_t json_begin, Invocation& i
             sink.add(Severity::Info, "model.unknown_member",
                      "\"" + key + "\" is not a member of GetCommandInvocationResult in the API model; it is kept and shown.",
                      path, places.key(path));
-            inv.unknown.emplace_back(key, v);
+            inv.unknown.emplace_back(key, std::move(v));
         }
     }
     if (known == 0)

@@ -15,7 +15,8 @@
 
 namespace ssmview {
 
-// Returns false when the value is not an object (nothing to show).
-bool read_invocation(const JsonRead& json, std::size_t json_begin, Invocation& out, DiagnosticSink& sink);
+// Returns false when the value is not an object (nothing to show). Strings are moved out of
+// `json.value` (a 10 MB stdout is not copied), so the JSON is spent afterwards.
+bool read_invocation(JsonRead& json, std::size_t json_begin, Invocation& out, DiagnosticSink& sink);
 
 }  // namespace ssmview

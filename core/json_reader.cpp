@@ -20,6 +20,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 
@@ -197,17 +198,57 @@ struct Reader {
         return 0;
     }
 
+    // One allocation per long string: the unescaped text is never longer than the escaped span,
+    // so find the closing quote first (memchr, skipping quotes preceded by an odd run of '\\').
+    void reserve_for_string(std::string& out) const {
+        const char* const base = text.data();
+        std::size_t q = pos;
+        for (;;) {
+            const void* f = std::memchr(base + q, '"', text.size() - q);
+            if (!f) { q = text.size(); break; }
+            q = static_cast<std::size_t>(static_cast<const char*>(f) - base);
+            std::size_t backslashes = 0;
+            while (q - backslashes > pos && base[q - backslashes - 1] == '\\') ++backslashes;
+            if (backslashes % 2 == 0) break;
+            ++q;
+        }
+        if (q - pos > 64) out.reserve(out.size() + (q - pos));
+    }
+
+    // Advances over bytes that need no work: printable ASCII (8 at a time) and valid UTF-8.
+    // Stops at '"', '\\', a control byte, invalid UTF-8 or the end.
+    void skip_plain() {
+        const char* const base = text.data();
+        const std::size_t size = text.size();
+        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+        for (;;) {
+            while (pos + 8 <= size) {  // SWAR: any byte < 0x20, == '"', == '\\' or >= 0x80 ends the word
+                std::uint64_t x;
+                std::memcpy(&x, base + pos, 8);
+                const std::uint64_t quote = x ^ (ones * '"'), slash = x ^ (ones * '\\');
+                if ((((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | x) & high) break;
+                pos += 8;
+            }
+            if (pos >= size) return;
+            const unsigned char c = static_cast<unsigned char>(base[pos]);
+            if (c < 0x80) {
+                if (c < 0x20 || c == '"' || c == '\\') return;
+                ++pos;
+                continue;
+            }
+            const std::size_t n = utf8_sequence(pos);
+            if (n == 0) return;
+            pos += n;
+        }
+    }
+
     bool string(std::string& out) {
         const std::size_t open = pos;
         ++pos;  // the opening quote
+        reserve_for_string(out);
         for (;;) {
-            // Fast path: a run of plain printable ASCII is appended in one go.
             const std::size_t run = pos;
-            while (pos < text.size()) {
-                const unsigned char c = static_cast<unsigned char>(text[pos]);
-                if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-                ++pos;
-            }
+            skip_plain();
             out.append(text.data() + run, pos - run);
             if (pos >= text.size()) return truncated("the string", open);
             const unsigned char c = static_cast<unsigned char>(text[pos]);
@@ -221,9 +262,7 @@ struct Reader {
                 std::snprintf(buf, sizeof buf, "A raw control character (U+%04X) inside a string must be written as an escape.", c);
                 return fail("json.control_character", buf, pos);
             }
-            const std::size_t n = utf8_sequence(pos);
-            if (n) { out.append(text.data() + pos, n); pos += n; continue; }
-            if (invalid_utf8++ == 0) invalid_utf8_first = pos;
+            if (invalid_utf8++ == 0) invalid_utf8_first = pos;  // skip_plain stopped: not UTF-8
             out += "\xEF\xBF\xBD";
             ++pos;
         }
@@ -312,6 +351,10 @@ struct Reader {
         ++pos;
         out = Json::object();
         auto& members = static_cast<std::vector<std::pair<const std::string, Json>>&>(out.get_ref<Json::object_t&>());
+        // pair<const string, Json> cannot be moved without a possible throw, so vector growth copies
+        // every value, a 10 MB stdout included. The invocation object gets room for its members
+        // up front; other objects do not (a million {} must not cost a million reservations).
+        if (depth == 1) members.reserve(32);
         std::unordered_map<std::string, std::size_t> index;  // key -> position in `members`
         const std::string parent = path;
         skip_ws();

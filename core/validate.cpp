@@ -95,12 +95,15 @@ void check_constraints(const Invocation& inv, DiagnosticSink& sink) {
         sink.add(Severity::Warning, "constraint.document_version_pattern",
                  "DocumentVersion \"" + inv.document_version.value + "\" is not $DEFAULT, $LATEST or a version number.",
                  "/DocumentVersion", inv.document_version.offset);
-    if (inv.standard_output_content.present && utf8_length(inv.standard_output_content.value) > kMaxStdoutChars)
+    // Bytes >= characters: only a string over the limit in bytes needs its characters counted.
+    if (inv.standard_output_content.present && inv.standard_output_content.value.size() > kMaxStdoutChars &&
+        utf8_length(inv.standard_output_content.value) > kMaxStdoutChars)
         sink.add(Severity::Warning, "constraint.stdout_length",
                  "StandardOutputContent has " + std::to_string(utf8_length(inv.standard_output_content.value)) +
                      " characters; the service returns at most 24,000. It is shown in full.",
                  "/StandardOutputContent", inv.standard_output_content.offset);
-    if (inv.standard_error_content.present && utf8_length(inv.standard_error_content.value) > kMaxStderrChars)
+    if (inv.standard_error_content.present && inv.standard_error_content.value.size() > kMaxStderrChars &&
+        utf8_length(inv.standard_error_content.value) > kMaxStderrChars)
         sink.add(Severity::Warning, "constraint.stderr_length",
                  "StandardErrorContent has " + std::to_string(utf8_length(inv.standard_error_content.value)) +
                      " characters; the service returns at most 8,000. It is shown in full.",
@@ -247,7 +250,7 @@ void check_output(const Field<std::string>& content, const Field<std::string>& u
                  std::string("/") + name, content.offset);
         return;
     }
-    if (utf8_length(content.value) == limit)
+    if (content.value.size() >= limit && utf8_length(content.value) == limit)
         sink.add(Severity::Info, "output.at_limit",
                  std::string(name) + " is exactly " + std::to_string(limit) + " characters, the service's limit: it was probably cut." +
                      where,

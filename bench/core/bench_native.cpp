@@ -1,0 +1,192 @@
+// bench/core/bench_native.cpp: `bench_core`, the native benchmark of ssmview::analyze().
+//
+// Index
+//   Options        --quick, --runs-a N, --runs-b N (measured runs for input (a) and (b))
+//   Environment    compiler, simdjson implementation, date, load average: what the figures depend on
+//   Sanity         analyze() once per input and check it read what the generator wrote
+//   Contenders     ours: analyze() = locate + parse + read members + classify + validate
+//                  anchor: simdjson::dom::parser::parse (simdjson 3.0.1, Debian), parser reused
+//                  second reference: nlohmann::json::parse (3.11.2), non-throwing
+//   main
+//
+// Call flow: main -> make_maximal_invocation / make_large_invocation (bench_inputs.cpp) ->
+// sanity() -> for each input: contenders() -> measure() -> print_table() (bench_measure.h).
+// All three parsers read the same bytes: the std::string the generator built (simdjson reads a
+// padded copy made once, untimed, because its API requires SIMDJSON_PADDING readable bytes past
+// the end; handing it the std::string would make it copy on every run).
+// A program, not a test: it is never registered with CTest.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
+#include "bench_inputs.h"
+#include "bench_measure.h"
+#include "report.h"
+
+#ifndef SSMVIEW_SOURCE_DIR
+#define SSMVIEW_SOURCE_DIR "."
+#endif
+#ifndef SSMVIEW_BUILD_TYPE
+#define SSMVIEW_BUILD_TYPE "unknown"
+#endif
+
+namespace sb = ssmview::bench;
+
+namespace {
+
+// ---- Options --------------------------------------------------------------------------------
+
+struct Options {
+    sb::Plan a{300, 3000, 10};  // ~35 KB: a run is tens of microseconds, so many runs
+    sb::Plan b{3, 31, 1};       // 10 MB: a run is tens of milliseconds
+};
+
+bool parse_options(int argc, char** argv, Options& o) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--quick") {
+            o.a = {100, 500, 10};
+            o.b = {2, 5, 1};
+        } else if ((arg == "--runs-a" || arg == "--runs-b") && i + 1 < argc) {
+            const int n = std::atoi(argv[++i]);
+            if (n <= 0) return false;
+            (arg == "--runs-a" ? o.a : o.b).runs = n;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+// ---- Environment ----------------------------------------------------------------------------
+
+std::string today() {
+    char buf[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
+    return buf;
+}
+
+std::string load_average() {
+    std::ifstream f("/proc/loadavg");
+    std::string a, b, c;
+    if (!(f >> a >> b >> c)) return "unknown";
+    return a + " " + b + " " + c;
+}
+
+void print_environment(int argc, char** argv) {
+    std::printf("bench_core (native): ssmview::analyze() vs simdjson DOM parse vs nlohmann::json::parse\n");
+    std::printf("  date %s; compiler %s; simdjson %d.%d.%d (implementation: %s); nlohmann::json %d.%d.%d\n", today().c_str(),
+#if defined(__clang__)
+                "clang " __clang_version__,
+#else
+                "GCC " __VERSION__,
+#endif
+                int(simdjson::SIMDJSON_VERSION_MAJOR), int(simdjson::SIMDJSON_VERSION_MINOR),
+                int(simdjson::SIMDJSON_VERSION_REVISION), simdjson::get_active_implementation()->name().c_str(), NLOHMANN_JSON_VERSION_MAJOR,
+                NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH);
+    std::printf("  build type %s%s; load average before: %s\n", SSMVIEW_BUILD_TYPE,
+                std::string(SSMVIEW_BUILD_TYPE) == "Release" ? "" : " (NOT Release: the figures mean little)",
+                load_average().c_str());
+    std::printf("  reproduce: cd %s && cmake --preset native && cmake --build --preset native --target bench_core && "
+                "build/native/bench/core/bench_core",
+                SSMVIEW_SOURCE_DIR);
+    for (int i = 1; i < argc; ++i) std::printf(" %s", argv[i]);
+    std::printf("\n       (or: scripts/bench.sh native%s", argc > 1 ? " --" : "");
+    for (int i = 1; i < argc; ++i) std::printf(" %s", argv[i]);
+    std::printf(")\n");
+    std::printf("  this run: %s", argv[0]);
+    for (int i = 1; i < argc; ++i) std::printf(" %s", argv[i]);
+    std::printf("\n  MB/s = JSON bytes / 1e6 / median seconds per run; ours/this > 1 means ours is slower\n");
+}
+
+// ---- Sanity ---------------------------------------------------------------------------------
+
+bool sanity(const sb::BenchInput& in) {
+    const ssmview::Report r = ssmview::analyze(in.json);
+    const auto& out = r.invocation.standard_output_content;
+    bool ok = r.format == ssmview::InputFormat::Json && r.has_invocation && r.valid() &&
+              r.invocation.status.value == in.status && out.present && sb::count_code_points(out.value) == in.stdout_chars &&
+              r.invocation.standard_error_content.value.size() == in.stderr_bytes;
+    std::printf("  %s: ours reports format %s, phase %s, diagnostics:", in.label.c_str(), ssmview::input_format_name(r.format),
+                ssmview::phase_name(r.state.phase));
+    for (const auto& d : r.diagnostics) std::printf(" %s", d.code.c_str());
+    std::printf("%s\n", r.diagnostics.empty() ? " none" : "");
+
+    simdjson::dom::parser parser;
+    const simdjson::padded_string padded(in.json);
+    std::string_view status;
+    ok = ok && !parser.parse(padded)["Status"].get(status) && status == in.status;
+    const auto j = nlohmann::json::parse(in.json.begin(), in.json.end(), nullptr, false);
+    ok = ok && !j.is_discarded() && j["Status"] == in.status;
+    if (!ok) std::printf("  SANITY CHECK FAILED: a parser did not read the generated document as generated\n");
+    return ok;
+}
+
+// ---- Contenders -----------------------------------------------------------------------------
+
+template <typename F>
+sb::TimedBlock timed(F f) {
+    return [f](int count, double* seconds) mutable {
+        for (int i = 0; i < count; ++i) {
+            const auto t0 = std::chrono::steady_clock::now();
+            f();
+            const auto t1 = std::chrono::steady_clock::now();
+            seconds[i] = std::chrono::duration<double>(t1 - t0).count();
+        }
+    };
+}
+
+volatile std::size_t g_sink = 0;  // results flow here so no run can be optimized away
+
+void run_input(const sb::BenchInput& in, const sb::Plan& plan) {
+    sb::print_input_header(in, plan);
+    auto parser = std::make_shared<simdjson::dom::parser>();
+    auto padded = std::make_shared<simdjson::padded_string>(in.json);
+    const std::string_view text = in.json;
+    std::vector<sb::Contender> contenders;
+    contenders.push_back({"ssmview::analyze (ours)", timed([text] {
+                              const ssmview::Report r = ssmview::analyze(text);
+                              g_sink = g_sink + r.diagnostics.size() + r.invocation.standard_output_content.value.size();
+                          }), {}});
+    contenders.push_back({"simdjson dom::parser::parse (anchor)", timed([parser, padded] {
+                              auto doc = parser->parse(*padded);
+                              g_sink = g_sink + (doc.error() ? 0u : 1u);
+                          }), {}});
+    contenders.push_back({"nlohmann::json::parse (2nd reference)", timed([text] {
+                              const auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+                              g_sink = g_sink + j.size();
+                          }), {}});
+    sb::measure(contenders, plan);
+    sb::print_table(in, contenders);
+    std::printf("  RATIO ours/nlohmann = %.2f\n", sb::median(contenders[0].seconds) / sb::median(contenders[2].seconds));
+}
+
+}  // namespace
+
+// ---- main -----------------------------------------------------------------------------------
+
+int main(int argc, char** argv) {
+    Options o;
+    if (!parse_options(argc, argv, o)) {
+        std::fprintf(stderr, "usage: bench_core [--quick] [--runs-a N] [--runs-b N]\n");
+        return 2;
+    }
+    print_environment(argc, argv);
+    const sb::BenchInput inputs[] = {sb::make_maximal_invocation(), sb::make_large_invocation()};
+    for (const auto& in : inputs)
+        if (!sanity(in)) return 1;
+    run_input(inputs[0], o.a);
+    run_input(inputs[1], o.b);
+    std::printf("\n  load average after: %s\n", load_average().c_str());
+    return 0;
+}
