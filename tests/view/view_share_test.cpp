@@ -1,0 +1,140 @@
+// tests/view/view_share_test.cpp: "Copy link" and redaction (view/share_panel.cpp).
+//
+// Index
+//   every sample: Copy link -> canonical JSON that analyze() reads back to the same report
+//   redaction: access key ids, secret tokens and named strings masked in share_json; off = kept
+//   the preview count state() reports
+//   the platform's answer: view_set_share_link -> copied on the next frame, length shown; errors
+//   a share link pasted into the paste area goes to the platform to inflate
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "headless.h"
+#include "share_link.h"
+
+using namespace ssmview;
+using test::Headless;
+
+namespace {
+
+const char* kKeyId = "AKIAIOSFODNN7EXAMPLE";
+const char* kSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+std::string secret_invocation() {
+    Json j = {{"CommandId", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"}, {"InstanceId", "i-0123456789abcdef0"},
+              {"Comment", "deploy to acme-prod"}, {"Status", "Success"}, {"StatusDetails", "Success"}, {"ResponseCode", 0},
+              {"StandardOutputContent", std::string("export AWS_ACCESS_KEY_ID=") + kKeyId +
+                                            "\nexport AWS_SECRET_ACCESS_KEY=" + kSecret + "\nhost acme-prod.internal ok\n"},
+              {"StandardErrorContent", ""}};
+    return j.dump(4);
+}
+
+ViewActions share(Headless& h, ViewState& s) {
+    s.ui.tab = ViewTab::Share;
+    return h.click(s, "share.copy_link");
+}
+
+}  // namespace
+
+TEST_CASE("Copy link gives canonical JSON that analyze() reads back to the same report, for every sample", "[share]") {
+    Headless h;
+    int count = 0;
+    const Sample* samples = view_samples(count);
+    for (int i = 0; i < count; ++i) {
+        INFO(samples[i].name);
+        ViewState s;
+        view_load_text(s, samples[i].text, LoadSource::Sample, samples[i].name);
+        s.ui.redact_access_keys = false;
+        s.ui.redact_secret_tokens = false;
+        const ViewActions a = share(h, s);
+        REQUIRE(a.request_share_link);
+        CHECK(a.share_json == canonical_json(s.report.invocation));
+        const Report back = analyze(a.share_json);
+        CHECK(back.has_invocation);
+        CHECK(back.state.phase == s.report.state.phase);
+        CHECK(back.state.terminal == s.report.state.terminal);
+        CHECK(invocation_to_json(back.invocation) == invocation_to_json(s.report.invocation));
+    }
+}
+
+TEST_CASE("redaction masks access key ids, secret tokens and named strings in share_json", "[share][redact]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, secret_invocation(), LoadSource::Paste);
+    s.ui.redact_strings = "  acme-prod  \n\n";
+    const ViewActions a = share(h, s);
+    REQUIRE(a.request_share_link);
+    CHECK(a.share_json.find(kKeyId) == std::string::npos);
+    CHECK(a.share_json.find(kSecret) == std::string::npos);
+    CHECK(a.share_json.find("acme-prod") == std::string::npos);
+    CHECK(a.share_json.find("[redacted]") != std::string::npos);
+    CHECK(a.share_json.find("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee") != std::string::npos);  // ids stay
+    const Report back = analyze(a.share_json);
+    CHECK(back.has_invocation);
+    CHECK(back.state.phase == Phase::Success);
+    CHECK(view_state_to_json(s)["share"]["redactions"].get<int>() >= 4);
+    // The shown invocation itself is untouched.
+    CHECK(s.report.invocation.standard_output_content.value.find(kKeyId) != std::string::npos);
+}
+
+TEST_CASE("with redaction off the link carries the text unchanged", "[share][redact]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, secret_invocation(), LoadSource::Paste);
+    s.ui.tab = ViewTab::Share;
+    h.frames(s, 2);
+    h.click(s, "share.redact_access_keys");
+    h.click(s, "share.redact_secret_tokens");
+    CHECK_FALSE(s.ui.redact_access_keys);
+    CHECK_FALSE(s.ui.redact_secret_tokens);
+    const ViewActions a = h.click(s, "share.copy_link");
+    CHECK(a.share_json.find(kKeyId) != std::string::npos);
+    CHECK(a.share_json.find(kSecret) != std::string::npos);
+    CHECK(view_state_to_json(s)["share"]["redactions"] == 0);
+}
+
+TEST_CASE("the link the platform makes is copied on the next frame and its length shown", "[share]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, test::fixture("success"), LoadSource::Paste);
+    const ViewActions a = share(h, s);
+    REQUIRE(a.request_share_link);
+    const std::string link = make_link("https://example.test/ssmview/", "compressed-bytes");
+    view_set_share_link(s, link);
+    const ViewActions next = h.frame(s);
+    CHECK(next.copy_text == link);
+    CHECK(h.frame(s).copy_text.empty());  // once
+    const Json j = view_state_to_json(s);
+    CHECK(j["share"]["link_length"] == link.size());
+    CHECK(j["controls"].contains("share.link_length"));
+    CHECK(h.click(s, "share.copy_again").copy_text == link);
+}
+
+TEST_CASE("a link the platform could not make shows its error and copies nothing", "[share]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, test::fixture("success"), LoadSource::Paste);
+    share(h, s);
+    view_set_share_link(s, "", "The compressed report is too long for a link.");
+    CHECK(h.frame(s).copy_text.empty());
+    CHECK(view_state_to_json(s)["share"]["error"] == "The compressed report is too long for a link.");
+}
+
+TEST_CASE("a new load forgets the previous link", "[share]") {
+    ViewState s;
+    view_load_text(s, test::fixture("success"), LoadSource::Paste);
+    view_set_share_link(s, "https://x/#v1.abc");
+    view_load_text(s, test::fixture("failed"), LoadSource::Paste);
+    CHECK(view_state_to_json(s)["share"]["link_length"] == 0);
+}
+
+TEST_CASE("a share link pasted into the paste area is handed to the platform to open", "[share][input]") {
+    Headless h;
+    ViewState s;
+    s.ui.paste_text = "https://example.test/ssmview/#v1.q1YqSs1JLS5RslJQKi1OLVLSUcrPS1WyUlAqyMnMS0_NS1eqBQA";
+    h.frames(s, 2);
+    const ViewActions a = h.click(s, "input.load");
+    CHECK(a.load_link == s.ui.paste_text);
+    CHECK(s.generation == 0);  // nothing loaded by the view itself
+}

@@ -1,0 +1,35 @@
+// view/panels.h: one function per panel; view_frame.cpp lays them out.
+//
+// Index (file that implements each)
+//   draw_menu_bar          menu_bar.cpp          Open (paste, file, samples), View (theme, wrap, time)
+//   draw_status_panel      status_panel.cpp      phase badge, finished/running, explanation, ResponseCode
+//   draw_timeline_panel    timeline_panel.cpp    start, end, elapsed; UTC/local; "3 minutes ago"
+//   draw_header_panel      header_panel.cpp      ids, document, plugin, comment, S3 and CloudWatch links
+//   draw_output_panel      output_panel.cpp      stdout/stderr panes, find, wrap, copy, download
+//   draw_diagnostics_panel diagnostics_panel.cpp the core's findings, each jumping to the raw view
+//   draw_raw_input_panel   raw_input_panel.cpp   the input as pasted, with line numbers
+//   draw_share_panel       share_panel.cpp       redaction choices, "Copy link", link length
+//   draw_input_panel       input_panel.cpp       paste area, open file, samples
+//
+// Every panel draws into the current ImGui window, reads ViewState through Frame, writes only
+// ViewUi, ViewModel caches and ViewActions, and never loads directly (request_load).
+#pragma once
+#include "redact.h"
+#include "view_model.h"
+
+namespace ssmview {
+
+void draw_menu_bar(Frame& f);
+void draw_status_panel(Frame& f);
+void draw_timeline_panel(Frame& f);
+void draw_header_panel(Frame& f);
+void draw_output_panel(Frame& f);
+void draw_diagnostics_panel(Frame& f);
+void draw_raw_input_panel(Frame& f);
+void draw_share_panel(Frame& f);
+void draw_input_panel(Frame& f);
+
+// Shared by the share panel and view_frame: the redaction options ViewUi describes.
+RedactOptions redact_options_from_ui(const ViewUi& ui);
+
+}  // namespace ssmview

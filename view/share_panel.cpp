@@ -1,0 +1,105 @@
+// view/share_panel.cpp: a link that shows a colleague the same report, with secrets masked first.
+//
+// Index
+//   redact_options_from_ui  ViewUi's choices -> core's RedactOptions (one string per line, trimmed)
+//   redaction_preview       how many spans the current choices mask (cached per choice + load)
+//   draw_share_panel        choices, preview, "Copy link", the link and its length
+//
+// Call flow: "Copy link" puts canonical_json(redact(invocation)) into ViewActions.share_json and
+// sets request_share_link. The platform compresses it (raw deflate), builds the link with
+// core's make_link and calls view_set_share_link(); the next frame copies the link to the
+// clipboard (ViewModel.copy_link_when_ready) and shows its length. Compression is the
+// platform's because the browser's CompressionStream is asynchronous.
+#include <string>
+
+#include "panels.h"
+#include "redact.h"
+#include "share_link.h"
+#include "widgets.h"
+
+namespace ssmview {
+
+RedactOptions redact_options_from_ui(const ViewUi& ui) {
+    RedactOptions o;
+    o.access_key_ids = ui.redact_access_keys;
+    o.secret_tokens = ui.redact_secret_tokens;
+    std::size_t pos = 0;
+    const std::string& s = ui.redact_strings;
+    while (pos <= s.size()) {
+        std::size_t nl = s.find('\n', pos);
+        if (nl == std::string::npos) nl = s.size();
+        std::size_t b = pos, e = nl;
+        while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+        while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+        if (e > b) o.strings.push_back(s.substr(b, e - b));
+        pos = nl + 1;
+    }
+    return o;
+}
+
+namespace {
+
+int redaction_preview(Frame& f) {
+    const ViewUi& ui = f.s.ui;
+    std::string key = std::to_string(f.s.generation) + (ui.redact_access_keys ? "A" : "a") +
+                      (ui.redact_secret_tokens ? "S" : "s") + ui.redact_strings;
+    if (key != f.m.redaction_key) {
+        f.m.redaction_key = std::move(key);
+        f.m.redaction_count = redact(f.s.report.invocation, redact_options_from_ui(ui)).replacements;
+    }
+    return f.m.redaction_count;
+}
+
+}  // namespace
+
+void draw_share_panel(Frame& f) {
+    ViewUi& ui = f.s.ui;
+    const Report& r = f.s.report;
+    ImGui::TextWrapped("The link carries this invocation, compressed, after the '#': browsers never send that part to a "
+                       "server, so only the people you give the link to can read it. Mask secrets first:");
+    ImGui::Checkbox("Mask AWS access key ids (AKIA..., ASIA...)", &ui.redact_access_keys);
+    note_control(f, "share.redact_access_keys");
+    ImGui::Checkbox("Mask secret-looking tokens (secret keys, key=value secrets, JWTs, bearer tokens)", &ui.redact_secret_tokens);
+    note_control(f, "share.redact_secret_tokens");
+    ImGui::TextUnformatted("Also mask these strings (one per line):");
+    input_multiline_string("##redact_strings", ui.redact_strings, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.5f));
+    note_control(f, "share.redact_strings");
+
+    if (!r.has_invocation) {
+        ImGui::TextDisabled("Nothing to share: load an invocation first.");
+        return;
+    }
+    const int n = redaction_preview(f);
+    if (n > 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.warning), "%d span(s) will read \"[redacted]\" in the link.", n);
+    else ImGui::TextDisabled("Nothing to mask with these choices.");
+
+    if (ImGui::Button("Copy link")) {
+        f.a.request_share_link = true;
+        f.a.share_json = canonical_json(redact(r.invocation, redact_options_from_ui(ui)).invocation);
+        f.m.copy_link_when_ready = true;
+        f.m.share_requested_generation = f.s.generation;
+        f.s.share_error.clear();
+    }
+    note_control(f, "share.copy_link");
+
+    if (!f.s.share_error.empty()) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.error), "%s", f.s.share_error.c_str());
+    }
+    if (!f.s.share_link.empty()) {
+        const std::size_t len = f.s.share_link.size();
+        ImGui::Text("Link: %zu characters", len);
+        note_control(f, "share.link_length");
+        if (len > 8000) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.warning),
+                               "(long: some chat tools and e-mail clients cut links past a few thousand characters)");
+        }
+        ImGui::SameLine();
+        copy_button(f, "link", f.s.share_link, "link", "share.copy_again");
+        // Show the start of the link only: a 100 KB line is no use to read.
+        const std::string shown = len > 160 ? f.s.share_link.substr(0, 157) + "..." : f.s.share_link;
+        ImGui::TextDisabled("%s", shown.c_str());
+    }
+}
+
+}  // namespace ssmview

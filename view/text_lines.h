@@ -1,0 +1,45 @@
+// view/text_lines.h: a line index over display text, for drawing and jumping by line.
+//
+// Index
+//   TextLines       where each line starts, how many code points it holds, the longest line
+//   index_lines     one pass over the text ('\n' separates lines; text_doc made it the only break)
+//   line_of_offset  byte offset -> 0-based line (binary search)
+//   byte_of_column  0-based column within a line -> byte offset (ASCII lines in O(1))
+//
+// Why an index: a 10 MB, 200,000-line output is drawn a screenful at a time (ImGuiListClipper),
+// so every frame must find "line 153,208" and "column 80 of it" without scanning the text.
+// Columns count code points: text_doc expands tabs and makes every control visible, and the font
+// is monospace, so a code point is one cell (wide characters take one cell too, like the font).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace ssmview {
+
+struct TextLines {
+    std::vector<std::size_t>   starts;  // byte offset of each line's first byte
+    std::vector<std::uint32_t> cols;    // code points in each line (line break excluded)
+    std::size_t                text_size = 0;
+    std::uint32_t              max_cols = 0;
+    bool                       ends_with_newline = false;
+
+    // Lines in the text. "" has 0 lines; a final '\n' ends the last line, it does not open an
+    // empty one (so "a\n" and "a" both have 1 line, as an editor's gutter shows them).
+    std::size_t count() const { return starts.size(); }
+    // Byte offset just past the line's last byte (its '\n' excluded).
+    std::size_t end(std::size_t line) const;
+    std::size_t bytes(std::size_t line) const { return end(line) - starts[line]; }
+    bool        ascii(std::size_t line) const { return bytes(line) == cols[line]; }
+};
+
+TextLines   index_lines(std::string_view text);
+// Offsets past the end map to the last line; with no lines, 0.
+std::size_t line_of_offset(const TextLines& lines, std::size_t offset);
+// Byte offset of column `col` in `line` (clamped to the line's end).
+std::size_t byte_of_column(std::string_view text, const TextLines& lines, std::size_t line, std::size_t col);
+// Code points in text[begin, end) (the text is valid UTF-8: text_doc guarantees it).
+std::size_t count_code_points(std::string_view text, std::size_t begin, std::size_t end);
+
+}  // namespace ssmview

@@ -1,0 +1,119 @@
+// view/view.h: the contract between the portable ImGui view and a platform layer.
+//
+// Index
+//   ViewEnv       what the platform tells the view each frame (time, OS flavour, theme preference)
+//   ViewActions   what the view asks the platform to do after a frame (clipboard, links, files)
+//   ViewUi        the view's own UI choices (tab, find, wrap, time zone, theme, redaction, paste area)
+//   ViewState     everything the view shows, owned by the platform, changed only through the
+//                 functions below and by view_frame() itself
+//   view_load_text / view_set_share_link / view_frame / view_state_to_json
+//   view_control_rect   where a named control was drawn last frame (tests, e2e clicks)
+//   view_samples        bundled samples (embedded at build time from tests/fixtures/aws-cli)
+//   Fonts and scale: view/fonts.h (view_build_fonts), the platform calls it once per DPR.
+//
+// Data flows one way: text -> core::analyze -> ViewState -> view_frame (ImGui) -> ViewActions ->
+// platform. The view never calls the platform: it returns requests. That keeps this folder free
+// of Emscripten, so tests drive it natively and headless (an ImGui context with a font atlas,
+// NewFrame/Render and no renderer).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "report.h"
+
+namespace ssmview {
+
+struct ViewEnv {
+    std::int64_t now_ms = 0;            // wall clock, for "3 minutes ago"
+    int          local_offset_minutes = 0;  // the browser's time zone offset now (UTC+2 -> 120)
+    bool         prefers_dark = false;  // prefers-color-scheme
+    bool         is_mac = false;        // Cmd instead of Ctrl in hints (the platform also sets
+                                        // io.ConfigMacOSXBehaviors, which maps Ctrl+F to Cmd+F)
+};
+
+struct ViewActions {
+    std::string copy_text;              // non-empty: put on the clipboard
+    std::string open_url;               // non-empty: open in a new tab
+    std::string download_name;          // non-empty: offer download_data as a file of this name
+    std::string download_data;
+    bool        request_share_link = false;  // platform: compress share_json, then view_set_share_link
+    std::string share_json;             // canonical (redacted as chosen) JSON for the link
+    bool        open_file_dialog = false;
+    std::string load_link;              // non-empty: a share link was pasted into the paste area;
+                                        // inflate it, then view_load_text(..., LoadSource::Link)
+    bool        wants_more_frames = false;   // draw another frame now (layout settling after a
+                                             // change, a scroll ImGui could not apply yet)
+    int         redraw_after_ms = -1;        // >= 0: draw one frame after this many ms even with
+                                             // no input ("3 minutes ago" turning into "4 minutes
+                                             // ago", the "Copied" note fading, a text cursor
+                                             // blinking); -1: nothing to wait for
+};
+
+struct ViewModel;  // the view's own derived data (line indexes, ANSI spans, find matches), view/*.cpp
+
+enum class LoadSource { Paste, File, Link, Sample, Fetch };
+const char* load_source_name(LoadSource s);  // "paste", "file", "link", "sample", "fetch"
+
+enum class ViewTab { Output, Diagnostics, Raw, Share, Input };
+enum class OutputStream { Stdout, Stderr };
+enum class ThemeChoice { Auto, Light, Dark };  // Auto follows ViewEnv.prefers_dark
+const char* view_tab_name(ViewTab t);          // "output", "diagnostics", "raw", "share", "input"
+
+// UI-only choices. They live here, not in ImGui's storage, so view_frame stays a function of
+// ViewState + ViewEnv + input, state() can report them, and tests can set them directly.
+// view_load_text keeps them (a new paste keeps your wrap and theme), except the per-invocation
+// ones it resets: find_current, raw_line, selected_diagnostic.
+struct ViewUi {
+    ViewTab      tab = ViewTab::Output;
+    OutputStream stream = OutputStream::Stdout;
+    std::string  find_query;                 // searched in the active output pane
+    bool         find_case_sensitive = false;
+    int          find_current = 0;           // 0-based index of the current match
+    bool         wrap = false;               // wrap long output lines at the pane's width
+    bool         local_time = false;         // times in ViewEnv.local_offset_minutes, else UTC
+    ThemeChoice  theme = ThemeChoice::Auto;
+    bool         redact_access_keys = true;  // share: mask AWS access key ids
+    bool         redact_secret_tokens = true;// share: mask secret-looking tokens
+    std::string  redact_strings;             // share: more strings to mask, one per line
+    std::string  paste_text;                 // the input tab's paste area
+    int          raw_line = 0;               // raw-input line to show and highlight (1-based, 0 none)
+    int          selected_diagnostic = -1;
+};
+
+struct ViewState {
+    std::string                 text;    // the input as loaded (kept: the raw-input view shows it)
+    Report                      report;  // core::analyze(text)
+    LoadSource                  source = LoadSource::Sample;
+    std::string                 source_name;  // file name, sample name, ...
+    std::string                 share_link;   // last link made ("" = none yet)
+    std::string                 share_error;  // why the last link could not be made
+    std::shared_ptr<ViewModel>  model;        // derived from text/report; rebuilt on load
+    int                         generation = 0;  // bumps on each load (tests, platform caches)
+    ViewUi                      ui;
+};
+
+// Replaces the shown invocation: runs the core and rebuilds the derived model.
+void view_load_text(ViewState& state, std::string text, LoadSource source, std::string source_name = {});
+// The platform's answer to request_share_link: the link (or "" and why not). If it answers a
+// "Copy link" click, the next view_frame returns copy_text = link, so draw a frame after calling.
+void view_set_share_link(ViewState& state, std::string link, std::string error = {});
+// Draws one frame's worth of ImGui calls into the current ImGui context (between NewFrame and
+// Render): one window covering the main viewport. A function of state + env + ImGui input; it
+// may change state.ui (clicks) and load a sample or the paste area's text (after drawing).
+ViewActions view_frame(ViewState& state, const ViewEnv& env);
+// What the view shows, as JSON (window.ssmview.state() in the page, and the native tests).
+Json view_state_to_json(const ViewState& state);
+
+// The rectangle {x, y, w, h} (ImGui units) of a named control as drawn by the last view_frame,
+// e.g. "output.copy_all", "share.copy_link", "tab.raw". False when it was not drawn. The names
+// are listed in state_to_json()["controls"]; tests and the e2e suite click through them.
+bool view_control_rect(const ViewState& state, const std::string& name, float rect[4]);
+
+// Bundled samples, one per phase, for first-time visitors (the samples menu and the run command).
+// `name` is the fixture's file stem ("success", "timed_out_delivery"), `text` the AWS CLI's JSON.
+struct Sample { const char* name; const char* text; };
+const Sample* view_samples(int& count);
+const Sample* view_find_sample(const std::string& name);  // nullptr when there is none
+
+}  // namespace ssmview

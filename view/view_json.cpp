@@ -1,0 +1,133 @@
+// view/view_json.cpp: what the view shows, as JSON (window.ssmview.state(), native tests).
+//
+// Index
+//   fields_json          the invocation's members as parsed, outputs replaced by their sizes
+//   view_state_to_json   the object described below
+//   view_control_rect
+//
+// Shape (stable: the e2e suite and the accessibility mirror read it):
+//   { generation, source, source_name, format, valid, has_invocation,
+//     fields: {CommandId, ..., StandardOutputContent: {chars, lines, truncated}, ...},
+//     phase, detail, terminal, waiter, status, status_details, explanation, response_code_meaning,
+//     times: {start, end, elapsed, start_relative?, zone},
+//     diagnostics: [{severity, code, message, path, line, column}],
+//     ui: {tab, stream, find: {query, case_sensitive, matches, current}, wrap, time_zone, theme,
+//          dark, raw_line, selected_diagnostic, redaction: {access_keys, secret_tokens, strings}},
+//     share: {link_length, error, redactions (spans the current choices mask, once computed)},
+//     visible: {stdout_first_line, stderr_first_line, raw_first_line} (last frame, 1-based),
+//     controls: {name: [x, y, w, h]} }
+// Find matches are those of the active pane for the current query (as last drawn, or computed
+// here when no frame has drawn them yet, so a test can set the query and ask at once).
+#include "text_find.h"
+#include "view_model.h"
+
+namespace ssmview {
+
+namespace {
+
+Json output_json(const OutputPane& pane, const Field<std::string>& content) {
+    if (!content.present) return nullptr;
+    return Json{{"chars", pane.content_chars}, {"bytes", content.value.size()}, {"lines", pane.doc.lines.count()},
+                {"truncated", pane.truncated}, {"escapes_removed", pane.doc.escapes_removed}};
+}
+
+Json fields_json(const ViewState& s, const ViewModel* m) {
+    Json j = invocation_to_json(s.report.invocation);
+    if (m == nullptr) return j;
+    if (j.contains("StandardOutputContent")) j["StandardOutputContent"] = output_json(m->out[0], s.report.invocation.standard_output_content);
+    if (j.contains("StandardErrorContent")) j["StandardErrorContent"] = output_json(m->out[1], s.report.invocation.standard_error_content);
+    return j;
+}
+
+const char* theme_name(ThemeChoice t) {
+    switch (t) {
+    case ThemeChoice::Light: return "light";
+    case ThemeChoice::Dark: return "dark";
+    case ThemeChoice::Auto: break;
+    }
+    return "auto";
+}
+
+}  // namespace
+
+Json view_state_to_json(const ViewState& s) {
+    const Report& r = s.report;
+    const ViewModel* m = s.model.get();
+    const ViewUi& ui = s.ui;
+    Json j;
+    j["generation"] = s.generation;
+    j["source"] = load_source_name(s.source);
+    j["source_name"] = s.source_name;
+    j["format"] = input_format_name(r.format);
+    j["valid"] = r.valid();
+    j["has_invocation"] = r.has_invocation;
+    j["fields"] = r.has_invocation ? fields_json(s, m) : Json::object();
+    j["phase"] = phase_name(r.state.phase);
+    j["detail"] = detail_name(r.state.detail);
+    j["terminal"] = r.state.terminal;
+    j["waiter"] = waiter_name(r.state.waiter);
+    j["status"] = r.state.status;
+    j["status_details"] = r.state.status_details;
+    j["explanation"] = r.state.explanation;
+    j["response_code_meaning"] = r.state.response_code_meaning;
+
+    Json times;
+    times["start"] = r.times.start.valid ? Json(format_timestamp_utc(r.times.start.epoch_ms)) : Json(nullptr);
+    times["end"] = r.times.end.valid ? Json(format_timestamp_utc(r.times.end.epoch_ms)) : Json(nullptr);
+    times["elapsed"] = r.times.elapsed.valid ? Json(format_duration(r.times.elapsed.ms)) : Json(nullptr);
+    times["elapsed_ms"] = r.times.elapsed.valid ? Json(r.times.elapsed.ms) : Json(nullptr);
+    j["times"] = times;
+
+    Json diags = Json::array();
+    for (const Diagnostic& d : r.diagnostics)
+        diags.push_back({{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
+                         {"path", d.path}, {"line", d.line}, {"column", d.column}});
+    j["diagnostics"] = diags;
+
+    // Find: the active pane's result for the current query.
+    std::size_t matches = 0;
+    if (m != nullptr && !ui.find_query.empty()) {
+        const OutputPane& pane = m->out[ui.stream == OutputStream::Stdout ? 0 : 1];
+        if (pane.find_built && pane.find.query == ui.find_query && pane.find.case_sensitive == ui.find_case_sensitive)
+            matches = pane.find.count;
+        else
+            matches = find_all(pane.doc.text, ui.find_query, ui.find_case_sensitive, 0).count;
+    }
+    const char* theme = theme_name(ui.theme);
+    j["ui"] = {
+        {"tab", view_tab_name(ui.tab)},
+        {"stream", ui.stream == OutputStream::Stdout ? "stdout" : "stderr"},
+        {"find", {{"query", ui.find_query}, {"case_sensitive", ui.find_case_sensitive}, {"matches", matches},
+                  {"current", matches > 0 ? ui.find_current : -1}}},
+        {"wrap", ui.wrap},
+        {"time_zone", ui.local_time ? "local" : "utc"},
+        {"theme", theme},
+        {"dark", m != nullptr && m->applied_dark >= 0 ? Json(m->dark) : Json(nullptr)},
+        {"raw_line", ui.raw_line},
+        {"selected_diagnostic", ui.selected_diagnostic},
+        {"redaction", {{"access_keys", ui.redact_access_keys}, {"secret_tokens", ui.redact_secret_tokens},
+                       {"strings", ui.redact_strings}}},
+    };
+    j["share"] = {{"link_length", s.share_link.size()}, {"error", s.share_error},
+                  {"redactions", m != nullptr && !m->redaction_key.empty() ? Json(m->redaction_count) : Json(nullptr)}};
+    // 1-based first line each pane showed in the last frame (0 before it was drawn).
+    if (m != nullptr)
+        j["visible"] = {{"stdout_first_line", m->out[0].first_visible_line + 1}, {"stderr_first_line", m->out[1].first_visible_line + 1},
+                        {"raw_first_line", m->raw_first_visible_line + 1}};
+
+    Json controls = Json::object();
+    if (m != nullptr)
+        for (const auto& kv : m->controls) controls[kv.first] = {kv.second[0], kv.second[1], kv.second[2], kv.second[3]};
+    j["controls"] = controls;
+    return j;
+}
+
+bool view_control_rect(const ViewState& state, const std::string& name, float rect[4]) {
+    if (!state.model) return false;
+    auto it = state.model->controls.find(name);
+    if (it == state.model->controls.end()) return false;
+    for (int i = 0; i < 4; ++i) rect[i] = it->second[static_cast<std::size_t>(i)];
+    return true;
+}
+
+}  // namespace ssmview

@@ -1,0 +1,102 @@
+// view/view_model.h: the view's private data: what it derives from a load, and per-frame context.
+//
+// Index
+//   OutputPane    one stream (stdout or stderr): display doc, wrap cache, find cache, scroll memory
+//   ViewModel     both panes, the lazily built raw doc, share preview cache, applied theme,
+//                 the "Copied" note, and the controls drawn last frame (for view_control_rect)
+//   Frame         what every panel function receives: state, env, actions, model, palette
+//   build_model   ViewState (text + report) -> a fresh ViewModel (view_state.cpp)
+//   raw_doc       the raw doc, built on first use
+//   note_control  records the last ImGui item's rect under a name
+//   show_note     the transient "Copied ..." note
+//   request_load / request_redraw   deferred load, timer redraw
+//
+// Why a separate model: ViewState is what the platform owns and tests set; ViewModel is a cache
+// that can always be rebuilt from it (build_model on every load). Panels never store anything in
+// ImGui's storage that state() would need: scroll positions are ImGui's, everything else is here
+// or in ViewUi.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <imgui.h>
+
+#include "text_doc.h"
+#include "text_find.h"
+#include "text_view.h"
+#include "theme.h"
+#include "view.h"
+
+namespace ssmview {
+
+struct OutputPane {
+    TextDoc       doc;
+    TextViewCache cache;
+    FindResult    find;               // for (find.query, find.case_sensitive); rebuilt on change
+    bool          find_built = false;
+    int           scrolled_match = -1;  // the match index last brought into view
+    int           scroll_attempts = 0;  // frames spent trying (see TextViewResult::scroll_done)
+    int           first_visible_line = 0;
+    bool          truncated = false;    // the service cut it (marker or length at the API limit)
+    std::size_t   content_chars = 0;    // code points in the API member (the limits count these)
+};
+
+struct ViewModel {
+    OutputPane    out[2];  // indexed by OutputStream
+    bool          raw_built = false;
+    TextDoc       raw;
+    TextViewCache raw_cache;
+    int           raw_scrolled_line = 0;  // the ViewUi.raw_line last brought into view
+    int           raw_first_visible_line = 0;
+    int           raw_scroll_attempts = 0;
+
+    // Share: the redaction preview for the options it was computed with.
+    std::string   redaction_key;
+    int           redaction_count = 0;
+    bool          copy_link_when_ready = false;  // "Copy link" clicked: copy once the link arrives
+    int           share_requested_generation = -1;
+
+    // Theme as applied to ImGui's style.
+    int           applied_dark = -1;
+    float         applied_scale = 0.0f;
+    bool          dark = false;
+
+    // Transient note ("Copied CommandId"), shown until note_until_ms.
+    std::string   note;
+    std::int64_t  note_until_ms = 0;
+
+    // A load asked for while drawing (samples, the paste area's Load button). It runs after the
+    // frame, because loading replaces this very model.
+    bool          load_pending = false;
+    std::string   load_text, load_name;
+    LoadSource    load_source = LoadSource::Paste;
+
+    bool          focus_find = false;  // a shortcut asked for the find field
+    int           menu_line = -1;      // the line the open "Copy line" menu is for
+    int           frames_since_load = 0;
+
+    // name -> {x, y, w, h} of controls drawn by the last frame (and the frame being drawn).
+    std::map<std::string, std::array<float, 4>> controls, controls_next;
+};
+
+struct Frame {
+    ViewState&         s;
+    const ViewEnv&     env;
+    ViewActions&       a;
+    ViewModel&         m;
+    const ViewPalette& pal;
+    bool               dark;
+    float              scale;
+};
+
+std::shared_ptr<ViewModel> build_model(const ViewState& s);
+const TextDoc& raw_doc(ViewModel& m, const std::string& text);
+void note_control(Frame& f, const char* name);
+void show_note(Frame& f, std::string note);
+void request_load(Frame& f, std::string text, LoadSource source, std::string name);
+void request_redraw(Frame& f, std::int64_t after_ms);  // keeps the earliest request
+
+}  // namespace ssmview

@@ -1,0 +1,116 @@
+// view/view_state.cpp: loading an invocation and deriving what the view needs from it.
+//
+// Index
+//   load_source_name, view_tab_name   stable names (state() and tests)
+//   build_model        ViewState -> ViewModel: stdout/stderr display docs, truncation flags
+//   raw_doc            the raw-input doc, built on first use
+//   view_load_text     analyze, rebuild the model, reset per-invocation UI, bump generation
+//   view_set_share_link
+//   request_load, request_redraw
+//
+// Call flow: platform (paste, file, link, sample) or view_frame's deferred load ->
+// view_load_text -> core::analyze -> build_model. Nothing here touches ImGui, so loads can be
+// timed and tested without a context.
+#include <algorithm>
+
+#include "links.h"
+#include "view_model.h"
+
+namespace ssmview {
+
+const char* load_source_name(LoadSource s) {
+    switch (s) {
+    case LoadSource::Paste: return "paste";
+    case LoadSource::File: return "file";
+    case LoadSource::Link: return "link";
+    case LoadSource::Sample: return "sample";
+    case LoadSource::Fetch: return "fetch";
+    }
+    return "paste";
+}
+
+const char* view_tab_name(ViewTab t) {
+    switch (t) {
+    case ViewTab::Output: return "output";
+    case ViewTab::Diagnostics: return "diagnostics";
+    case ViewTab::Raw: return "raw";
+    case ViewTab::Share: return "share";
+    case ViewTab::Input: return "input";
+    }
+    return "output";
+}
+
+namespace {
+
+// The API documents its limits in characters: 24,000 for standard output, 8,000 for standard
+// error. An output at the limit, or ending with the agent's marker, was cut.
+constexpr std::size_t kStdoutLimitChars = 24000;
+constexpr std::size_t kStderrLimitChars = 8000;
+
+void build_pane(OutputPane& pane, const Field<std::string>& content, std::size_t limit) {
+    if (!content.present) return;
+    pane.doc = make_output_doc(content.value);
+    pane.content_chars = count_code_points(content.value, 0, content.value.size());
+    pane.truncated = output_has_truncation_marker(content.value) || pane.content_chars >= limit;
+}
+
+}  // namespace
+
+std::shared_ptr<ViewModel> build_model(const ViewState& s) {
+    auto m = std::make_shared<ViewModel>();
+    const Invocation& inv = s.report.invocation;
+    build_pane(m->out[0], inv.standard_output_content, kStdoutLimitChars);
+    build_pane(m->out[1], inv.standard_error_content, kStderrLimitChars);
+    return m;
+}
+
+const TextDoc& raw_doc(ViewModel& m, const std::string& text) {
+    if (!m.raw_built) {
+        m.raw = make_raw_doc(text);
+        m.raw_built = true;
+    }
+    return m.raw;
+}
+
+void view_load_text(ViewState& state, std::string text, LoadSource source, std::string source_name) {
+    state.text = std::move(text);
+    state.report = analyze(state.text);
+    state.source = source;
+    state.source_name = std::move(source_name);
+    state.share_link.clear();
+    state.share_error.clear();
+    state.model = build_model(state);
+    ++state.generation;
+
+    // A new invocation starts at its overview; what the reader chose about *how* to look
+    // (wrap, time zone, theme, find query, redaction) carries over.
+    ViewUi& ui = state.ui;
+    ui.find_current = 0;
+    ui.raw_line = 0;
+    ui.selected_diagnostic = -1;
+    ui.tab = state.report.has_invocation ? ViewTab::Output : ViewTab::Diagnostics;
+    const Invocation& inv = state.report.invocation;
+    const bool out_empty = !inv.standard_output_content.present || inv.standard_output_content.value.empty();
+    const bool err_empty = !inv.standard_error_content.present || inv.standard_error_content.value.empty();
+    ui.stream = out_empty && !err_empty ? OutputStream::Stderr : OutputStream::Stdout;
+}
+
+void view_set_share_link(ViewState& state, std::string link, std::string error) {
+    state.share_link = std::move(link);
+    state.share_error = std::move(error);
+    if (!state.share_error.empty() && state.model) state.model->copy_link_when_ready = false;
+}
+
+void request_load(Frame& f, std::string text, LoadSource source, std::string name) {
+    f.m.load_pending = true;
+    f.m.load_text = std::move(text);
+    f.m.load_source = source;
+    f.m.load_name = std::move(name);
+}
+
+void request_redraw(Frame& f, std::int64_t after_ms) {
+    const int ms = static_cast<int>(std::clamp<std::int64_t>(after_ms, 0, 24 * 3600 * 1000));
+    if (f.a.redraw_after_ms < 0 || ms < f.a.redraw_after_ms) f.a.redraw_after_ms = ms;
+}
+
+}  // namespace ssmview
