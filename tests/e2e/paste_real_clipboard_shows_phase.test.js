@@ -1,0 +1,67 @@
+// A real clipboard paste of each real AWS CLI v2 JSON fixture shows the right phase.
+//
+// The text goes onto headless Chromium's clipboard with navigator.clipboard.writeText (clipboard
+// permissions granted), the canvas gets focus, and Ctrl+V makes the browser fire its own `paste`
+// event: the same path a person's paste takes. Checks the view's state and the HTML mirror.
+'use strict';
+const h = require('./support/harness');
+const {awsCliJsonFixtures} = require('./support/expected');
+
+h.test('each tests/fixtures/aws-cli/*.json pasted with Ctrl+V shows its phase', async () => {
+  const fixtures = awsCliJsonFixtures();
+  h.assert(fixtures.length >= 8, `expected the AWS CLI fixtures, found ${fixtures.length}`);
+  const p = await h.openPage();
+  try {
+    for (const f of fixtures) {
+      const before = (await h.state(p.page)).generation;
+      await h.pasteText(p.page, f.text);
+      const s = await h.waitFor(p.page, (s) => s.generation > before, `the paste of ${f.name}`);
+      h.assertEqual(s.source, 'paste', `${f.name}: source`);
+      h.assertEqual(s.phase, f.phase, `${f.name}: phase`);
+      h.assertEqual(s.detail, f.detail, `${f.name}: detail`);
+      h.assertEqual(s.terminal, f.terminal, `${f.name}: terminal`);
+      h.assertEqual(s.fields.CommandId, f.inv.CommandId, `${f.name}: CommandId`);
+      h.assertEqual(s.format, 'json', `${f.name}: format`);
+      // The accessible mirror follows (it is written after the frame that shows the paste).
+      await p.page.waitForFunction((status) => document.getElementById('summary').textContent.includes(status), f.inv.Status);
+      const summary = await p.page.textContent('#summary');
+      h.assert(summary.includes(f.inv.CommandId), `${f.name}: the summary names the CommandId`);
+      h.assert(summary.includes(f.terminal ? 'finished' : 'still running'), `${f.name}: the summary says finished or not`);
+    }
+    h.assertEqual(p.errors.length, 0, `page errors: ${p.errors.join('; ')}`);
+  } finally {
+    await p.close();
+  }
+});
+
+h.test('a paste while an ImGui text field is active goes into the field, not the view', async () => {
+  const p = await h.openPage();
+  try {
+    await h.settle(p.page);
+    const before = await h.state(p.page);
+    await p.page.focus('#canvas');
+    await p.page.keyboard.press('Control+F');  // the view's find box takes keyboard focus
+    await h.sleep(300);
+    await h.pasteText(p.page, 'nginx');
+    const s = await h.waitFor(p.page, (s) => s.ui.find.query === 'nginx', 'the find query');
+    h.assertEqual(s.generation, before.generation, 'the shown invocation did not change');
+    h.assert(s.ui.find.matches > 0, 'the pasted query finds matches in the sample');
+  } finally {
+    await p.close();
+  }
+});
+
+h.test('a paste with the focus outside the canvas (on the page\'s HTML) loads too', async () => {
+  const f = awsCliJsonFixtures().find((x) => x.phase === 'delayed');
+  const p = await h.openPage();
+  try {
+    const before = (await h.state(p.page)).generation;
+    await p.page.evaluate((t) => navigator.clipboard.writeText(t), f.text);
+    await p.page.focus('#raw > summary');
+    await p.page.keyboard.press('Control+V');
+    const s = await h.waitFor(p.page, (s) => s.generation > before, 'the paste');
+    h.assertEqual(s.phase, 'delayed', 'phase');
+  } finally {
+    await p.close();
+  }
+});

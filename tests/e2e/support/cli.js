@@ -1,0 +1,22 @@
+// tests/e2e/support/cli.js: the native `ssmview` command, for link round trips with the page.
+//
+// Found at $SSMVIEW_CLI, else build/native/cli/ssmview (the native preset). The wasm build does
+// not build it: when it is missing the round-trip tests are skipped (exit 77, CTest's SKIP),
+// never silently passed.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const {execFileSync} = require('child_process');
+const {ROOT} = require('./harness');
+
+const CLI = process.env.SSMVIEW_CLI || path.join(ROOT, 'build', 'native', 'cli', 'ssmview');
+
+function cliAvailable() {
+  try { fs.accessSync(CLI, fs.constants.X_OK); return true; } catch { return false; }
+}
+
+function run(args, input) {
+  return execFileSync(CLI, args, {input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe']});
+}
+
+module.exports = {CLI, cliAvailable, run};

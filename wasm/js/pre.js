@@ -1,0 +1,64 @@
+// wasm/js/pre.js: runs when ssmview.js is evaluated, before the wasm module is compiled.
+//
+// Index
+//   window.ssmview        the test interface object, with its `ready` promise, exists at once
+//   Module.onAbort        a crash shows a notice instead of a frozen canvas
+//   Module.ssmString      UTF-8 bytes in the wasm heap -> JS string (NUL bytes kept)
+//   Module.ssmSendText    JS string -> malloc'd UTF-8 -> a C entry point, which frees it
+//   Module.ssmSendBytes   the same for a Uint8Array
+//   Module.ssmNotice      the page's error banner, from JS
+//
+// Call flow: index.html loads ssmview.js -> this file runs first (Emscripten's --pre-js) -> the
+// runtime compiles the wasm -> main() -> platform_page.cpp fills in load/state/shareLink/frames
+// and resolves `ready` after the first frame. The string helpers are the one way text crosses
+// the JS/wasm boundary: C++ frees what JS allocated, after the call returns.
+(function() {
+  var resolveReady, rejectReady;
+  var api = {
+    ready: new Promise(function(resolve, reject) { resolveReady = resolve; rejectReady = reject; })
+  };
+  // Tests may await window.ssmview.ready before the module exists; keep a rejected `ready` from
+  // being reported as unhandled when nobody waits on it.
+  api.ready.catch(function() {});
+  window.ssmview = api;
+  Module.ssmResolveReady = function(value) { resolveReady(value); };
+  Module.ssmRejectReady = function(err) { rejectReady(err); };
+
+  Module.ssmNotice = function(text) {
+    var box = document.getElementById('notice');
+    if (!box) return;
+    box.textContent = text;
+    box.hidden = !text;
+  };
+  Module.onAbort = function(what) {
+    Module.ssmNotice('ssmview stopped because of an internal error (' + what + '). Reload the page to continue.');
+    rejectReady(new Error('aborted: ' + what));
+  };
+
+  var decoder = new TextDecoder('utf-8');
+  var encoder = new TextEncoder();
+  Module.ssmString = function(ptr, len) {
+    return len > 0 ? decoder.decode(HEAPU8.subarray(ptr, ptr + len)) : '';
+  };
+  // Copies `bytes` into the heap; returns [pointer, length]. _malloc may grow memory, which
+  // replaces HEAPU8, so HEAPU8 is read after the allocation.
+  var toHeap = function(bytes) {
+    var ptr = _malloc(Math.max(bytes.length, 1));
+    HEAPU8.set(bytes, ptr);
+    return [ptr, bytes.length];
+  };
+  var call = function(fn, bytes, extra) {
+    var args = toHeap(bytes);
+    for (var i = 0; i < extra.length; i++) {
+      if (typeof extra[i] === 'string') args = args.concat(toHeap(encoder.encode(extra[i])));
+      else args.push(extra[i] | 0);
+    }
+    return fn.apply(null, args);
+  };
+  Module.ssmSendText = function(fn, text) {
+    return call(fn, encoder.encode(text), Array.prototype.slice.call(arguments, 2));
+  };
+  Module.ssmSendBytes = function(fn, bytes) {
+    return call(fn, bytes, Array.prototype.slice.call(arguments, 2));
+  };
+})();
