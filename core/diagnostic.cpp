@@ -154,24 +154,14 @@ std::vector<Diagnostic> DiagnosticSink::take() {
 
 void DiagnosticSink::add(Severity s, std::string code, std::string message, std::string path, std::size_t offset) {
     if (!admit(s, code)) return;
-    Diagnostic d;
-    d.severity = s;
-    d.code = std::move(code);
-    d.message = std::move(message);
-    d.path = std::move(path);
-    d.offset = offset;
+    Diagnostic d{s, std::move(code), std::move(message), std::move(path), 0, 0, offset};
     locator().locate(offset, d.line, d.column);
     items_.push_back(std::move(d));
 }
 
 void DiagnosticSink::add_unplaced(Severity s, std::string code, std::string message, std::string path) {
     if (!admit(s, code)) return;
-    Diagnostic d;
-    d.severity = s;
-    d.code = std::move(code);
-    d.message = std::move(message);
-    d.path = std::move(path);
-    items_.push_back(std::move(d));
+    items_.push_back(Diagnostic{s, std::move(code), std::move(message), std::move(path), 0, 0, 0});
 }
 
 }  // namespace ssmview

@@ -15,6 +15,7 @@
 #include "json_reader.h"
 
 #include "report.h"  // kMaxJsonDepth
+#include "text_encoding.h"
 
 #include <cerrno>
 #include <cmath>
@@ -153,21 +154,6 @@ struct Reader {
     }
 
     // ---- Strings ----------------------------------------------------------------------------
-
-    static void append_utf8(std::string& s, std::uint32_t cp) {
-        if (cp < 0x80) s += static_cast<char>(cp);
-        else if (cp < 0x800) { s += static_cast<char>(0xC0 | (cp >> 6)); s += static_cast<char>(0x80 | (cp & 0x3F)); }
-        else if (cp < 0x10000) {
-            s += static_cast<char>(0xE0 | (cp >> 12));
-            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            s += static_cast<char>(0xF0 | (cp >> 18));
-            s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
 
     int hex4(std::size_t at_pos) const {
         if (at_pos + 4 > text.size()) return -1;

@@ -68,6 +68,17 @@ bool document_version_ok(std::string_view v) {
     return true;
 }
 
+void check_length(const Field<std::string>& f, std::size_t limit, const char* name, const char* code, DiagnosticSink& sink) {
+    // Bytes >= characters: only a string over the limit in bytes needs its characters counted.
+    if (!f.present || f.value.size() <= limit) return;
+    const std::size_t chars = utf8_length(f.value);
+    if (chars <= limit) return;
+    sink.add(Severity::Warning, code,
+             std::string(name) + " has " + std::to_string(chars) + " characters; the service returns at most " +
+                 std::to_string(limit) + ". It is shown in full.",
+             std::string("/") + name, f.offset);
+}
+
 void check_constraints(const Invocation& inv, DiagnosticSink& sink) {
     if (inv.command_id.present && utf8_length(inv.command_id.value) != 36)
         sink.add(Severity::Warning, "constraint.command_id_length",
@@ -95,19 +106,8 @@ void check_constraints(const Invocation& inv, DiagnosticSink& sink) {
         sink.add(Severity::Warning, "constraint.document_version_pattern",
                  "DocumentVersion \"" + inv.document_version.value + "\" is not $DEFAULT, $LATEST or a version number.",
                  "/DocumentVersion", inv.document_version.offset);
-    // Bytes >= characters: only a string over the limit in bytes needs its characters counted.
-    if (inv.standard_output_content.present && inv.standard_output_content.value.size() > kMaxStdoutChars &&
-        utf8_length(inv.standard_output_content.value) > kMaxStdoutChars)
-        sink.add(Severity::Warning, "constraint.stdout_length",
-                 "StandardOutputContent has " + std::to_string(utf8_length(inv.standard_output_content.value)) +
-                     " characters; the service returns at most 24,000. It is shown in full.",
-                 "/StandardOutputContent", inv.standard_output_content.offset);
-    if (inv.standard_error_content.present && inv.standard_error_content.value.size() > kMaxStderrChars &&
-        utf8_length(inv.standard_error_content.value) > kMaxStderrChars)
-        sink.add(Severity::Warning, "constraint.stderr_length",
-                 "StandardErrorContent has " + std::to_string(utf8_length(inv.standard_error_content.value)) +
-                     " characters; the service returns at most 8,000. It is shown in full.",
-                 "/StandardErrorContent", inv.standard_error_content.offset);
+    check_length(inv.standard_output_content, kMaxStdoutChars, "StandardOutputContent", "constraint.stdout_length", sink);
+    check_length(inv.standard_error_content, kMaxStderrChars, "StandardErrorContent", "constraint.stderr_length", sink);
 }
 
 // ---- State ----------------------------------------------------------------------------------
