@@ -7,6 +7,7 @@
 //   median, percentile
 //   format_time   "812.4 us" / "43.210 ms"
 //   print_table   bytes, median per run, MB/s, ratio; the first contender is ours, the second the anchor
+//   Options       --quick, --runs-a N, --runs-b N, shared by both programs
 //
 // Call flow: main() (bench_native.cpp or bench_wasm.cpp) builds one Contender per parser for an
 // input, calls measure(), then print_table(). Contenders time themselves (C++ with a monotonic
@@ -17,6 +18,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <string>
 #include <vector>
@@ -103,6 +105,30 @@ inline void print_table(const BenchInput& in, const std::vector<Contender>& cont
                     mb / m, ours / m);
     }
     std::printf("  RATIO ours/anchor (%s) = %.2f\n", contenders[1].name.c_str(), ours / median(contenders[1].seconds));
+}
+
+// ---- Options --------------------------------------------------------------------------------
+
+struct Options {
+    Plan a{300, 3000, 10};  // ~45 KB: a run is tens of microseconds, so many runs
+    Plan b{3, 31, 1};       // 10 MB: a run is tens of milliseconds
+};
+
+inline bool parse_options(int argc, char** argv, Options& o) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--quick") {
+            o.a = {100, 500, 10};
+            o.b = {2, 5, 1};
+        } else if ((arg == "--runs-a" || arg == "--runs-b") && i + 1 < argc) {
+            const int n = std::atoi(argv[++i]);
+            if (n <= 0) return false;
+            (arg == "--runs-a" ? o.a : o.b).runs = n;
+        } else {
+            return false;
+        }
+    }
+    return true;
 }
 
 }  // namespace ssmview::bench

@@ -45,27 +45,7 @@ namespace {
 
 // ---- Options --------------------------------------------------------------------------------
 
-struct Options {
-    sb::Plan a{300, 3000, 10};  // ~35 KB: a run is tens of microseconds, so many runs
-    sb::Plan b{3, 31, 1};       // 10 MB: a run is tens of milliseconds
-};
-
-bool parse_options(int argc, char** argv, Options& o) {
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--quick") {
-            o.a = {100, 500, 10};
-            o.b = {2, 5, 1};
-        } else if ((arg == "--runs-a" || arg == "--runs-b") && i + 1 < argc) {
-            const int n = std::atoi(argv[++i]);
-            if (n <= 0) return false;
-            (arg == "--runs-a" ? o.a : o.b).runs = n;
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
+// Options and parse_options: bench_measure.h (the same flags for both programs).
 
 // ---- Environment ----------------------------------------------------------------------------
 
@@ -176,8 +156,8 @@ void run_input(const sb::BenchInput& in, const sb::Plan& plan) {
 // ---- main -----------------------------------------------------------------------------------
 
 int main(int argc, char** argv) {
-    Options o;
-    if (!parse_options(argc, argv, o)) {
+    sb::Options o;
+    if (!sb::parse_options(argc, argv, o)) {
         std::fprintf(stderr, "usage: bench_core [--quick] [--runs-a N] [--runs-b N]\n");
         return 2;
     }

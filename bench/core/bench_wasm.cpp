@@ -99,27 +99,7 @@ namespace {
 
 // ---- Options --------------------------------------------------------------------------------
 
-struct Options {
-    sb::Plan a{300, 3000, 10};
-    sb::Plan b{3, 31, 1};
-};
-
-bool parse_options(int argc, char** argv, Options& o) {
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--quick") {
-            o.a = {100, 500, 10};
-            o.b = {2, 5, 1};
-        } else if ((arg == "--runs-a" || arg == "--runs-b") && i + 1 < argc) {
-            const int n = std::atoi(argv[++i]);
-            if (n <= 0) return false;
-            (arg == "--runs-a" ? o.a : o.b).runs = n;
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
+// Options and parse_options: bench_measure.h (the same flags for both programs).
 
 std::string load_average() {
     double l[3] = {0, 0, 0};
@@ -205,8 +185,8 @@ void run_input(int id, const sb::BenchInput& in, const sb::Plan& plan) {
 // ---- main -----------------------------------------------------------------------------------
 
 int main(int argc, char** argv) {
-    Options o;
-    if (!parse_options(argc, argv, o)) {
+    sb::Options o;
+    if (!sb::parse_options(argc, argv, o)) {
         std::fprintf(stderr, "usage: node --no-experimental-fetch bench_core_wasm.js [--quick] [--runs-a N] [--runs-b N]\n");
         return 2;
     }
