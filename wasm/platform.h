@@ -58,6 +58,7 @@ void   loop_init(FrameFn frame);
 void   loop_wake(int frames = 1);          // draw at least `frames` more frames, starting next rAF
 void   loop_wake_after_input();            // a few frames now, plus timer wakes for hover delays
 void   loop_wake_in(double milliseconds);  // one frame after a delay (timers, tooltips)
+void   loop_frame_now();                   // draw one frame now, inside an input event's user activation
 double loop_now_ms();                      // performance.now()
 
 // ---- display_ (platform_display.cpp) ---------------------------------------------------------

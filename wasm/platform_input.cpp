@@ -172,6 +172,15 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const bool keep = browser_keeps(*e);
     const bool paste = shortcut_mod(*e) && !std::strcmp(e->code, "KeyV");
+    // Ctrl/Cmd+O opens the file dialog right here, inside the keydown: a browser shows a file
+    // chooser only during the user activation of an input event, and the frame in which the view
+    // would see the chord can come seconds later on a loaded machine (activation then expired and
+    // the chooser was silently refused). ImGui never sees this chord in the browser.
+    if (down && shortcut_mod(*e) && !e->shiftKey && !e->altKey && !std::strcmp(e->code, "KeyO")) {
+        files_open_dialog();
+        loop_wake_after_input();
+        return EM_TRUE;
+    }
     send_mods(*e);
     const ImGuiKey key = key_from_event(*e);
     // Paste goes through the `paste` event; letting ImGui see Ctrl+V too would paste twice (once
@@ -218,6 +227,7 @@ EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
         g_buttons_down |= 1 << b;
     }
     loop_wake_after_input();
+    loop_frame_now();  // the press is seen now, so the release below completes a click in its own event
     return EM_TRUE;  // no text selection of the page, no middle-click autoscroll
 }
 
@@ -228,6 +238,7 @@ EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*) {
     ImGui::GetIO().AddMouseButtonEvent(b, false);
     g_buttons_down &= ~(1 << b);
     loop_wake_after_input();
+    loop_frame_now();  // a click's action (new tab, download, clipboard) runs inside this activation
     return EM_FALSE;
 }
 

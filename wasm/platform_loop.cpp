@@ -7,6 +7,7 @@
 //   loop_wake_after_input  the frames an input event needs (queue trickling, hover delays)
 //   on_settle_timer        one debounced timer that wakes at the hover checkpoints
 //   loop_wake_in           a timer that owes one frame later (the view's redraw_after_ms)
+//   loop_frame_now         one frame inside the current input event (user activation)
 //
 // Call flow: any handler -> loop_wake(n) -> requestAnimationFrame -> on_animation_frame ->
 // frame() (main.cpp) -> frame() calls loop_wake() again only when something still moves (the
@@ -75,6 +76,15 @@ void loop_wake(int frames) {
         g_queued = true;
         emscripten_request_animation_frame(on_animation_frame, nullptr);
     }
+}
+
+// ---- loop_frame_now ------------------------------------------------------------------------------
+// Browsers allow a file chooser, a new tab or a clipboard write only during the user activation
+// of an input event, and the frame that would turn a click into such an action can come seconds
+// later on a loaded machine. Drawing one frame inside the press and release handlers lets the
+// view's actions run while the activation holds.
+void loop_frame_now() {
+    if (g_frame) g_frame();
 }
 
 // ---- loop_wake_after_input ------------------------------------------------------------------------
