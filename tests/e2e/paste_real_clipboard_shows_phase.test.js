@@ -23,9 +23,15 @@ h.test('each tests/fixtures/aws-cli/*.json pasted with Ctrl+V shows its phase', 
       h.assertEqual(s.fields.CommandId, f.inv.CommandId, `${f.name}: CommandId`);
       h.assertEqual(s.format, 'json', `${f.name}: format`);
       // The accessible mirror follows (it is written after the frame that shows the paste).
-      await p.page.waitForFunction((status) => document.getElementById('summary').textContent.includes(status), f.inv.Status);
+      // Wait for this paste's own ids: two fixtures in a row can share a Status (or a CommandId),
+      // and a wait on one of them alone would read the previous paste's summary.
+      await p.page.waitForFunction(
+          (inv) => ['Status', 'CommandId', 'InstanceId'].every((k) => document.getElementById('summary').textContent.includes(inv[k])),
+          f.inv, {timeout: 10000}).catch(() => {});
       const summary = await p.page.textContent('#summary');
       h.assert(summary.includes(f.inv.CommandId), `${f.name}: the summary names the CommandId`);
+      h.assert(summary.includes(f.inv.InstanceId), `${f.name}: the summary names the InstanceId`);
+      h.assert(summary.includes(f.inv.Status), `${f.name}: the summary names the Status`);
       h.assert(summary.includes(f.terminal ? 'finished' : 'still running'), `${f.name}: the summary says finished or not`);
     }
     h.assertEqual(p.errors.length, 0, `page errors: ${p.errors.join('; ')}`);
