@@ -50,6 +50,8 @@ h.test('the truncation banner opens StandardOutputUrl in a new tab', async () =>
     h.assertEqual(url, inv.StandardOutputUrl, 'the link is StandardOutputUrl');
     h.assertEqual(target, '_blank', 'a new tab');
     h.assert(/noopener/.test(features), 'noopener');
+    // Playwright learns of the new tab asynchronously: give it time before counting.
+    for (const deadline = Date.now() + 10000; p.context.pages().length < 2 && Date.now() < deadline;) await h.sleep(100);
     h.assertEqual(p.context.pages().length, 2, 'the new tab exists');
   } finally {
     await p.close();
