@@ -4,7 +4,7 @@
 # Index
 #   1. Debian packages      toolchains, header-only libraries, Chromium, the real AWS CLI v2
 #   2. Dear ImGui sources   from Debian's source package (trixie: 1.90.1), into third_party/ (git-ignored)
-#   3. npm packages         playwright-core and the JS reference signers, into node_modules/ (git-ignored)
+#   3. npm packages         playwright-core (drives Debian's Chromium), into node_modules/ (git-ignored)
 #
 # Safe to re-run: each step checks first and does nothing when its result is already there,
 # so the README's run and test commands can call it every time. Must run as root (or with sudo
@@ -27,7 +27,8 @@ packages=(
   chromium chromium-driver                          # headless browser tests
   fonts-dejavu-core python3-fonttools               # the viewer's monospace font, subset at build time
   dpkg-dev xz-utils ca-certificates                 # `apt-get source` for Dear ImGui
-  wrk                                               # loopback load generator for benchmarks
+  wrk                                               # loopback load generator for the proxy benchmark
+  clang-14 libclang-rt-14-dev                       # libFuzzer + sanitizer runtimes (fuzz preset)
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -42,7 +43,8 @@ fi
 
 # ---- 2. Dear ImGui 1.90.1 from Debian's source package --------------------------------------
 # libimgui-dev ships no sources (it cannot be linked into WebAssembly), and bookworm's 1.86 lacks
-# the input event queue, so take trixie's source package. Never committed: third_party/ is ignored.
+# the input event queue, so take trixie's source package (docs/toolchain.md, section 2). Never
+# committed: third_party/ is ignored.
 imgui_dir="$here/third_party/imgui-1.90.1"
 if [ ! -f "$imgui_dir/imgui.cpp" ]; then
   src_list=/etc/apt/sources.list.d/ssmview-trixie-src.sources
