@@ -1,0 +1,203 @@
+// core/fetch_link.cpp: see fetch_link.h.
+//
+// Index
+//   Percent encoding     encode (unreserved kept), decode (malformed escapes refused)
+//   Fragment             a link, "#fetch?..." or "fetch?..." -> the query after the prefix
+//   check_*              ids through core/ids.h, proxy URLs by hand
+//   make_fetch_link, parse_fetch_link, is_fetch_link
+#include "fetch_link.h"
+
+#include "ids.h"
+
+namespace ssmview {
+
+namespace {
+
+// ---- Percent encoding -------------------------------------------------------------------------
+
+bool unreserved(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+           c == '_' || c == '~';
+}
+
+std::string percent_encode(std::string_view s) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (unreserved(c)) {
+            out += c;
+        } else {
+            const auto b = static_cast<unsigned char>(c);
+            out += '%';
+            out += hex[b >> 4];
+            out += hex[b & 15];
+        }
+    }
+    return out;
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+bool percent_decode(std::string_view s, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%') {
+            if (i + 2 >= s.size()) return false;
+            const int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+            if (hi < 0 || lo < 0) return false;
+            out += static_cast<char>(hi * 16 + lo);
+            i += 2;
+        } else if (s[i] == '+') {
+            out += ' ';  // form encoding, as a browser's URLSearchParams writes a space
+        } else {
+            out += s[i];
+        }
+    }
+    return true;
+}
+
+// ---- Fragment ---------------------------------------------------------------------------------
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+// The part after "fetch?", or npos-like failure (returns false).
+bool fetch_query(std::string_view link, std::string_view& query) {
+    link = trim(link);
+    const std::size_t hash = link.find('#');
+    if (hash != std::string_view::npos) link = link.substr(hash + 1);
+    const std::string_view prefix = kFetchLinkPrefix;
+    if (link.substr(0, prefix.size()) != prefix) return false;
+    query = link.substr(prefix.size());
+    return true;
+}
+
+// Links are typed into address bars and chat messages: a few kilobytes is already absurd.
+constexpr std::size_t kMaxFetchLinkChars = 8192;
+
+}  // namespace
+
+// ---- check_* ----------------------------------------------------------------------------------
+
+std::string check_fetch_target(const FetchTarget& t) {
+    if (t.command_id.empty()) return "The command id is missing.";
+    if (!command_id_ok(t.command_id)) return "The command id \"" + t.command_id + "\" is not a command id (36 characters, as send-command prints it).";
+    if (t.instance_id.empty()) return "The instance id is missing.";
+    if (!instance_id_ok(t.instance_id))
+        return "The instance id \"" + t.instance_id + "\" is neither an EC2 instance id (i-...) nor a managed node id (mi-...).";
+    if (!t.plugin_name.empty() && !plugin_name_ok(t.plugin_name))
+        return "The plugin name is not one SSM accepts (4 characters or more, no control characters).";
+    if (!t.proxy_url.empty()) return check_proxy_url(t.proxy_url);
+    return {};
+}
+
+std::string check_proxy_url(std::string_view url) {
+    std::string_view rest;
+    if (url.substr(0, 7) == "http://") rest = url.substr(7);
+    else if (url.substr(0, 8) == "https://") rest = url.substr(8);
+    else return "The proxy URL must start with http:// or https://.";
+    const std::size_t end = rest.find_first_of("/?#");
+    const std::string_view authority = rest.substr(0, end);
+    if (authority.empty()) return "The proxy URL has no host.";
+    if (authority.find('@') != std::string_view::npos) return "The proxy URL must not carry a user name or password.";
+    if (end != std::string_view::npos && (rest.find('?') != std::string_view::npos || rest.find('#') != std::string_view::npos))
+        return "The proxy URL must not carry a query or a fragment.";
+    for (char c : url)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return "The proxy URL has spaces or control characters.";
+    // host[:port]; an IPv6 literal is in brackets.
+    std::string_view host = authority, port;
+    if (authority.front() == '[') {
+        const std::size_t close = authority.find(']');
+        if (close == std::string_view::npos) return "The proxy URL's IPv6 address is missing its closing ']'.";
+        host = authority.substr(0, close + 1);
+        if (close + 1 < authority.size()) {
+            if (authority[close + 1] != ':') return "The proxy URL's host is malformed.";
+            port = authority.substr(close + 2);
+        }
+    } else {
+        const std::size_t colon = authority.find(':');
+        if (colon != std::string_view::npos) {
+            host = authority.substr(0, colon);
+            port = authority.substr(colon + 1);
+        }
+    }
+    if (host.empty()) return "The proxy URL has no host.";
+    if (authority.find(':') != std::string_view::npos && authority.front() != '[' && port.empty()) return "The proxy URL's port is empty.";
+    if (!port.empty()) {
+        if (port.size() > 5) return "The proxy URL's port is not a number from 1 to 65535.";
+        int p = 0;
+        for (char c : port) {
+            if (c < '0' || c > '9') return "The proxy URL's port is not a number from 1 to 65535.";
+            p = p * 10 + (c - '0');
+        }
+        if (p < 1 || p > 65535) return "The proxy URL's port is not a number from 1 to 65535.";
+    }
+    return {};
+}
+
+// ---- make / parse -----------------------------------------------------------------------------
+
+std::string make_fetch_link(std::string_view base_url, const FetchTarget& t) {
+    std::string base(base_url.substr(0, base_url.find('#')));
+    std::string link = base + "#" + kFetchLinkPrefix + "command=" + percent_encode(t.command_id) +
+                       "&instance=" + percent_encode(t.instance_id);
+    if (!t.plugin_name.empty()) link += "&plugin=" + percent_encode(t.plugin_name);
+    if (!t.proxy_url.empty()) link += "&proxy=" + percent_encode(t.proxy_url);
+    return link;
+}
+
+FetchLinkParse parse_fetch_link(std::string_view link) {
+    FetchLinkParse r;
+    std::string_view query;
+    if (link.size() > kMaxFetchLinkChars) {
+        r.error = "The live link is " + std::to_string(link.size()) + " characters long; a live link carries only ids and is far shorter.";
+        return r;
+    }
+    if (!fetch_query(link, query)) {
+        r.error = "This is not a live link: it has no #fetch? part.";
+        return r;
+    }
+    bool seen[4] = {false, false, false, false};
+    std::string* slots[4] = {&r.target.command_id, &r.target.instance_id, &r.target.plugin_name, &r.target.proxy_url};
+    const char* names[4] = {"command", "instance", "plugin", "proxy"};
+    while (!query.empty()) {
+        const std::size_t amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+        if (pair.empty()) continue;
+        const std::size_t eq = pair.find('=');
+        const std::string_view key = pair.substr(0, eq);
+        const std::string_view raw = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+        for (int i = 0; i < 4; ++i) {
+            if (key != names[i]) continue;
+            if (seen[i]) {
+                r.error = std::string("The live link gives \"") + names[i] + "\" twice.";
+                return r;
+            }
+            seen[i] = true;
+            if (!percent_decode(raw, *slots[i])) {
+                r.error = std::string("The live link's \"") + names[i] + "\" has a malformed %-escape.";
+                return r;
+            }
+        }
+    }
+    r.error = check_fetch_target(r.target);
+    r.ok = r.error.empty();
+    return r;
+}
+
+bool is_fetch_link(std::string_view link) {
+    std::string_view query;
+    return fetch_query(link, query);
+}
+
+}  // namespace ssmview

@@ -1,0 +1,245 @@
+// core/service_error.cpp: see service_error.h.
+//
+// Index
+//   Vocabulary        error type names -> ErrorKind (one table; matching ignores case)
+//   Reading           header and body -> type, message
+//   Hints             ErrorKind (+ action) -> the sentence a person reads
+//   read_service_error, unreachable_error, service_error_title
+#include "service_error.h"
+
+#include <cassert>
+#include <cctype>
+
+#include "diagnostic.h"
+#include "json_reader.h"
+
+namespace ssmview {
+
+namespace {
+
+// ---- Vocabulary -------------------------------------------------------------------------------
+
+bool same_word(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
+bool contains_folded(std::string_view hay, std::string_view needle) {
+    if (needle.size() > hay.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
+        if (same_word(hay.substr(i, needle.size()), needle)) return true;
+    return false;
+}
+
+struct KindOfType {
+    const char* type;
+    ErrorKind   kind;
+};
+// The error codes the AWS SDKs treat alike (botocore's retry handlers list the throttling ones).
+constexpr KindOfType kTypes[] = {
+    {"InvocationDoesNotExist", ErrorKind::NotYet},
+    {"ThrottlingException", ErrorKind::Throttled},
+    {"Throttling", ErrorKind::Throttled},
+    {"ThrottledException", ErrorKind::Throttled},
+    {"RequestThrottledException", ErrorKind::Throttled},
+    {"TooManyRequestsException", ErrorKind::Throttled},
+    {"RequestLimitExceeded", ErrorKind::Throttled},
+    {"LimitExceededException", ErrorKind::Throttled},
+    {"SlowDown", ErrorKind::Throttled},
+    {"AccessDeniedException", ErrorKind::AccessDenied},
+    {"AccessDenied", ErrorKind::AccessDenied},
+    {"ExpiredTokenException", ErrorKind::ExpiredCredentials},
+    {"ExpiredToken", ErrorKind::ExpiredCredentials},
+    {"RequestTimeTooSkewed", ErrorKind::ClockSkew},
+    {"RequestExpired", ErrorKind::ClockSkew},
+    {"UnrecognizedClientException", ErrorKind::BadCredentials},
+    {"InvalidClientTokenId", ErrorKind::BadCredentials},
+    {"InvalidSignatureException", ErrorKind::BadCredentials},
+    {"SignatureDoesNotMatch", ErrorKind::BadCredentials},
+    {"IncompleteSignatureException", ErrorKind::BadCredentials},
+    {"MissingAuthenticationTokenException", ErrorKind::BadCredentials},
+    {"InvalidAccessKeyId", ErrorKind::BadCredentials},
+    {"ValidationException", ErrorKind::InvalidRequest},
+    {"InvalidCommandId", ErrorKind::InvalidRequest},
+    {"InvalidInstanceId", ErrorKind::InvalidRequest},
+    {"InvalidPluginName", ErrorKind::InvalidRequest},
+    {"InvalidFilterKey", ErrorKind::InvalidRequest},
+    {"InvalidNextToken", ErrorKind::InvalidRequest},
+    {"SerializationException", ErrorKind::InvalidRequest},
+    {"UnknownOperationException", ErrorKind::InvalidRequest},
+    {"InternalServerError", ErrorKind::ServerError},
+    {"InternalFailure", ErrorKind::ServerError},
+    {"ServiceUnavailable", ErrorKind::ServerError},
+    {"ServiceUnavailableException", ErrorKind::ServerError},
+};
+
+ErrorKind kind_of(int status, std::string_view type, std::string_view message) {
+    // A signature that expired is the clock, not the key: the hint differs.
+    if (contains_folded(message, "signature expired") || contains_folded(message, "signature not yet current"))
+        return ErrorKind::ClockSkew;
+    if (contains_folded(message, kProxyRefusalMarker) && (status == 401 || status == 403 || status == 413))
+        return ErrorKind::ProxyRefused;
+    if (contains_folded(message, "security token included in the request is expired")) return ErrorKind::ExpiredCredentials;
+    for (const KindOfType& k : kTypes)
+        if (same_word(type, k.type)) return k.kind;
+    if (status == 429) return ErrorKind::Throttled;
+    if (status >= 500) return ErrorKind::ServerError;
+    if (status == 401 || status == 403) return ErrorKind::AccessDenied;
+    return ErrorKind::Unknown;
+}
+
+// ---- Reading ----------------------------------------------------------------------------------
+
+// "Type:http://internal.amazon.com/coral/..." -> "Type"; "com.amazonaws.ssm#Type" -> "Type".
+std::string_view short_type(std::string_view t) {
+    const std::size_t colon = t.find(':');
+    if (colon != std::string_view::npos) t = t.substr(0, colon);
+    const std::size_t hash = t.rfind('#');
+    if (hash != std::string_view::npos) t = t.substr(hash + 1);
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+    return t;
+}
+
+// Error bodies are small; anything longer than this is not an awsJson error and is not read.
+constexpr std::size_t kMaxErrorBodyBytes = 64u * 1024u;
+// A message is shown on one line in a panel: keep what a person can read.
+constexpr std::size_t kMaxMessageBytes = 2048;
+
+std::string clip_message(std::string m) {
+    for (char& c : m)
+        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    if (m.size() > kMaxMessageBytes) {
+        std::size_t cut = kMaxMessageBytes;
+        while (cut > 0 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+        m.resize(cut);
+        m += "…";
+    }
+    return m;
+}
+
+void read_body(std::string_view body, std::string& type, std::string& message) {
+    if (body.empty() || body.size() > kMaxErrorBodyBytes) return;
+    DiagnosticSink ignored(body);
+    std::size_t begin = 0;
+    while (begin < body.size() && (body[begin] == ' ' || body[begin] == '\n' || body[begin] == '\r' || body[begin] == '\t')) ++begin;
+    if (begin >= body.size() || body[begin] != '{') return;
+    JsonRead read = read_json(body, begin, ignored);
+    if (!read.ok || !read.value.is_object()) return;
+    const Json& v = read.value;
+    for (const char* key : {"__type", "code", "Code"}) {
+        auto it = v.find(key);
+        if (it != v.end() && it->is_string() && type.empty()) type = std::string(short_type(it->get_ref<const std::string&>()));
+    }
+    for (const char* key : {"message", "Message", "errorMessage"}) {
+        auto it = v.find(key);
+        if (it != v.end() && it->is_string() && message.empty()) message = clip_message(it->get<std::string>());
+    }
+}
+
+// ---- Hints ------------------------------------------------------------------------------------
+
+std::string iam_action(std::string_view service, std::string_view action) {
+    if (action.empty()) return {};
+    return std::string(service.empty() ? "ssm" : service) + ":" + std::string(action);
+}
+
+std::string hint_for(ErrorKind k, std::string_view service, std::string_view action) {
+    switch (k) {
+        case ErrorKind::NotYet:
+            return "SSM has no such invocation yet. Right after send-command it answers this for a few seconds, until "
+                   "the agent on the instance receives the command; following keeps asking. If it lasts, check the "
+                   "CommandId and InstanceId (and the region).";
+        case ErrorKind::Throttled:
+            return "AWS is limiting how often these calls are made (the limit is per account and region, shared with "
+                   "every other caller). Backing off before the next try.";
+        case ErrorKind::AccessDenied: {
+            const std::string a = iam_action(service, action);
+            return a.empty() ? std::string("The credentials are not allowed to make this call: allow it in their IAM policy.")
+                             : "The credentials are not allowed to call " + a + ": allow that action in their IAM policy.";
+        }
+        case ErrorKind::ProxyRefused:
+            return "ssmview-proxy refused the request itself (it never reached AWS): check its allowlist "
+                   "(--allow-action), the page's origin (--allow-origin) and the bearer token (--token).";
+        case ErrorKind::ExpiredCredentials:
+            return "The credentials have expired. Refresh them (for example `aws sso login`, or new keys in the "
+                   "environment of ssmview-proxy); the proxy picks up refreshed credentials on the next request.";
+        case ErrorKind::ClockSkew:
+            return "AWS rejected the signature's time: the clock of the machine that signs (where ssmview-proxy or "
+                   "ssmview runs) is off by more than 5 minutes. Synchronize it (NTP) and retry.";
+        case ErrorKind::BadCredentials:
+            return "AWS does not accept the credentials: the access key is unknown, or the secret or session token "
+                   "does not belong to it. Check which source ssmview-proxy resolved (GET /healthz).";
+        case ErrorKind::InvalidRequest:
+            return "AWS refused the request as malformed: check the CommandId, InstanceId and, for documents with "
+                   "several steps, the PluginName.";
+        case ErrorKind::ServerError:
+            return "AWS (or the proxy's upstream) failed on its side. This is usually transient; retrying with back-off.";
+        case ErrorKind::Unreachable:
+            return "Nothing answered. Start the proxy (`bash scripts/run.sh` starts a simulated one; "
+                   "`ssmview-proxy` with your credentials reaches AWS). A page on a public https origin also needs "
+                   "the browser's permission to reach a local address: allow \"local network access\" when asked, "
+                   "and start the proxy with --allow-origin set to the page's origin.";
+        case ErrorKind::Unknown: return {};
+    }
+    return {};
+}
+
+bool retry_for(ErrorKind k) {
+    return k == ErrorKind::NotYet || k == ErrorKind::Throttled || k == ErrorKind::ServerError || k == ErrorKind::Unreachable;
+}
+
+}  // namespace
+
+const char* error_kind_name(ErrorKind k) {
+    switch (k) {
+        case ErrorKind::NotYet: return "not_yet";
+        case ErrorKind::Throttled: return "throttled";
+        case ErrorKind::AccessDenied: return "access_denied";
+        case ErrorKind::ProxyRefused: return "proxy_refused";
+        case ErrorKind::ExpiredCredentials: return "expired_credentials";
+        case ErrorKind::ClockSkew: return "clock_skew";
+        case ErrorKind::BadCredentials: return "bad_credentials";
+        case ErrorKind::InvalidRequest: return "invalid_request";
+        case ErrorKind::ServerError: return "server_error";
+        case ErrorKind::Unreachable: return "unreachable";
+        case ErrorKind::Unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+ServiceError read_service_error(int http_status, std::string_view error_type_header, std::string_view request_id,
+                                std::string_view body, std::string_view action, std::string_view service) {
+    ServiceError e;
+    e.http_status = http_status;
+    e.request_id = clip_message(std::string(request_id.substr(0, 256)));
+    read_body(body, e.type, e.message);
+    // The header wins over the body: it is what the SDKs read first.
+    const std::string_view header_type = short_type(error_type_header);
+    if (!header_type.empty() && header_type.size() <= 256) e.type = clip_message(std::string(header_type));
+    e.kind = kind_of(http_status, e.type, e.message);
+    e.retry = retry_for(e.kind);
+    e.hint = hint_for(e.kind, service, action);
+    return e;
+}
+
+ServiceError unreachable_error(std::string_view detail, std::string_view where) {
+    ServiceError e;
+    e.kind = ErrorKind::Unreachable;
+    e.retry = true;
+    e.message = clip_message(std::string(detail));
+    if (!where.empty()) e.message += (e.message.empty() ? "" : " ") + clip_message("(" + std::string(where) + ")");
+    e.hint = hint_for(e.kind, {}, {});
+    return e;
+}
+
+std::string service_error_title(const ServiceError& e) {
+    std::string head = !e.type.empty() ? e.type
+                       : e.kind == ErrorKind::Unreachable ? std::string("Cannot reach the proxy")
+                                                          : "HTTP " + std::to_string(e.http_status);
+    return e.message.empty() ? head : head + ": " + e.message;
+}
+
+}  // namespace ssmview
