@@ -5,6 +5,7 @@
 //   Endpoint                            where a service is reached (scheme, host, port, base path)
 //   HttpOptions                         timeouts and the response size bound
 //   header_value                        case-insensitive lookup
+//   wire_path                           endpoint base path + request path: what is sent and signed
 //   http_send                           one request, one response (cpp-httplib; HTTPS through OpenSSL)
 //
 // Call flow: a caller builds an HttpRequest (method, path, query, headers, body), signs it in place
@@ -58,6 +59,10 @@ struct HttpOptions {
 
 // Case-insensitive; "" when absent.
 std::string_view header_value(const std::vector<Header>& headers, std::string_view name);
+
+// endpoint.base_path + request.path, with one '/' between them ("/proxy" + "/" -> "/proxy/", as
+// botocore joins them). Both sigv4 and http_send use it, so what is signed is what is sent.
+std::string wire_path(const Endpoint& endpoint, const HttpRequest& request);
 
 HttpResponse http_send(const Endpoint& endpoint, const HttpRequest& request, const HttpOptions& options = {});
 
