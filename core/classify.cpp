@@ -1,16 +1,62 @@
 // core/classify.cpp: Status x StatusDetails -> phase, detail, terminal, waiter, prose.
 //
 // Index
-//   Words                      normalize_status_word and the known Status / StatusDetails keys
-//   Agreement                  which StatusDetails go with which Status
+//   Vocabulary                 the one table of Status words and the one table of StatusDetails words:
+//                              spellings, phase, detail, waiter, and which Status each detail goes with
+//   Words                      normalize_status_word, lookups, status_vocabulary
+//   Agreement                  StatusDetails vs Status, compared as Phase and Detail, never as strings
 //   Waiter                     botocore's CommandExecuted acceptors (exact comparison of Status)
 //   Explanations               what each state means (after the API reference), ResponseCode meanings
 //   classify
+//
+// validate.cpp asks the questions below (known? spelled as documented? agrees?) and writes the
+// diagnostics; it holds no word list of its own.
 #include "classify.h"
 
 #include <cctype>
 
 namespace ssmview {
+
+// ---- Vocabulary -----------------------------------------------------------------------------
+
+namespace {
+
+constexpr unsigned bit(Phase p) { return 1u << static_cast<unsigned>(p); }
+
+// The model's CommandInvocationStatus enum, in model order, with what botocore's CommandExecuted
+// waiter (ssm/2014-11-06/waiters-2.json) does on each: its acceptors compare Status exactly.
+struct StatusWord { const char* spelling; Phase phase; Waiter waiter; };
+const StatusWord kStatuses[] = {
+    {"Pending", Phase::Pending, Waiter::Retry},        {"InProgress", Phase::InProgress, Waiter::Retry},
+    {"Delayed", Phase::Delayed, Waiter::Retry},        {"Success", Phase::Success, Waiter::Success},
+    {"Cancelled", Phase::Cancelled, Waiter::Failure},  {"TimedOut", Phase::TimedOut, Waiter::Failure},
+    {"Failed", Phase::Failed, Waiter::Failure},        {"Cancelling", Phase::Cancelling, Waiter::Failure},
+};
+
+// The StatusDetails the API reference documents. `spelling` is the service's; `documented` the
+// reference's, where it differs. `phase` is what the word says on its own (it stands in for an
+// absent Status), `detail` what it adds, `with` the Status phases it may accompany:
+//   - Undeliverable and Terminated invocations are reported under Failed (Terminated also under
+//     Cancelled, which is what the system did);
+//   - an execution time-out is reported as Failed by some agents, and as TimedOut by the service;
+//   - while a cancel is in flight the details may still say the plugin is running.
+struct DetailWord { const char* spelling; const char* documented; Phase phase; Detail detail; unsigned with; };
+const DetailWord kDetails[] = {
+    {"Pending", nullptr, Phase::Pending, Detail::None, bit(Phase::Pending)},
+    {"InProgress", "In Progress", Phase::InProgress, Detail::None, bit(Phase::InProgress) | bit(Phase::Cancelling)},
+    {"Delayed", nullptr, Phase::Delayed, Detail::None, bit(Phase::Delayed)},
+    {"Success", nullptr, Phase::Success, Detail::None, bit(Phase::Success)},
+    {"DeliveryTimedOut", "Delivery Timed Out", Phase::TimedOut, Detail::DeliveryTimedOut, bit(Phase::TimedOut)},
+    {"ExecutionTimedOut", "Execution Timed Out", Phase::TimedOut, Detail::ExecutionTimedOut,
+     bit(Phase::TimedOut) | bit(Phase::Failed)},
+    {"Failed", nullptr, Phase::Failed, Detail::None, bit(Phase::Failed)},
+    {"Cancelled", "Canceled", Phase::Cancelled, Detail::None, bit(Phase::Cancelled)},
+    {"Cancelling", nullptr, Phase::Cancelling, Detail::None, bit(Phase::Cancelling)},
+    {"Undeliverable", nullptr, Phase::Failed, Detail::Undeliverable, bit(Phase::Failed)},
+    {"Terminated", nullptr, Phase::Cancelled, Detail::Terminated, bit(Phase::Failed) | bit(Phase::Cancelled)},
+};
+
+}  // namespace
 
 // ---- Words ----------------------------------------------------------------------------------
 
@@ -29,88 +75,68 @@ std::string normalize_status_word(std::string_view word) {
 
 namespace {
 
-struct StatusWord { const char* canonical; const char* key; Phase phase; };
-const StatusWord kStatuses[] = {
-    {"Pending", "pending", Phase::Pending},       {"InProgress", "inprogress", Phase::InProgress},
-    {"Delayed", "delayed", Phase::Delayed},       {"Success", "success", Phase::Success},
-    {"Cancelled", "cancelled", Phase::Cancelled}, {"TimedOut", "timedout", Phase::TimedOut},
-    {"Failed", "failed", Phase::Failed},          {"Cancelling", "cancelling", Phase::Cancelling},
-};
-
-// StatusDetails the API reference documents (both its spaced spelling and the service's).
-struct DetailWord { const char* key; Phase phase; Detail detail; };
-const DetailWord kDetails[] = {
-    {"pending", Phase::Pending, Detail::None},
-    {"inprogress", Phase::InProgress, Detail::None},
-    {"delayed", Phase::Delayed, Detail::None},
-    {"success", Phase::Success, Detail::None},
-    {"deliverytimedout", Phase::TimedOut, Detail::DeliveryTimedOut},
-    {"executiontimedout", Phase::TimedOut, Detail::ExecutionTimedOut},
-    {"failed", Phase::Failed, Detail::None},
-    {"cancelled", Phase::Cancelled, Detail::None},
-    {"cancelling", Phase::Cancelling, Detail::None},
-    {"undeliverable", Phase::Failed, Detail::Undeliverable},
-    {"terminated", Phase::Cancelled, Detail::Terminated},
-};
+// Tolerant lookups: case, spaces, '-', '_' and the US spelling do not matter.
+const StatusWord* find_status(std::string_view status) {
+    const std::string key = normalize_status_word(status);
+    for (const auto& s : kStatuses)
+        if (key == normalize_status_word(s.spelling)) return &s;
+    return nullptr;
+}
 
 const DetailWord* find_detail(std::string_view details) {
     const std::string key = normalize_status_word(details);
     for (const auto& d : kDetails)
-        if (key == d.key) return &d;
+        if (key == normalize_status_word(d.spelling)) return &d;
     return nullptr;
 }
 
 }  // namespace
 
 Phase status_phase(std::string_view status) {
-    const std::string key = normalize_status_word(status);
-    for (const auto& s : kStatuses)
-        if (key == s.key) return s.phase;
-    return Phase::Unknown;
+    const StatusWord* s = find_status(status);
+    return s ? s->phase : Phase::Unknown;
 }
 
 bool status_is_canonical(std::string_view status) {
     for (const auto& s : kStatuses)
-        if (status == s.canonical) return true;
+        if (status == s.spelling) return true;
     return false;
 }
 
 bool status_details_known(std::string_view details) { return find_detail(details) != nullptr; }
 
+bool status_details_spelled_as_documented(std::string_view details) {
+    for (const auto& d : kDetails)
+        if (details == d.spelling || (d.documented && details == d.documented)) return true;
+    return false;
+}
+
+std::string status_vocabulary() {
+    std::string out;
+    for (const auto& s : kStatuses) out += std::string(out.empty() ? "" : ", ") + s.spelling;
+    return out;
+}
+
 // ---- Agreement ------------------------------------------------------------------------------
+
+namespace {
+bool agree(Phase phase, const DetailWord& d) { return phase == Phase::Unknown || (d.with & bit(phase)) != 0; }
+}  // namespace
 
 bool status_and_details_agree(Phase phase, std::string_view details) {
     const DetailWord* d = find_detail(details);
-    if (!d) return true;  // unknown details are reported on their own, not as a contradiction
-    const std::string key = d->key;
-    switch (phase) {
-        case Phase::Pending: return key == "pending";
-        case Phase::InProgress: return key == "inprogress";
-        case Phase::Delayed: return key == "delayed";
-        case Phase::Success: return key == "success";
-        case Phase::TimedOut: return key == "deliverytimedout" || key == "executiontimedout";
-        // Undeliverable and Terminated invocations are reported under Failed; an execution time-out
-        // is reported as Failed by some agents, and as TimedOut by the service.
-        case Phase::Failed: return key == "failed" || key == "undeliverable" || key == "terminated" || key == "executiontimedout";
-        case Phase::Cancelled: return key == "cancelled" || key == "terminated";
-        // While a cancel is in flight the details may still say the plugin is running.
-        case Phase::Cancelling: return key == "cancelling" || key == "inprogress";
-        case Phase::Unknown: return true;
-    }
-    return true;
+    return !d || agree(phase, *d);  // unknown details are reported on their own, not as a contradiction
 }
 
 // ---- Waiter ---------------------------------------------------------------------------------
 
 namespace {
 
-// botocore ssm/2014-11-06/waiters-2.json, CommandExecuted: path matcher on Status, compared
-// exactly; no acceptor matching means "retry" (until the waiter's 20 attempts run out).
+// No acceptor matching means "retry" (until the waiter's 20 attempts run out).
 Waiter waiter_for(const Field<std::string>& status) {
     if (!status.present) return Waiter::Retry;
-    const std::string& s = status.value;
-    if (s == "Success") return Waiter::Success;
-    if (s == "Cancelled" || s == "TimedOut" || s == "Failed" || s == "Cancelling") return Waiter::Failure;
+    for (const auto& s : kStatuses)
+        if (status.value == s.spelling) return s.waiter;
     return Waiter::Retry;
 }
 
@@ -192,10 +218,8 @@ State classify(const Invocation& inv) {
     const DetailWord* d = inv.status_details.present ? find_detail(inv.status_details.value) : nullptr;
     if (inv.status.present) st.phase = status_phase(inv.status.value);
     else if (d) st.phase = d->phase;  // no Status: StatusDetails stands in
-    if (d) st.detail = d->detail;
     // A detail that contradicts the phase (Success with "Undeliverable") is not used to explain it.
-    if (st.detail != Detail::None && !status_and_details_agree(st.phase, inv.status_details.value) && inv.status.present)
-        st.detail = Detail::None;
+    if (d && agree(st.phase, *d)) st.detail = d->detail;
     st.terminal = phase_is_terminal(st.phase);
     st.waiter = waiter_for(inv.status);
     st.explanation = explain(st.phase, st.detail);

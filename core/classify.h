@@ -5,6 +5,7 @@
 //   State                     the result: status as given, phase, detail, terminal, waiter, prose
 //   classify                  Status x StatusDetails -> State
 //   normalize_status_word     "Delivery Timed Out" / "DeliveryTimedOut" / "deliverytimedout" -> one key
+//   status_phase ... status_vocabulary   questions about the words (validate.cpp asks them)
 //   phase_name, detail_name, waiter_name     stable lower_snake names (CLI --json, view, tests)
 //
 // Status drives the phase; StatusDetails refines it (detail) and stands in when Status is absent.
@@ -39,11 +40,17 @@ State classify(const Invocation& inv);
 // Case-insensitive key with spaces, '-' and '_' removed; "canceled" folds into "cancelled".
 std::string normalize_status_word(std::string_view word);
 
-// Known words. status_phase returns Unknown for an unknown Status.
-Phase status_phase(std::string_view status);            // tolerant: uses normalize_status_word
-bool  status_is_canonical(std::string_view status);      // exactly one of the model's enum values
-bool  status_details_known(std::string_view details);    // tolerant
-bool  status_and_details_agree(Phase phase, std::string_view details);
+// Known words, from the one vocabulary table in classify.cpp. status_phase returns Unknown for an
+// unknown Status.
+Phase       status_phase(std::string_view status);          // tolerant: uses normalize_status_word
+bool        status_is_canonical(std::string_view status);    // exactly one of the model's enum values
+bool        status_details_known(std::string_view details);  // tolerant
+// Exactly as the service or the API reference writes it ("DeliveryTimedOut", "Delivery Timed Out").
+bool        status_details_spelled_as_documented(std::string_view details);
+// True when the details fit a Status of this phase; also for unknown details and an unknown phase
+// (those are reported on their own).
+bool        status_and_details_agree(Phase phase, std::string_view details);
+std::string status_vocabulary();  // "Pending, InProgress, Delayed, Success, Cancelled, TimedOut, Failed, Cancelling"
 
 const char* phase_name(Phase p);    // "pending", "in_progress", ... "unknown"
 const char* detail_name(Detail d);  // "" for None, "delivery_timed_out", ...
