@@ -10,6 +10,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "limits.h"
+#include "text_encoding.h"
+
 namespace ssmview {
 
 const char* severity_name(Severity s) {
@@ -82,8 +85,10 @@ const std::vector<DiagnosticCode>& diagnostic_catalogue() {
         {"time.end_before_start", Severity::Warning, "the end time is before the start time"},
         {"time.elapsed_mismatch", Severity::Warning, "ExecutionElapsedTime does not match end minus start"},
         // Output (validate.cpp)
-        {"output.truncated", Severity::Info, "the output ends in the agent's ---Output truncated--- marker"},
-        {"output.at_limit", Severity::Info, "the output is exactly at the service's size limit: probably cut"},
+        {"output.truncated", Severity::Info,
+         "stdout or stderr ends in an agent's truncation marker (---Output truncated---, ---Error truncated----, "
+         "--output truncated--)"},
+        {"output.at_limit", Severity::Info, "stdout or stderr is exactly at the service's size limit: probably cut"},
     };
     return codes;
 }
@@ -115,11 +120,8 @@ void TextLocator::locate(std::size_t offset, int& line, int& column) const {
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const std::size_t index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
     line = static_cast<int>(index + 1);
-    // Columns count code points, as editors do: skip UTF-8 continuation bytes.
-    int col = 1;
-    for (std::size_t i = line_starts_[index]; i < offset; ++i)
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
-    column = col;
+    // Columns count code points, as editors do.
+    column = static_cast<int>(utf8_length(text_, line_starts_[index], offset)) + 1;
 }
 
 // ---- DiagnosticSink -------------------------------------------------------------------------
@@ -129,8 +131,7 @@ const TextLocator& DiagnosticSink::locator() {
     return *locator_;
 }
 
-bool DiagnosticSink::admit(Severity s, const std::string& code) {
-    if (s == Severity::Error) ++errors_;  // errors count even when not listed: validity must not depend on the cap
+bool DiagnosticSink::admit(const std::string& code) {
     for (auto& entry : per_code_)
         if (entry.first == code) return ++entry.second <= kMaxPerCode;
     per_code_.emplace_back(code, 1);
@@ -153,14 +154,14 @@ std::vector<Diagnostic> DiagnosticSink::take() {
 }
 
 void DiagnosticSink::add(Severity s, std::string code, std::string message, std::string path, std::size_t offset) {
-    if (!admit(s, code)) return;
+    if (!admit(code)) return;
     Diagnostic d{s, std::move(code), std::move(message), std::move(path), 0, 0, offset};
     locator().locate(offset, d.line, d.column);
     items_.push_back(std::move(d));
 }
 
 void DiagnosticSink::add_unplaced(Severity s, std::string code, std::string message, std::string path) {
-    if (!admit(s, code)) return;
+    if (!admit(code)) return;
     items_.push_back(Diagnostic{s, std::move(code), std::move(message), std::move(path), 0, 0, 0});
 }
 

@@ -60,14 +60,13 @@ public:
     void add(Severity s, std::string code, std::string message, std::string path, std::size_t offset);
     // Adds a finding with no place in the text (line and column stay 0).
     void add_unplaced(Severity s, std::string code, std::string message, std::string path = {});
-    bool has_errors() const { return errors_ > 0; }
     // The findings, with one closing note per code whose repeats were held back.
     std::vector<Diagnostic> take();
 private:
-    // A hostile input can repeat one problem a million times; people read the first few, and
-    // locating each one costs a scan of its line. So each code keeps kMaxPerCode places.
-    static constexpr int kMaxPerCode = 20;
-    bool admit(Severity s, const std::string& code);
+    // Each code keeps kMaxPerCode places (limits.h), then a count: a hostile input can repeat
+    // one problem a million times, and locating each one costs a scan of its line. A capped
+    // error still leaves kMaxPerCode errors listed, so validity never depends on the cap.
+    bool admit(const std::string& code);
 
     // Built on the first placed finding: a clean input never pays for the line index.
     const TextLocator& locator();
@@ -75,7 +74,6 @@ private:
     std::unique_ptr<TextLocator>            locator_;
     std::vector<Diagnostic>                 items_;
     std::vector<std::pair<std::string, int>> per_code_;  // code -> times seen (few distinct codes)
-    int                                     errors_ = 0;
 };
 
 }  // namespace ssmview

@@ -1,6 +1,7 @@
 // core/input_format.cpp: recognize the input before parsing it.
 //
 // Index
+//   input_format_name
 //   Line helpers              iterate lines without copying (\n, \r\n)
 //   looks_binary              NUL bytes or mostly control characters
 //   Signatures                yaml (`CommandId: ...` at column 0), yaml-stream (`- CommandId: ...`),
@@ -11,13 +12,30 @@
 //   locate_json               the order: empty -> binary -> other formats -> JSON
 #include "input_format.h"
 
-#include "text_encoding.h"
-
 #include <cctype>
 #include <cstring>
 #include <string>
 
+#include "invocation.h"
+#include "limits.h"
+#include "text_encoding.h"
+
 namespace ssmview {
+
+const char* input_format_name(InputFormat f) {
+    switch (f) {
+        case InputFormat::Empty: return "empty";
+        case InputFormat::Json: return "json";
+        case InputFormat::Yaml: return "yaml";
+        case InputFormat::YamlStream: return "yaml-stream";
+        case InputFormat::Text: return "text";
+        case InputFormat::Table: return "table";
+        case InputFormat::Binary: return "binary";
+        case InputFormat::Unknown: return "unknown";
+    }
+    return "unknown";
+}
+
 namespace {
 
 // ---- Line helpers ---------------------------------------------------------------------------
@@ -45,10 +63,9 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 // ---- looks_binary ---------------------------------------------------------------------------
 
 // Text never holds NUL; a paste of an image or an archive does, or is mostly control bytes.
-// The first 8,000 bytes decide, as in git: binary formats show themselves in their headers, and
-// a NUL further in is still refused by the JSON reader (a raw control character).
+// The first kBinarySniffBytes decide (see limits.h).
 bool looks_binary(std::string_view text) {
-    const std::size_t n = text.size() < 8000 ? text.size() : 8000;
+    const std::size_t n = text.size() < kBinarySniffBytes ? text.size() : kBinarySniffBytes;
     if (n == 0) return false;
     if (std::memchr(text.data(), 0, n)) return true;
     std::size_t control = 0;
@@ -72,8 +89,9 @@ bool yaml_member_key(std::string_view line) {
 
 // 8-4-4-4-12 hexadecimal digits: a CommandId.
 bool uuid_shaped(std::string_view s) {
-    if (s.size() != 36) return false;
-    for (std::size_t i = 0; i < 36; ++i) {
+    static_assert(kCommandIdChars == 36, "a CommandId is a UUID");
+    if (s.size() != kCommandIdChars) return false;
+    for (std::size_t i = 0; i < kCommandIdChars; ++i) {
         const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
         if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
     }

@@ -1,6 +1,7 @@
 // core/input_format.h: what did the person paste, and where is the JSON in it?
 //
 // Index
+//   InputFormat      what the pasted text was recognized as, and its stable name
 //   Located          the recognized format and where JSON reading should start
 //   locate_json      BOM, emptiness, binary data, AWS CLI yaml/yaml-stream/text/table, prompts
 //
@@ -12,9 +13,11 @@
 #include <string_view>
 
 #include "diagnostic.h"
-#include "report.h"
 
 namespace ssmview {
+
+enum class InputFormat { Empty, Json, Yaml, YamlStream, Text, Table, Binary, Unknown };
+const char* input_format_name(InputFormat f);  // "empty", "json", "yaml", "yaml-stream", "text", "table", "binary", "unknown"
 
 struct Located {
     InputFormat format = InputFormat::Unknown;

@@ -3,6 +3,7 @@
 // Index
 //   Timestamp, parse_timestamp     "2026-11-20T14:03:07.512Z", "...+02:00", "" (not yet)
 //   Duration,  parse_duration      "PT0.091S", "PT2M3S", "PT1H0M5.5S", "P1DT2H"
+//   Times                          an invocation's start, end and elapsed time, parsed
 //   format_duration                "2 min 3.0 s" for people
 //   format_timestamp_utc           "2026-11-20 14:03:07.512 UTC"
 //   format_relative                "3 minutes ago" / "in 5 seconds" given a "now"
@@ -31,6 +32,12 @@ struct Duration {
 };
 // ISO-8601 durations: P[nD]T[nH][nM][n[.f]S] (weeks 'W' too). "PT" alone is invalid.
 Duration parse_duration(std::string_view text);
+
+// ExecutionStartDateTime, ExecutionEndDateTime and ExecutionElapsedTime as validate() parsed them.
+struct Times {
+    Timestamp start, end;  // valid=false when absent, "" or unparsable
+    Duration  elapsed;
+};
 
 std::string format_duration(std::int64_t ms);
 std::string format_timestamp_utc(std::int64_t epoch_ms);

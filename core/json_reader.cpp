@@ -14,7 +14,7 @@
 // reported and nothing after it runs.
 #include "json_reader.h"
 
-#include "report.h"  // kMaxJsonDepth
+#include "limits.h"
 #include "text_encoding.h"
 
 #include <cerrno>

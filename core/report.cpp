@@ -1,7 +1,6 @@
 // core/report.cpp: the pipeline behind analyze().
 //
 // Index
-//   input_format_name
 //   Report::valid / count
 //   analyze               size -> locate_json -> read_json -> read_invocation -> classify -> validate
 #include "report.h"
@@ -14,20 +13,6 @@
 #include "validate.h"
 
 namespace ssmview {
-
-const char* input_format_name(InputFormat f) {
-    switch (f) {
-        case InputFormat::Empty: return "empty";
-        case InputFormat::Json: return "json";
-        case InputFormat::Yaml: return "yaml";
-        case InputFormat::YamlStream: return "yaml-stream";
-        case InputFormat::Text: return "text";
-        case InputFormat::Table: return "table";
-        case InputFormat::Binary: return "binary";
-        case InputFormat::Unknown: return "unknown";
-    }
-    return "unknown";
-}
 
 bool Report::valid() const { return count(Severity::Error) == 0; }
 

@@ -1,12 +1,13 @@
 // core/report.h: the core's single entry point, text in, report out.
 //
 // Index
-//   kMaxInputBytes        the documented input limit
-//   InputFormat           what the pasted text was recognized as
-//   Times                 the three time members, parsed
 //   Report                format + invocation + state + times + diagnostics
 //   analyze               the pipeline
 //   report_to_json        the `ssmview inspect --json` object (also what the web page exposes)
+//   diagnostics_to_json   its "diagnostics" array alone (the view's state JSON uses the same)
+//
+// The limits the pipeline applies are in limits.h; what a cut output looks like, and
+// output_cut() to ask a report about it, in truncation.h. Both are included here for front ends.
 //
 // Call flow of analyze():
 //   input_format.cpp   locate_json()      BOM, size, binary, YAML/text/table recognition, the JSON's span
@@ -24,24 +25,13 @@
 
 #include "classify.h"
 #include "diagnostic.h"
+#include "input_format.h"
 #include "invocation.h"
 #include "iso_time.h"
+#include "limits.h"
+#include "truncation.h"
 
 namespace ssmview {
-
-// Larger inputs are refused with input.too_large before anything is parsed. 32 MiB holds a
-// 10 MB output several times over even when every byte is escaped.
-constexpr std::size_t kMaxInputBytes = 32u * 1024u * 1024u;
-// JSON nesting deeper than this is refused (the real document nests 2 levels).
-constexpr int kMaxJsonDepth = 512;
-
-enum class InputFormat { Empty, Json, Yaml, YamlStream, Text, Table, Binary, Unknown };
-const char* input_format_name(InputFormat f);  // "empty", "json", "yaml", "yaml-stream", "text", "table", "binary", "unknown"
-
-struct Times {
-    Timestamp start, end;  // valid=false when absent, "" or unparsable
-    Duration  elapsed;
-};
 
 struct Report {
     InputFormat             format = InputFormat::Unknown;
@@ -62,5 +52,8 @@ Report analyze_oversized(std::size_t total_bytes);
 
 // {"valid","format","invocation","state":{...},"diagnostics":[...]} (see README "CLI").
 Json report_to_json(const Report& r);
+// [{"severity","code","message","path","line","column"}, ...]: the one writer of diagnostics as
+// JSON, for the CLI and the page alike.
+Json diagnostics_to_json(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace ssmview

@@ -1,25 +1,32 @@
 // core/report_json.cpp: the report as one JSON object (`ssmview inspect --json`).
 //
 // Index
-//   diagnostic_to_json
+//   diagnostics_to_json [{"severity","code","message","path","line","column"}]
 //   report_to_json      {"valid","format","invocation","state","times","diagnostics"}
 //
-// The shape is a contract with scripts: keys are only ever added, never renamed.
+// The shape is a contract with scripts: keys are only ever added, never renamed. The view's state
+// JSON (window.ssmview.state()) calls diagnostics_to_json too, so the page and
+// `ssmview inspect --json` write each finding the same way.
 #include "report.h"
 
 namespace ssmview {
-namespace {
 
-Json diagnostic_to_json(const Diagnostic& d) {
-    Json j = Json::object();
-    j["severity"] = severity_name(d.severity);
-    j["code"] = d.code;
-    j["message"] = d.message;
-    j["path"] = d.path;
-    j["line"] = d.line;
-    j["column"] = d.column;
-    return j;
+Json diagnostics_to_json(const std::vector<Diagnostic>& diagnostics) {
+    Json out = Json::array();
+    for (const Diagnostic& d : diagnostics) {
+        Json j = Json::object();
+        j["severity"] = severity_name(d.severity);
+        j["code"] = d.code;
+        j["message"] = d.message;
+        j["path"] = d.path;
+        j["line"] = d.line;
+        j["column"] = d.column;
+        out.push_back(std::move(j));
+    }
+    return out;
 }
+
+namespace {
 
 Json time_to_json(const Timestamp& t) {
     if (!t.valid) return nullptr;
@@ -53,9 +60,7 @@ Json report_to_json(const Report& r) {
         j["state"] = nullptr;
         j["times"] = nullptr;
     }
-    Json diags = Json::array();
-    for (const auto& d : r.diagnostics) diags.push_back(diagnostic_to_json(d));
-    j["diagnostics"] = std::move(diags);
+    j["diagnostics"] = diagnostics_to_json(r.diagnostics);
     return j;
 }
 

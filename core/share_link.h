@@ -1,7 +1,7 @@
 // core/share_link.h: the share-link format, minus the compression itself.
 //
 // Index
-//   kLinkPrefix, limits        the versioned fragment prefix and the documented bounds
+//   kLinkPrefix                the versioned fragment prefix (the bounds are in limits.h)
 //   canonical_json             the invocation as compact JSON, members in API-model order
 //   base64url_encode/_decode   RFC 4648 section 5, no padding (padding tolerated on decode)
 //   make_link                  base URL + "#" + prefix + payload
@@ -19,14 +19,11 @@
 #include <string_view>
 
 #include "invocation.h"
+#include "limits.h"
 
 namespace ssmview {
 
 constexpr const char* kLinkPrefix = "v1.";
-// The largest inflated JSON a link may carry (inflaters stop there: a "zip bomb" costs nothing).
-constexpr std::size_t kMaxLinkDecodedBytes = 16u * 1024u * 1024u;
-// The longest payload accepted (Chromium's URL limit is 2 MB; other browsers are lower).
-constexpr std::size_t kMaxLinkPayloadChars = 2u * 1024u * 1024u;
 
 std::string canonical_json(const Invocation& inv);
 

@@ -1,13 +1,44 @@
-// core/text_encoding.cpp: the UTF-16 transcoder.
+// core/text_encoding.cpp: counting code points, the UTF-8 encoder, the UTF-16 transcoder.
 //
 // Index
+//   utf8_length / utf8_advance
 //   has_utf16_bom
 //   utf16_to_utf8    code units in the BOM's byte order -> code points -> UTF-8
+//   append_utf8
 #include "text_encoding.h"
 
+#include <cassert>
 #include <cstdint>
 
 namespace ssmview {
+
+namespace {
+inline bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+// ---- Counting -------------------------------------------------------------------------------
+
+std::size_t utf8_length(std::string_view s, std::size_t begin, std::size_t end) {
+    assert(begin <= end && end <= s.size());
+    std::size_t n = 0;
+    // A branch-free sum: the compiler vectorizes it (the view counts every line of a 10 MB output).
+    for (std::size_t i = begin; i < end; ++i) n += !continuation(s[i]);
+    return n;
+}
+
+std::size_t utf8_length(std::string_view s) { return utf8_length(s, 0, s.size()); }
+
+std::size_t utf8_advance(std::string_view s, std::size_t from, std::size_t count) {
+    std::size_t i = from < s.size() ? from : s.size();
+    while (i < s.size() && count > 0) {
+        ++i;
+        while (i < s.size() && continuation(s[i])) ++i;
+        --count;
+    }
+    return i;
+}
+
+// ---- UTF-16 ---------------------------------------------------------------------------------
 
 bool has_utf16_bom(std::string_view b) {
     return b.size() >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'));
@@ -34,6 +65,8 @@ std::string utf16_to_utf8(std::string_view b) {
     }
     return out;
 }
+
+// ---- Encoding -------------------------------------------------------------------------------
 
 void append_utf8(std::string& s, std::uint32_t cp) {
     if (cp < 0x80) s += static_cast<char>(cp);

@@ -1,26 +1,25 @@
 // core/validate.cpp: the checks, in the order a reader of the report cares about.
 //
 // Index
-//   Helpers          utf8_length, word characters for the model's patterns
+//   Helpers          word characters for the model's patterns
 //   Constraints      CommandId, InstanceId, PluginName, Comment, DocumentName, DocumentVersion, sizes
 //   State            unknown/differently-cased words, contradictions, ResponseCode vs phase
 //   Times            parse, then: missing end, end while running, end before start, elapsed mismatch
-//   Output           the agent's truncation marker, output exactly at the limit
+//   Output           the agent's truncation markers, output exactly at the limit
 //   validate
+//
+// Limits come from limits.h, the status words from classify.cpp's vocabulary, the markers and the
+// output members from truncation.h: this file only decides what to say.
 #include "validate.h"
 
 #include <cctype>
 #include <cstdlib>
 
+#include "limits.h"
+#include "text_encoding.h"
+#include "truncation.h"
+
 namespace ssmview {
-
-std::size_t utf8_length(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 namespace {
 
 // ---- Helpers --------------------------------------------------------------------------------
@@ -53,7 +52,7 @@ bool document_name_ok(std::string_view name) {
         if (slash == std::string_view::npos) return false;
         name = name.substr(slash + 1);
     }
-    if (name.size() < 3 || name.size() > 128) return false;
+    if (name.size() < kMinDocumentNameChars || name.size() > kMaxDocumentNameChars) return false;
     for (char c : name)
         if (!word_char(c) && c != '-' && c != '.') return false;
     return true;
@@ -68,67 +67,60 @@ bool document_version_ok(std::string_view v) {
     return true;
 }
 
-void check_length(const Field<std::string>& f, std::size_t limit, const char* name, const char* code, DiagnosticSink& sink) {
+void check_length(const Field<std::string>& f, OutputMember m, const char* code, DiagnosticSink& sink) {
+    const OutputSpec& spec = output_spec(m);
     // Bytes >= characters: only a string over the limit in bytes needs its characters counted.
-    if (!f.present || f.value.size() <= limit) return;
+    if (!f.present || f.value.size() <= spec.limit_chars) return;
     const std::size_t chars = utf8_length(f.value);
-    if (chars <= limit) return;
+    if (chars <= spec.limit_chars) return;
     sink.add(Severity::Warning, code,
-             std::string(name) + " has " + std::to_string(chars) + " characters; the service returns at most " +
-                 std::to_string(limit) + ". It is shown in full.",
-             std::string("/") + name, f.offset);
+             std::string(spec.content) + " has " + std::to_string(chars) + " characters; the service returns at most " +
+                 std::to_string(spec.limit_chars) + ". It is shown in full.",
+             spec.path, f.offset);
 }
 
 void check_constraints(const Invocation& inv, DiagnosticSink& sink) {
-    if (inv.command_id.present && utf8_length(inv.command_id.value) != 36)
+    if (inv.command_id.present && utf8_length(inv.command_id.value) != kCommandIdChars)
         sink.add(Severity::Warning, "constraint.command_id_length",
-                 "CommandId is " + std::to_string(utf8_length(inv.command_id.value)) +
-                     " characters long; the API's command ids are 36 (a UUID).",
+                 "CommandId is " + std::to_string(utf8_length(inv.command_id.value)) + " characters long; the API's command ids are " +
+                     std::to_string(kCommandIdChars) + " (a UUID).",
                  "/CommandId", inv.command_id.offset);
     if (inv.instance_id.present && !instance_id_ok(inv.instance_id.value))
         sink.add(Severity::Warning, "constraint.instance_id_pattern",
                  "InstanceId \"" + inv.instance_id.value +
                      "\" is neither an EC2 instance id (i- and 8 or 17 characters) nor a managed node id (mi- and 17).",
                  "/InstanceId", inv.instance_id.offset);
-    if (inv.plugin_name.present && utf8_length(inv.plugin_name.value) < 4)
+    if (inv.plugin_name.present && utf8_length(inv.plugin_name.value) < kMinPluginNameChars)
         sink.add(Severity::Warning, "constraint.plugin_name_length",
-                 "PluginName is shorter than the model's minimum of 4 characters.", "/PluginName", inv.plugin_name.offset);
-    if (inv.comment.present && utf8_length(inv.comment.value) > 100)
+                 "PluginName is shorter than the model's minimum of " + std::to_string(kMinPluginNameChars) + " characters.",
+                 "/PluginName", inv.plugin_name.offset);
+    if (inv.comment.present && utf8_length(inv.comment.value) > kMaxCommentChars)
         sink.add(Severity::Warning, "constraint.comment_length",
-                 "Comment is " + std::to_string(utf8_length(inv.comment.value)) + " characters long; the API allows 100.",
+                 "Comment is " + std::to_string(utf8_length(inv.comment.value)) + " characters long; the API allows " +
+                     std::to_string(kMaxCommentChars) + ".",
                  "/Comment", inv.comment.offset);
     if (inv.document_name.present && !document_name_ok(inv.document_name.value))
         sink.add(Severity::Warning, "constraint.document_name_pattern",
                  "DocumentName \"" + inv.document_name.value +
-                     "\" does not match the model: 3 to 128 of letters, digits, '_', '-' and '.'.",
+                     "\" does not match the model: " + std::to_string(kMinDocumentNameChars) + " to " +
+                     std::to_string(kMaxDocumentNameChars) + " of letters, digits, '_', '-' and '.'.",
                  "/DocumentName", inv.document_name.offset);
     if (inv.document_version.present && !document_version_ok(inv.document_version.value))
         sink.add(Severity::Warning, "constraint.document_version_pattern",
                  "DocumentVersion \"" + inv.document_version.value + "\" is not $DEFAULT, $LATEST or a version number.",
                  "/DocumentVersion", inv.document_version.offset);
-    check_length(inv.standard_output_content, kMaxStdoutChars, "StandardOutputContent", "constraint.stdout_length", sink);
-    check_length(inv.standard_error_content, kMaxStderrChars, "StandardErrorContent", "constraint.stderr_length", sink);
+    check_length(inv.standard_output_content, OutputMember::StandardOutput, "constraint.stdout_length", sink);
+    check_length(inv.standard_error_content, OutputMember::StandardError, "constraint.stderr_length", sink);
 }
 
 // ---- State ----------------------------------------------------------------------------------
-
-bool details_spelled_as_documented(std::string_view d) {
-    static const char* const spellings[] = {
-        "Pending", "InProgress", "In Progress", "Delayed", "Success", "DeliveryTimedOut", "Delivery Timed Out",
-        "ExecutionTimedOut", "Execution Timed Out", "Failed", "Cancelled", "Canceled", "Cancelling", "Undeliverable",
-        "Terminated"};
-    for (const char* s : spellings)
-        if (d == s) return true;
-    return false;
-}
 
 void check_state(const Invocation& inv, const State& st, DiagnosticSink& sink) {
     if (inv.status.present) {
         if (st.phase == Phase::Unknown)
             sink.add(Severity::Warning, "status.unknown",
-                     "Status \"" + inv.status.value +
-                         "\" is not one the API defines (Pending, InProgress, Delayed, Success, Cancelled, TimedOut, Failed, "
-                         "Cancelling). It is shown as given.",
+                     "Status \"" + inv.status.value + "\" is not one the API defines (" + status_vocabulary() +
+                         "). It is shown as given.",
                      "/Status", inv.status.offset);
         else if (!status_is_canonical(inv.status.value))
             sink.add(Severity::Warning, "status.case",
@@ -142,7 +134,7 @@ void check_state(const Invocation& inv, const State& st, DiagnosticSink& sink) {
             sink.add(Severity::Warning, "status.details_unknown",
                      "StatusDetails \"" + inv.status_details.value + "\" is not one the API documents. It is shown as given.",
                      "/StatusDetails", inv.status_details.offset);
-        else if (!details_spelled_as_documented(inv.status_details.value))
+        else if (!status_details_spelled_as_documented(inv.status_details.value))
             sink.add(Severity::Warning, "status.case",
                      "StatusDetails \"" + inv.status_details.value + "\" is spelled with different letter case than the API's.",
                      "/StatusDetails", inv.status_details.offset);
@@ -236,25 +228,28 @@ void check_times(const Invocation& inv, const State& st, Times& times, Diagnosti
 
 // ---- Output ---------------------------------------------------------------------------------
 
-void check_output(const Field<std::string>& content, const Field<std::string>& url, std::size_t limit, const char* name,
-                  DiagnosticSink& sink) {
+// At most one finding per member: a marker says more than the length. Front ends read these back
+// through output_cut() (truncation.h) instead of testing the text themselves.
+void check_output(const Field<std::string>& content, const Field<std::string>& url, OutputMember m, DiagnosticSink& sink) {
     if (!content.present) return;
-    std::string_view text = content.value;
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
+    const OutputSpec& spec = output_spec(m);
     const std::string where = empty_or_absent(url) ? std::string(" The full text was not sent to S3 (no URL is set).")
                                                    : " The full text is at " + url.value + ".";
-    const std::string marker = kTruncationMarker;
-    if (text.size() >= marker.size() && text.substr(text.size() - marker.size()) == marker) {
+    if (const TruncationMarker* marker = truncation_marker_at_end(content.value)) {
         sink.add(Severity::Info, "output.truncated",
-                 std::string(name) + " ends in the agent's \"" + marker + "\" marker: the service kept only the first part." + where,
-                 std::string("/") + name, content.offset);
+                 std::string(spec.content) + " ends in the agent's \"" + marker->text +
+                     "\" marker: the service kept only the first part." + where,
+                 spec.path, content.offset);
         return;
     }
-    if (content.value.size() >= limit && utf8_length(content.value) == limit)
+    // Exactly at the limit, counted in characters like the limit itself: the service returns
+    // nothing longer, so more than the limit is a text the service did not cut, and
+    // constraint.*_length reports it instead. Bytes >= characters: fewer bytes are never at it.
+    if (content.value.size() >= spec.limit_chars && utf8_length(content.value) == spec.limit_chars)
         sink.add(Severity::Info, "output.at_limit",
-                 std::string(name) + " is exactly " + std::to_string(limit) + " characters, the service's limit: it was probably cut." +
-                     where,
-                 std::string("/") + name, content.offset);
+                 std::string(spec.content) + " is exactly " + std::to_string(spec.limit_chars) +
+                     " characters, the service's limit: it was probably cut." + where,
+                 spec.path, content.offset);
 }
 
 }  // namespace
@@ -263,8 +258,8 @@ void validate(const Invocation& inv, const State& state, Times& times, Diagnosti
     check_constraints(inv, sink);
     check_state(inv, state, sink);
     check_times(inv, state, times, sink);
-    check_output(inv.standard_output_content, inv.standard_output_url, kMaxStdoutChars, "StandardOutputContent", sink);
-    check_output(inv.standard_error_content, inv.standard_error_url, kMaxStderrChars, "StandardErrorContent", sink);
+    check_output(inv.standard_output_content, inv.standard_output_url, OutputMember::StandardOutput, sink);
+    check_output(inv.standard_error_content, inv.standard_error_url, OutputMember::StandardError, sink);
 }
 
 }  // namespace ssmview

@@ -6,22 +6,17 @@
 //
 // Runs after classify(): several checks depend on the phase. Everything here is a warning or an
 // info, never an error: the document parsed, so the report is still shown in full.
+//
+// The limits it checks are in limits.h, the agent's truncation markers in truncation.h.
 #pragma once
 #include "classify.h"
 #include "diagnostic.h"
 #include "invocation.h"
-#include "report.h"
+#include "iso_time.h"
 
 namespace ssmview {
 
 // Parses the three time members into `times` on the way.
 void validate(const Invocation& inv, const State& state, Times& times, DiagnosticSink& sink);
-
-// Characters (code points) in a UTF-8 string: the unit of the model's length constraints.
-std::size_t utf8_length(std::string_view s);
-
-constexpr std::size_t kMaxStdoutChars = 24000;
-constexpr std::size_t kMaxStderrChars = 8000;
-constexpr const char* kTruncationMarker = "---Output truncated---";
 
 }  // namespace ssmview

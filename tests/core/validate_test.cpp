@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.h"
-#include "validate.h"
+#include "text_encoding.h"
 
 using namespace ssmview;
 using namespace ssmview_test;

@@ -1,0 +1,76 @@
+// core/truncation.h: how an output was cut, by whom, and how the core says so.
+//
+// Index
+//   OutputMember, OutputSpec        the two output members: name, JSON pointer, limit, the stream
+//   TruncationMarker, kTruncationMarkers   every suffix the SSM agent appends when it cuts
+//   kPluginOutputErrorTitle         the line between stdout and stderr in a plugin's `Output`
+//   truncation_marker_at_end        the marker an output ends in (trailing blanks ignored), or null
+//   output_limit_sentence           "GetCommandInvocation returns only the first 24,000 characters of ..."
+//   CutReason, OutputCut, output_cut   for a Report and a member: whether and why it was cut
+//
+// Call flow: validate.cpp's output check asks truncation_marker_at_end() and compares the length
+// with OutputSpec::limit_chars, and reports output.truncated or output.at_limit at the member's
+// path. Front ends never repeat that test: they call output_cut(report, member), which reads
+// those diagnostics back, so `ssmview inspect --json` and the page's banner cannot disagree.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "diagnostic.h"
+
+namespace ssmview {
+
+struct Report;
+
+enum class OutputMember { StandardOutput, StandardError };
+
+struct OutputSpec {
+    const char* content;      // "StandardOutputContent"
+    const char* path;         // "/StandardOutputContent" (where its diagnostics are placed)
+    const char* url;          // "StandardOutputUrl"
+    const char* stream;       // "standard output", for sentences
+    std::size_t limit_chars;  // kMaxStdoutChars / kMaxStderrChars
+};
+const OutputSpec& output_spec(OutputMember m);
+
+// The agent (amazon-ssm-agent) cuts in two places:
+//   - iohandler.TruncateOutput, which joins stdout and stderr into a plugin's `Output`, appends
+//     "\n---Output truncated---" to a cut stdout and "\n---Error truncated----" (four dashes at the
+//     end) to a cut stderr;
+//   - older agents' pluginutil.StringPrefix replaced the end of a cut StandardOutput or
+//     StandardError with OutputTruncatedSuffix, "--output truncated--", on both streams.
+// Any of them, at the end of either member, means the text was cut.
+struct TruncationMarker {
+    const char* text;    // as the agent writes it, without the line break before it
+    const char* stream;  // "stdout", "stderr" or "both": where the agent writes it
+};
+inline constexpr TruncationMarker kTruncationMarkers[] = {
+    {"---Output truncated---", "stdout"},
+    {"---Error truncated----", "stderr"},
+    {"--output truncated--", "both"},
+};
+
+// In a plugin's `Output` (list-command-invocations --details, kMaxPluginOutputChars), stderr
+// follows this title. For the fleet view; nothing reads it yet.
+constexpr const char* kPluginOutputErrorTitle = "\n----------ERROR-------\n";
+
+// The marker `content` ends in, once trailing spaces and line breaks are set aside; null when none.
+const TruncationMarker* truncation_marker_at_end(std::string_view content);
+
+// "GetCommandInvocation returns only the first 24,000 characters of standard output."
+std::string output_limit_sentence(OutputMember m);
+
+enum class CutReason { None, Marker, AtLimit };
+const char* cut_reason_name(CutReason r);  // "", "marker", "at_limit"
+
+struct OutputCut {
+    CutReason         reason = CutReason::None;
+    const Diagnostic* finding = nullptr;  // the output.truncated / output.at_limit diagnostic, in the report
+    bool cut() const { return reason != CutReason::None; }
+};
+// Whether and why the member was cut, read from the report's diagnostics (the finding points into
+// r.diagnostics: it lives as long as the report).
+OutputCut output_cut(const Report& r, OutputMember m);
+
+}  // namespace ssmview
