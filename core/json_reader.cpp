@@ -102,6 +102,12 @@ struct Reader {
         if (pos < text.size() && (text[pos] == '/' ))
             return fail("json.syntax", "JSON has no comments.", pos);
         if (pos >= text.size()) return fail("json.truncated", "The JSON ends where a value is expected: the text was cut off.", pos);
+        // "tru", "fal", "nu" at the very end: a literal cut off, not a misspelled one.
+        const std::string_view rest = text.substr(pos);
+        for (const char* word : {"true", "false", "null"})
+            if (std::string_view(word).substr(0, rest.size()) == rest)
+                return fail("json.truncated", "The JSON ends inside the word " + std::string(word) + ": the text was cut off.",
+                            text.size());
         return fail("json.syntax", "A value is expected here, found " + describe_here() + ".", pos);
     }
 

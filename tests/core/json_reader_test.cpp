@@ -44,6 +44,19 @@ TEST_CASE("JSON cut off half-way says where the open string, object or array beg
           std::string::npos);
 }
 
+TEST_CASE("a word cut off at the end is truncation; a misspelled one is a syntax error", "[json]") {
+    for (const char* cut : {"t", "tr", "tru", "f", "fal", "fals", "n", "nul"}) {
+        INFO(cut);
+        const Diagnostic d = only_error(analyze(std::string("{\"Flag\": ") + cut));
+        CHECK(d.code == "json.truncated");
+        CHECK(d.line == 1);
+    }
+    CHECK(only_error(analyze("{\"Flag\": fals")).message == "The JSON ends inside the word false: the text was cut off.");
+    const Diagnostic misspelled = only_error(analyze("{\"Flag\": flase}"));
+    CHECK(misspelled.code == "json.syntax");
+    CHECK(misspelled.message == "A value is expected here, found 'f'.");
+}
+
 TEST_CASE("trailing commas, single quotes and comments are named", "[json]") {
     CHECK(only_error(analyze("{\"a\": 1,}")).message.find("trailing comma") != std::string::npos);
     CHECK(only_error(analyze("[1,]")).message.find("trailing comma") != std::string::npos);
