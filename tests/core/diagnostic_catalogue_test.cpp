@@ -57,8 +57,8 @@ std::map<std::string, std::string> inputs() {
     m["constraint.comment_length"] = succeeded("\"Comment\": \"" + std::string(101, 'c') + "\"");
     m["constraint.document_name_pattern"] = succeeded("\"DocumentName\": \"My Document!\"");
     m["constraint.document_version_pattern"] = succeeded("\"DocumentVersion\": \"v1\"");
-    m["constraint.stdout_length"] = succeeded("\"StandardOutputContent\": \"" + std::string(24001, 'o') + "\"");
-    m["constraint.stderr_length"] = succeeded("\"StandardErrorContent\": \"" + std::string(8001, 'e') + "\"");
+    m["constraint.stdout_length"] = succeeded("\"StandardOutputContent\": \"" + std::string(kMaxStdoutChars + 1, 'o') + "\"");
+    m["constraint.stderr_length"] = succeeded("\"StandardErrorContent\": \"" + std::string(kMaxStderrChars + 1, 'e') + "\"");
     m["status.case"] = invocation_with("\"Status\": \"SUCCESS\", \"ResponseCode\": 0, \"ExecutionEndDateTime\": \"2026-11-20T14:03:19.546Z\"");
     m["status.unknown"] = invocation_with("\"Status\": \"Rebooting\"");
     m["status.details_unknown"] = invocation_with("\"Status\": \"InProgress\", \"StatusDetails\": \"Rebooting\"");
@@ -78,7 +78,7 @@ std::map<std::string, std::string> inputs() {
     m["time.end_before_start"] = succeeded("\"ExecutionEndDateTime\": \"2026-11-20T14:00:00.000Z\"");
     m["time.elapsed_mismatch"] = succeeded("\"ExecutionElapsedTime\": \"PT1H\"");
     m["output.truncated"] = succeeded("\"StandardOutputContent\": \"a\\n---Output truncated---\"");
-    m["output.at_limit"] = succeeded("\"StandardErrorContent\": \"" + std::string(8000, 'e') + "\"");
+    m["output.at_limit"] = succeeded("\"StandardErrorContent\": \"" + std::string(kMaxStderrChars, 'e') + "\"");
     return m;
 }
 
@@ -113,7 +113,8 @@ TEST_CASE("the input made for success triggers no diagnostic at all", "[catalogu
     CHECK(analyze(succeeded("")).diagnostics.empty());
 }
 
-TEST_CASE("a repeated problem is listed 20 times and then counted", "[catalogue]") {
+TEST_CASE("a repeated problem is listed kMaxPerCode (20) times and then counted", "[catalogue]") {
+    REQUIRE(kMaxPerCode == 20);
     std::string many = "{\"CommandId\":\"1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7\"";
     for (int i = 0; i < 1000; ++i) many += ",\"x" + std::to_string(i) + "\":1";
     many += "}";
@@ -124,10 +125,22 @@ TEST_CASE("a repeated problem is listed 20 times and then counted", "[catalogue]
     CHECK(r.diagnostics.back().message == "980 more like this are not listed.");
 }
 
-TEST_CASE("the README's table documents every code", "[catalogue]") {
+TEST_CASE("the README's table documents every code with the catalogue's severity and meaning", "[catalogue]") {
     const std::string readme = read_fixture("../../README.md");
     for (const DiagnosticCode& c : diagnostic_catalogue()) {
         INFO(c.code);
-        CHECK(readme.find(std::string("| `") + c.code + "` | " + severity_name(c.severity) + " |") != std::string::npos);
+        CHECK(readme.find(std::string("| `") + c.code + "` | " + severity_name(c.severity) + " | " + c.summary + " |\n") !=
+              std::string::npos);
     }
+}
+
+TEST_CASE("the catalogue states the output limits of limits.h", "[catalogue]") {
+    auto summary = [](const std::string& code) {
+        for (const DiagnosticCode& c : diagnostic_catalogue())
+            if (code == c.code) return std::string(c.summary);
+        return std::string();
+    };
+    auto thousands = [](std::size_t n) { return std::to_string(n / 1000) + "," + std::to_string(n % 1000 + 1000).substr(1); };
+    CHECK(summary("constraint.stdout_length") == "StandardOutputContent is over " + thousands(kMaxStdoutChars) + " characters");
+    CHECK(summary("constraint.stderr_length") == "StandardErrorContent is over " + thousands(kMaxStderrChars) + " characters");
 }
