@@ -275,9 +275,22 @@ struct Reader {
             case 'r': out += '\r'; return true;
             case 't': out += '\t'; return true;
             case 'u': break;
-            default:
-                return fail("json.bad_escape", std::string("\\") + e + " is not a JSON escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX).",
+            default: {
+                // Quote the whole character after the backslash ("\é", not half of it); a control
+                // or a byte that is not UTF-8 is named in hex, as describe_here() does.
+                const unsigned char b = static_cast<unsigned char>(e);
+                const std::size_t len = b < 0x80 ? 1 : utf8_sequence(pos - 1);
+                std::string shown;
+                if (b >= 0x20 && b != 0x7F && len > 0) {
+                    shown = "\\" + std::string(text.substr(pos - 1, len));
+                } else {
+                    char buf[40];
+                    std::snprintf(buf, sizeof buf, "\\ followed by byte 0x%02X", b);
+                    shown = buf;
+                }
+                return fail("json.bad_escape", shown + " is not a JSON escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX).",
                             at_backslash);
+            }
         }
         const int hi = hex4(pos);
         if (hi < 0) {

@@ -90,6 +90,17 @@ TEST_CASE("unescaped control characters and bad escapes are errors", "[json]") {
     CHECK(only_error(analyze("{\"a\": \"\\u12G4\"}")).code == "json.bad_escape");
 }
 
+TEST_CASE("a bad escape quotes the whole character after the backslash, or names the byte", "[json]") {
+    // Found by fuzz_analyze: "\\é" was quoted as a backslash and half of "é", which is not UTF-8.
+    const std::string tail = " is not a JSON escape (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX).";
+    CHECK(only_error(analyze("{\"a\": \"\\\xC3\xA9\"}")).message == "\\\xC3\xA9" + tail);
+    CHECK(only_error(analyze("{\"a\": \"\\\xF0\x9F\x9A\x80\"}")).message == "\\\xF0\x9F\x9A\x80" + tail);
+    CHECK(only_error(analyze("{\"a\": \"\\\xFF\"}")).message == "\\ followed by byte 0xFF" + tail);
+    CHECK(only_error(analyze("{\"a\": \"\\\xC3(\"}")).message == "\\ followed by byte 0xC3" + tail);
+    CHECK(only_error(analyze("{\"a\": \"\\\t\"}")).message == "\\ followed by byte 0x09" + tail);
+    CHECK(only_error(analyze("{\"a\": \"\\x41\"}")).message == "\\x" + tail);
+}
+
 TEST_CASE("escapes decode, surrogate pairs join, lone surrogates become U+FFFD with a warning", "[json]") {
     const Report r = analyze(invocation_with("\"StandardOutputContent\": \"\\u001b[31mred\\u001b[0m \\ud83d\\ude80 \\u00e9\\n\""));
     REQUIRE(r.valid());
