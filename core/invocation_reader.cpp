@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 
 namespace ssmview {
 namespace {
@@ -30,14 +32,18 @@ const char* json_type_name(const Json& v) {
 
 // ---- Places ---------------------------------------------------------------------------------
 
+// Indexed once: every member looks its place up, and a scan per lookup made an object with
+// 80,000 members take 15 s (tests/core/bad_input_test.cpp pins the linear time).
 struct Places {
-    const std::vector<MemberPlace>& all;
+    std::unordered_map<std::string_view, const MemberPlace*> by_path;
     std::size_t fallback;
+    Places(const std::vector<MemberPlace>& all, std::size_t fallback_offset) : fallback(fallback_offset) {
+        by_path.reserve(all.size());
+        for (const auto& p : all) by_path[p.path] = &p;  // duplicates: the last one is the value in force
+    }
     const MemberPlace* find(const std::string& path) const {
-        const MemberPlace* last = nullptr;  // duplicates: the last one is the value in force
-        for (const auto& p : all)
-            if (p.path == path) last = &p;
-        return last;
+        const auto it = by_path.find(path);
+        return it == by_path.end() ? nullptr : it->second;
     }
     std::size_t value(const std::string& path) const { const auto* p = find(path); return p ? p->value_offset : fallback; }
     std::size_t key(const std::string& path) const { const auto* p = find(path); return p ? p->key_offset : fallback; }
