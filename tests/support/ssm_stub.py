@@ -124,45 +124,53 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _error(self, type_, message=None, status=400):
-        err = {"__type": type_}
-        if message is not None:
-            err["message"] = message
-        self._send(status, _compact(err))
-
     def do_GET(self):
-        self._error("UnknownOperationException", None, 404)
+        self._send(404, _compact({"__type": "UnknownOperationException"}))
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length") or 0)
         payload = self.rfile.read(length) if length else b""
         target = self.headers.get("X-Amz-Target", "")
-        stub = self.server.stub
-        try:
-            req = json.loads(payload.decode("utf-8")) if payload else {}
-        except ValueError:
-            req = None
-        with stub.lock:
-            stub.requests.append((target, req))
-        if req is None or not isinstance(req, dict):
-            return self._error("SerializationException", "Malformed JSON request body")
-        if target != TARGET_PREFIX + "GetCommandInvocation":
-            return self._error("UnknownOperationException")
-        cmd, inst = req.get("CommandId"), req.get("InstanceId")
-        if not isinstance(cmd, str) or len(cmd) != 36:
-            return self._error("InvalidCommandId")
-        if not isinstance(inst, str):
-            return self._error("InvalidInstanceId")
-        with stub.lock:
-            entry = stub.entries.get((cmd, inst))
-            step = entry.next() if entry else None
-        if step is None:
-            return self._error("InvocationDoesNotExist", stub.not_found_message)
-        status, body, plugin = step
-        wanted = req.get("PluginName")
-        if status == 200 and wanted is not None and plugin is not None and wanted != plugin:
-            return self._error("InvalidPluginName")
-        self._send(status, body)
+        self._send(*answer_request(self.server.stub, target, payload))
+
+
+def _error(type_, message=None, status=400):
+    err = {"__type": type_}
+    if message is not None:
+        err["message"] = message
+    return status, _compact(err)
+
+
+def answer_request(stub, target, payload):
+    """One POST of the SSM JSON protocol -> (http_status, body_bytes), recorded in stub.requests.
+
+    `stub` needs `entries`, `lock`, `requests` and `not_found_message`: an SsmStub, or any other
+    server that serves the same scripted entries (tests/support/fake_aws.py does)."""
+    try:
+        req = json.loads(payload.decode("utf-8")) if payload else {}
+    except ValueError:
+        req = None
+    with stub.lock:
+        stub.requests.append((target, req))
+    if req is None or not isinstance(req, dict):
+        return _error("SerializationException", "Malformed JSON request body")
+    if target != TARGET_PREFIX + "GetCommandInvocation":
+        return _error("UnknownOperationException")
+    cmd, inst = req.get("CommandId"), req.get("InstanceId")
+    if not isinstance(cmd, str) or len(cmd) != 36:
+        return _error("InvalidCommandId")
+    if not isinstance(inst, str):
+        return _error("InvalidInstanceId")
+    with stub.lock:
+        entry = stub.entries.get((cmd, inst))
+        step = entry.next() if entry else None
+    if step is None:
+        return _error("InvocationDoesNotExist", stub.not_found_message)
+    status, body, plugin = step
+    wanted = req.get("PluginName")
+    if status == 200 and wanted is not None and plugin is not None and wanted != plugin:
+        return _error("InvalidPluginName")
+    return status, body
 
 
 class _Server(http.server.ThreadingHTTPServer):
