@@ -1,56 +1,36 @@
-// cli/main.cpp: `ssmview`, the command-line front end.
+// cli/main.cpp: `ssmview`, the command-line front end: dispatch, and the commands that read text.
 //
 // Index
-//   Usage            the help text (also printed on usage errors, exit 2)
 //   Input            read FILE or stdin, bounded by kMaxInputBytes (the rest is counted, not kept)
 //   inspect          summary + diagnostics, or --json; exit 0 valid / 1 errors
-//   link             share link for an input (optionally redacted)
+//   link             share link for an input (optionally redacted); `link --fetch` -> cmd_fetch.cpp
 //   open             share link -> invocation JSON, as the AWS CLI prints it
-//   main             argument dispatch
+//   main             argument dispatch (fetch, follow: commands.h)
 //
-// Exit codes: 0 valid input, 1 input with errors (or a link that cannot be opened), 2 usage.
-#include <unistd.h>
-
+// The help text and usage errors are in cli_common.cpp; every exit status, and how an
+// invocation's ending becomes one, in exit_codes.h.
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "cli_common.h"
+#include "commands.h"
+#include "exit_codes.h"
+#include "fetch_link.h"
 #include "inspect_text.h"
 #include "raw_deflate.h"
 #include "redact.h"
 #include "report.h"
+#include "report_print.h"
 #include "share_link.h"
 #include "text_encoding.h"
 
 using namespace ssmview;
 
 namespace {
-
-// ---- Usage ----------------------------------------------------------------------------------
-
-const char kUsage[] =
-    "usage: ssmview inspect [FILE|-] [--json] [--no-color]\n"
-    "       ssmview link [FILE|-] [--base URL] [--redact] [--mask TEXT]...\n"
-    "       ssmview open LINK\n"
-    "\n"
-    "Reads the output of `aws ssm get-command-invocation --output json` (a paste with a prompt\n"
-    "around it is fine). Without FILE, or with -, reads standard input.\n"
-    "\n"
-    "  inspect   a readable report; --json prints one object for scripts\n"
-    "  link      a share link carrying the whole invocation in its #fragment (never sent to a server)\n"
-    "            --base URL   the viewer's address (default $SSMVIEW_BASE_URL or http://127.0.0.1:8080/)\n"
-    "            --redact     mask AWS access key ids and secret-looking tokens\n"
-    "            --mask TEXT  mask every occurrence of TEXT (repeatable)\n"
-    "  open      the invocation JSON a share link carries\n"
-    "\n"
-    "Exit status: 0 valid, 1 the input has errors, 2 usage error.\n";
-
-int usage_error(const std::string& message) {
-    std::fprintf(stderr, "ssmview: %s\n\n%s", message.c_str(), kUsage);
-    return 2;
-}
 
 // ---- Input ----------------------------------------------------------------------------------
 
@@ -91,8 +71,6 @@ Input read_input(const std::string& path) {
 
 Report analyze_input(const Input& in) { return in.total > kMaxInputBytes ? analyze_oversized(in.total) : analyze(in.text); }
 
-bool want_colour(bool no_colour_flag) { return !no_colour_flag && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
-
 // ---- inspect --------------------------------------------------------------------------------
 
 int inspect(const std::vector<std::string>& args) {
@@ -106,26 +84,24 @@ int inspect(const std::vector<std::string>& args) {
         else return usage_error("inspect takes one input");
     }
     const Input in = read_input(path);
-    if (!in.ok) { std::fprintf(stderr, "ssmview: %s\n", in.error.c_str()); return 2; }
-    const Report r = analyze_input(in);
-    if (json) {
-        std::printf("%s\n", report_to_json(r).dump(2, ' ', false, Json::error_handler_t::replace).c_str());
-    } else {
-        TextStyle st;
-        st.colour = want_colour(no_colour);
-        std::fputs(format_summary(r, st).c_str(), stdout);
-        const std::string diags = format_diagnostics(r, in.name, st);
-        if (!diags.empty()) std::fprintf(r.has_invocation ? stdout : stderr, "%s%s", r.has_invocation ? "\n" : "", diags.c_str());
-    }
-    return r.valid() ? 0 : 1;
+    if (!in.ok) { std::fprintf(stderr, "ssmview: %s\n", in.error.c_str()); return kExitUsage; }
+    OutputOptions o;
+    o.json = json;
+    o.no_colour = no_colour;
+    return print_report(analyze_input(in), in.name, o);
 }
 
 // ---- link -----------------------------------------------------------------------------------
 
 int link(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i)
+        if (args[i] == "--fetch") {
+            std::vector<std::string> rest(args);
+            rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+            return cmd_link_fetch(rest);
+        }
     std::string path;
-    const char* env_base = std::getenv("SSMVIEW_BASE_URL");
-    std::string base = env_base && *env_base ? env_base : "http://127.0.0.1:8080/";
+    std::string base = default_viewer_base();
     RedactOptions redaction;
     redaction.access_key_ids = redaction.secret_tokens = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -145,38 +121,44 @@ int link(const std::vector<std::string>& args) {
         }
     }
     const Input in = read_input(path);
-    if (!in.ok) { std::fprintf(stderr, "ssmview: %s\n", in.error.c_str()); return 2; }
+    if (!in.ok) { std::fprintf(stderr, "ssmview: %s\n", in.error.c_str()); return kExitUsage; }
     const Report r = analyze_input(in);
     if (!r.has_invocation) {
         std::fputs(format_diagnostics(r, in.name, TextStyle{}).c_str(), stderr);
         std::fprintf(stderr, "ssmview: no invocation to link\n");
-        return 1;
+        return kExitInvalid;
     }
     const RedactResult redacted = redact(r.invocation, redaction);
     const std::string url = make_link(base, deflate_raw(canonical_json(redacted.invocation)));
     std::printf("%s\n", url.c_str());
     if (redacted.replacements) std::fprintf(stderr, "ssmview: masked %d value(s)\n", redacted.replacements);
     std::fprintf(stderr, "ssmview: link is %zu characters\n", url.size());
-    return 0;
+    return kExitOk;
 }
 
 // ---- open -----------------------------------------------------------------------------------
 
 int open_link(const std::vector<std::string>& args) {
     if (args.size() != 1) return usage_error("open takes one link");
+    if (is_fetch_link(args[0])) {
+        // A live link carries ids, not a report: say what opens it instead of "not an ssmview link".
+        std::fprintf(stderr, "ssmview: this is a live link: it names an invocation to fetch, not a report. "
+                             "Run: ssmview fetch --link '<the link>' (or follow).\n");
+        return kExitInvalid;
+    }
     const LinkPayload payload = extract_link_payload(args[0]);
-    if (!payload.ok) { std::fprintf(stderr, "ssmview: %s\n", payload.error.c_str()); return 1; }
+    if (!payload.ok) { std::fprintf(stderr, "ssmview: %s\n", payload.error.c_str()); return kExitInvalid; }
     const Inflated inflated = inflate_raw(payload.compressed, kMaxLinkDecodedBytes);
-    if (!inflated.ok) { std::fprintf(stderr, "ssmview: the link is damaged: %s.\n", inflated.error.c_str()); return 1; }
+    if (!inflated.ok) { std::fprintf(stderr, "ssmview: the link is damaged: %s.\n", inflated.error.c_str()); return kExitInvalid; }
     const Report r = analyze(inflated.data);
     if (!r.has_invocation) {
         std::fputs(format_diagnostics(r, "<link>", TextStyle{}).c_str(), stderr);
-        return 1;
+        return kExitInvalid;
     }
     // Four-space indent and raw UTF-8: what `aws ssm get-command-invocation --output json` prints.
     std::printf("%s\n", invocation_to_json(r.invocation).dump(4, ' ', false, Json::error_handler_t::replace).c_str());
     std::fputs(format_diagnostics(r, "<link>", TextStyle{}).c_str(), stderr);
-    return r.valid() ? 0 : 1;
+    return r.valid() ? kExitOk : kExitInvalid;
 }
 
 }  // namespace
@@ -185,9 +167,11 @@ int main(int argc, char** argv) {
     if (argc < 2) return usage_error("a command is needed");
     const std::string command = argv[1];
     const std::vector<std::string> args(argv + 2, argv + argc);
-    if (command == "-h" || command == "--help" || command == "help") { std::fputs(kUsage, stdout); return 0; }
+    if (command == "-h" || command == "--help" || command == "help") { print_usage(stdout); return kExitOk; }
     if (command == "inspect") return inspect(args);
     if (command == "link") return link(args);
     if (command == "open") return open_link(args);
+    if (command == "fetch") return cmd_fetch(args);
+    if (command == "follow") return cmd_follow(args);
     return usage_error("unknown command: " + command);
 }
