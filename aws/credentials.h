@@ -28,8 +28,8 @@
 // the instance role). IMDS being unreachable counts as "not configured". No message ever holds a
 // secret access key or a session token: values from files and processes are never quoted.
 #pragma once
+#include <condition_variable>
 #include <cstdint>
-#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -91,7 +91,9 @@ CredentialResult resolve_credentials(const Environment& env, const CredentialOpt
 // Caches what resolve_credentials found. get() returns the cached credentials while they are
 // valid for more than refresh_before_ms; within that window it resolves again (if that fails and
 // the cached ones have not yet expired, it keeps serving them). Long-term keys are never
-// refreshed. Thread-safe: one resolution at a time, others wait for its answer.
+// refreshed. After a failure it does not try again for retry_after_failure_ms. Thread-safe: one
+// thread resolves (outside the lock); the others keep using still-valid credentials meanwhile, or
+// wait for its answer when they have none.
 class CredentialProvider {
 public:
     explicit CredentialProvider(Environment env, CredentialOptions options = {});
@@ -100,13 +102,16 @@ public:
     std::string source() const;   // where the cached credentials came from ("" when none)
 
 private:
-    Environment       env_;
-    CredentialOptions options_;
-    mutable std::mutex mutex_;
-    CredentialResult  cached_;
-    std::int64_t      failed_at_ms_ = 0;
-    bool              have_cached_ = false;
-    bool              have_failure_ = false;
+    Environment             env_;
+    CredentialOptions       options_;
+    mutable std::mutex      mutex_;
+    std::condition_variable resolved_;         // a resolution finished
+    bool                    resolving_ = false;  // one thread is resolving (without the lock)
+    bool                    have_cached_ = false;
+    CredentialResult        cached_;           // the last success
+    bool                    have_failure_ = false;
+    CredentialResult        failure_;          // the last failure
+    std::int64_t            failed_at_ms_ = 0;
 };
 
 }  // namespace ssmview::aws

@@ -1,6 +1,8 @@
 // aws/endpoint.h: where a service is reached, following the AWS endpoint conventions.
 //
 // Index
+//   UrlParts, split_url  "scheme://host[:port]/path?query" -> parts (the one URL splitter of aws/)
+//   is_loopback_host     "localhost", 127.0.0.0/8, [::1]
 //   parse_endpoint_url   "https://host[:port][/base]" -> Endpoint, with a clear error otherwise
 //   partition_suffix     region -> DNS suffix ("amazonaws.com", "amazonaws.com.cn", ...)
 //   regional_endpoint    service + region (+ FIPS) -> the AWS hostname
@@ -28,6 +30,20 @@
 #include "shared_config.h"
 
 namespace ssmview::aws {
+
+struct UrlParts {
+    std::string scheme;  // lowercased: "http" / "https" (others are refused)
+    std::string host;    // lowercased; an IPv6 literal keeps its brackets: "[::1]"
+    int         port = 0;  // the scheme's default when the URL names none
+    std::string path;    // "" or "/..." as written (still percent-encoded)
+    std::string query;   // after '?', "" when none
+    bool        has_query = false, has_fragment = false, has_userinfo = false;
+};
+// False with `error` ("has no host", "port 99999 is out of range") when the text is not an
+// absolute http(s) URL or holds whitespace or control characters.
+bool split_url(std::string_view url, UrlParts& out, std::string& error);
+
+bool is_loopback_host(std::string_view host);
 
 struct EndpointResult {
     bool        ok = false;

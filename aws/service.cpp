@@ -1,0 +1,21 @@
+// aws/service.cpp: the service catalogue (see service.h for why it is one table).
+//
+// Index
+//   kSsm, kLogs, kS3   the entries
+//   find_service       lookup by ssmview id
+#include "service.h"
+
+namespace ssmview::aws {
+
+const ServiceInfo kSsm{"ssm", "ssm", "ssm", "SSM", "ssm", "AmazonSSM", "application/x-amz-json-1.1", false};
+const ServiceInfo kLogs{"logs", "logs", "logs", "CLOUDWATCH_LOGS", "cloudwatch_logs", "Logs_20140328",
+                        "application/x-amz-json-1.1", false};
+const ServiceInfo kS3{"s3", "s3", "s3", "S3", "s3", "", "", true};
+
+const ServiceInfo* find_service(std::string_view id) {
+    for (const ServiceInfo* s : {&kSsm, &kLogs, &kS3})
+        if (id == s->id) return s;
+    return nullptr;
+}
+
+}  // namespace ssmview::aws
