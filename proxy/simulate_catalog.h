@@ -1,0 +1,119 @@
+// proxy/simulate_catalog.h: the built-in commands of `ssmview-proxy --simulate`, and how each evolves over time.
+//
+// Index
+//   Ending                  how a step or an undelivered invocation ends
+//   Line                    one piece of output, with when it appears
+//   Step                    one plugin (step) of a document: when it runs, how it ends, what it prints
+//   SimInvocation           one instance's invocation: when it becomes visible, its steps or how
+//                           its delivery fails, when a cancel is requested
+//   SimCommand              a command as SendCommand would have made it: ids, document, parameters,
+//                           where output goes, its invocations
+//   catalog                 the commands (fixed ids, documented in README "Simulated SSM")
+//   find_command            by CommandId
+//   StepView / view_step    a step at time t: status, code, times, output so far
+//   InvocationView / view_invocation   an invocation at time t (the list APIs' view)
+//   CommandView / view_command         a command at time t: aggregate status and counts
+//   command_ends_at         when the last invocation of a command is terminal
+//   plugin_output           a step's `Output` in ListCommandInvocations --details (stdout, the
+//                           agent's ERROR title, stderr; cut to the model's 2,500 characters)
+//
+// Time. Every offset here is in milliseconds after the command's RequestedDateTime, which is the
+// moment the simulator first heard of it (simulate_runs.h decides when that is). The views take
+// `t`, an offset on that same axis, so the whole catalog is a pure function of time: tests drive
+// it with a ManualClock and every instant always gives the same answer.
+//
+// Life of an invocation (as the service reports it):
+//   t < visible_ms                         not there yet: GetCommandInvocation answers
+//                                          InvocationDoesNotExist, the list leaves it out
+//   delivered:    Pending -> InProgress (from the first step's start; output grows line by line)
+//                 -> the ending (Success, Failed, TimedOut/ExecutionTimedOut, or Cancelling from
+//                 cancel_requested_ms and Cancelled at the step's end)
+//   undelivered:  Pending -> TimedOut/DeliveryTimedOut or Failed/Undeliverable at undelivered_ms
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ssmview::proxy {
+
+enum class Ending { Success, Failed, ExecutionTimedOut, Cancelled, DeliveryTimedOut, Undeliverable };
+
+struct Line {
+    std::int64_t at_ms;  // after the step's start
+    std::string  text;   // as the script wrote it (ANSI escapes, CRLF and all)
+};
+
+struct Step {
+    std::string       name;  // PluginName: "aws:runShellScript" (schema 1.2 documents) or a 2.2 step name
+    std::int64_t      start_ms = 0, end_ms = 0;
+    Ending            ending = Ending::Success;  // Success, Failed, ExecutionTimedOut or Cancelled
+    int               response_code = 0;
+    std::vector<Line> out, err;
+};
+
+struct SimInvocation {
+    std::string       instance_id;
+    std::string       instance_name;  // InstanceName in the list (the node's host name)
+    std::int64_t      visible_ms = 0;
+    std::vector<Step> steps;          // the document's steps, in order (at least one)
+    bool              delivered = true;
+    Ending            undelivered_ending = Ending::DeliveryTimedOut;  // when !delivered
+    std::int64_t      undelivered_ms = 0;                             // when !delivered
+    std::int64_t      cancel_requested_ms = -1;                       // -1: nobody cancels it
+};
+
+struct SimCommand {
+    std::string                command_id;
+    std::string                comment;
+    std::string                document_name;
+    std::string                document_version;   // "$DEFAULT", "1", "3"
+    std::string                parameters_json;    // Parameters as ListCommands returns them
+    int                        timeout_seconds = 3600;  // TimeoutSeconds: the delivery time-out
+    std::string                output_s3_bucket;   // "" = no S3 output
+    std::string                output_s3_prefix;
+    std::string                cloudwatch_log_group;  // "" with cloudwatch_enabled = false: none
+    bool                       cloudwatch_enabled = false;
+    std::string                story;              // one line: what it shows (README, /healthz)
+    std::vector<SimInvocation> invocations;
+};
+
+// The simulated region: S3 output URLs and OutputS3Region name it.
+constexpr const char* kSimRegion = "us-east-1";
+
+const std::vector<SimCommand>& catalog();
+const SimCommand* find_command(const std::string& command_id);  // null when unknown
+std::size_t       command_index(const SimCommand& command);     // its place in catalog()
+
+struct StepView {
+    std::string  status;          // Pending, InProgress, Success, Failed, TimedOut, Cancelled, Cancelling
+    std::string  status_details;  // Pending, InProgress, Success, Failed, ExecutionTimedOut, ...
+    std::string  plugin_status;   // the CommandPlugin enum (no Cancelling: InProgress then)
+    int          response_code = -1;
+    std::int64_t start_ms = -1, end_ms = -1;  // -1: not started / not ended
+    std::string  out, err;        // what it has written so far
+};
+StepView view_step(const SimCommand& command, const SimInvocation& inv, std::size_t step, std::int64_t t);
+
+struct InvocationView {
+    bool        visible = false;
+    std::string status, status_details;
+    bool        terminal = false;
+    std::vector<StepView> steps;  // empty until visible
+};
+InvocationView view_invocation(const SimCommand& command, const SimInvocation& inv, std::int64_t t);
+
+struct CommandView {
+    std::string status, status_details;
+    int         target_count = 0, completed_count = 0, error_count = 0, delivery_timed_out_count = 0;
+};
+CommandView view_command(const SimCommand& command, std::int64_t t);
+
+std::int64_t command_ends_at(const SimCommand& command);
+
+// S3 URL of a step's stdout/stderr once it has ended and the command writes to S3; "" otherwise.
+std::string output_url(const SimCommand& command, const SimInvocation& inv, std::size_t step, const char* stream);
+
+std::string plugin_output(const StepView& step);
+
+}  // namespace ssmview::proxy

@@ -1,0 +1,80 @@
+// proxy/simulate_upstream.cpp: the simulated SSM behind the proxy's front.
+//
+// Index
+//   is_throttled
+//   SimulatedUpstream::send       number, maybe throttle, answer (one lock, one clock reading)
+//   SimulatedUpstream::describe   what /healthz says: simulated, the throttling rule, the commands
+//   make_simulated_upstream
+#include "simulate_upstream.h"
+
+#include <cassert>
+
+#include "simulate_ssm.h"
+#include "simulate_wire.h"
+
+namespace ssmview::proxy {
+
+bool is_throttled(std::uint64_t request_number, int throttle_every) {
+    return throttle_every > 0 && request_number % static_cast<std::uint64_t>(throttle_every) == 0;
+}
+
+SimulatedUpstream::SimulatedUpstream(SimulateOptions options, std::shared_ptr<const Clock> clock)
+    : options_(options), clock_(std::move(clock)), runs_(options.speed) {
+    assert(clock_ && options_.throttle_every >= 0 && options_.speed > 0);
+}
+
+aws::HttpResponse SimulatedUpstream::send(const ProxyRequest& request) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::uint64_t n = ++requests_;
+    // Request ids are UUID-shaped and differ per request; seeded by the number so runs repeat.
+    std::string request_id = uuid_from(n * 0x100000001B3ull);
+    Reply reply;
+    if (is_throttled(n, options_.throttle_every))
+        reply = error_reply("ThrottlingException", "Rate exceeded");
+    else if (request.service != Service::Ssm)
+        reply = error_reply("UnknownOperationException",
+                            std::string("ssmview-proxy --simulate answers SSM only, not ") +
+                                service_name(request.service) + ".");
+    else
+        reply = answer_ssm(request.action, request.http.body, runs_, clock_->now_ms());
+    return to_http(reply, request_id);
+}
+
+nlohmann::json SimulatedUpstream::describe() const {
+    nlohmann::json d;
+    d["upstream"] = "simulated";
+    d["note"] = "built-in commands answered by ssmview-proxy itself; nothing reaches AWS";
+    d["region"] = kSimRegion;
+    if (options_.throttle_every > 0) {
+        std::string n = std::to_string(options_.throttle_every);
+        d["throttling"] = "requests " + n + ", " + std::to_string(2 * options_.throttle_every) + ", " +
+                          std::to_string(3 * options_.throttle_every) + ", ... answer ThrottlingException";
+    } else {
+        d["throttling"] = "off";
+    }
+    d["speed"] = options_.speed;
+    d["commands"] = nlohmann::json::array();
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const SimCommand& c : catalog()) {
+        nlohmann::json j;
+        j["CommandId"] = c.command_id;
+        j["Comment"] = c.comment;
+        j["DocumentName"] = c.document_name;
+        j["InstanceIds"] = nlohmann::json::array();
+        for (const SimInvocation& inv : c.invocations) j["InstanceIds"].push_back(inv.instance_id);
+        if (c.invocations.front().steps.size() > 1) {
+            j["PluginNames"] = nlohmann::json::array();
+            for (const Step& s : c.invocations.front().steps) j["PluginNames"].push_back(s.name);
+        }
+        j["story"] = c.story;
+        j["run"] = runs_.get(c).number;  // 0: not started yet
+        d["commands"].push_back(j);
+    }
+    return d;
+}
+
+std::unique_ptr<Upstream> make_simulated_upstream(const SimulateOptions& options) {
+    return std::make_unique<SimulatedUpstream>(options);
+}
+
+}  // namespace ssmview::proxy
