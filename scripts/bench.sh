@@ -5,7 +5,7 @@
 #   usage        scripts/bench.sh [native|wasm|all] [-- args for the programs, e.g. --quick]
 #   native       cmake --preset native, build target bench_core, run build/native/bench/core/bench_core
 #   wasm         cmake --preset wasm, build target bench_core_wasm, run it with
-#                node --no-experimental-fetch (NODE_PATH=/usr/share/nodejs for em++, see TOOLCHAIN.md)
+#                node --no-experimental-fetch (NODE_PATH=/usr/share/nodejs for em++, see docs/toolchain.md)
 #
 # Call flow: parse the arguments -> for each selected build: configure (preset) -> build only the
 # bench target -> run the program, which prints its figures and its own reproduce command.
@@ -23,7 +23,7 @@ case "$which" in
   *) echo "usage: scripts/bench.sh [native|wasm|all] [-- --quick | --runs-a N | --runs-b N]" >&2; exit 2 ;;
 esac
 
-export NODE_PATH=/usr/share/nodejs  # em++ 3.1.6 needs Debian's acorn & co. (TOOLCHAIN.md)
+export NODE_PATH=/usr/share/nodejs  # em++ 3.1.6 needs Debian's acorn & co. (docs/toolchain.md, section 3)
 
 if [ "$which" = native ] || [ "$which" = all ]; then
   cmake --preset native

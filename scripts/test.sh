@@ -8,7 +8,7 @@
 # Native first: the browser tests use the native `ssmview` CLI to cross-check share links.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export NODE_PATH=/usr/share/nodejs   # Debian's em++ needs it (TOOLCHAIN.md)
+export NODE_PATH=/usr/share/nodejs   # Debian's em++ needs it (docs/toolchain.md, section 3)
 
 bash scripts/setup.sh
 

@@ -7,7 +7,7 @@
 //   LineGenerator            one line of terminal output at a time, stdout-like or stderr-like:
 //                            coloured log lines, apt/pip progress, box-drawing tables, test runners,
 //                            Windows paths (backslashes, quotes), tab-separated columns, \r progress bars
-//   Escaping, counting       json_escape_aws_cli, count_code_points, cut_to_code_points, fnv1a64
+//   Escaping, counting       json_escape_aws_cli, cut_to_code_points, fnv1a64 (code points: the core's utf8_length)
 //   Envelope                 the 4-space-indented, model-ordered object the AWS CLI v2 prints
 //   make_maximal_invocation  (a)
 //   make_large_invocation    (b)
@@ -196,27 +196,18 @@ std::size_t escaped_size(std::string_view s) {
 }
 
 // The first `chars` code points of `s`.
-std::string cut_to_code_points(const std::string& s, std::size_t chars) {
-    std::size_t seen = 0, i = 0;
-    for (; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-            if (seen == chars) break;
-            ++seen;
-        }
-    }
-    return s.substr(0, i);
-}
+std::string cut_to_code_points(const std::string& s, std::size_t chars) { return s.substr(0, utf8_advance(s, 0, chars)); }
 
 // Text of exactly `chars` code points (the last line cut where the limit falls, as the service
 // cuts), then `tail`, which counts towards `chars`.
 std::string text_of_chars(LineGenerator& gen, std::size_t chars, const std::string& tail) {
-    const std::size_t body = chars - count_code_points(tail);
+    const std::size_t body = chars - utf8_length(tail);
     std::string out;
     std::size_t have = 0;
     while (have < body) {
         std::string line;
         gen.line(line);
-        have += count_code_points(line);
+        have += utf8_length(line);
         out += line;
     }
     return cut_to_code_points(out, body) + tail;
@@ -277,9 +268,9 @@ constexpr const char* kStderrUrl =
 BenchInput finish(std::string label, Members m) {
     BenchInput in;
     in.label = std::move(label);
-    in.stdout_chars = count_code_points(m.stdout_text);
+    in.stdout_chars = utf8_length(m.stdout_text);
     in.stdout_bytes = m.stdout_text.size();
-    in.stderr_chars = count_code_points(m.stderr_text);
+    in.stderr_chars = utf8_length(m.stderr_text);
     in.stderr_bytes = m.stderr_text.size();
     in.status = m.status;
     in.json = envelope(m);
@@ -313,12 +304,6 @@ std::string json_escape_aws_cli(std::string_view utf8) {
         }
     }
     return out;
-}
-
-std::size_t count_code_points(std::string_view utf8) {
-    std::size_t n = 0;
-    for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
 }
 
 std::uint64_t fnv1a64(std::string_view bytes) {

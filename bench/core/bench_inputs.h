@@ -6,19 +6,21 @@
 //   make_maximal_invocation  (a) 24,000-character stdout (ANSI SGR + UTF-8), 8,000-character stderr
 //   make_large_invocation    (b) the same envelope around ~10 MB of such stdout (JSON-escaped)
 //   json_escape_aws_cli      the AWS CLI v2's string escaping (Python json, ensure_ascii=False)
-//   count_code_points        UTF-8 code points, the unit of the service's 24,000 / 8,000 limits
 //   fnv1a64                  a digest printed with each input: equal digests = identical bytes in
 //                            the native and the wasm run
 //
 // Call flow: bench_native.cpp / bench_wasm.cpp call make_*() once at start-up; each maker asks
 // bench_inputs.cpp's line generator (a seeded splitmix64, so every run and both builds see the
 // same bytes) for stdout/stderr text, escapes it and wraps it in the CLI's 4-space-indented,
-// model-ordered object. The documents are identical natively and in WebAssembly.
+// model-ordered object. The documents are identical natively and in WebAssembly. Code points (the
+// unit of the service's limits) are counted with the core's utf8_length (text_encoding.h).
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "text_encoding.h"
 
 namespace ssmview::bench {
 
@@ -39,7 +41,6 @@ BenchInput make_maximal_invocation();
 BenchInput make_large_invocation(std::size_t total_bytes = 10000000);
 
 std::string json_escape_aws_cli(std::string_view utf8);
-std::size_t count_code_points(std::string_view utf8);
 std::uint64_t fnv1a64(std::string_view bytes);
 
 }  // namespace ssmview::bench

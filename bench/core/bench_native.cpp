@@ -95,7 +95,7 @@ bool sanity(const sb::BenchInput& in) {
     const ssmview::Report r = ssmview::analyze(in.json);
     const auto& out = r.invocation.standard_output_content;
     bool ok = r.format == ssmview::InputFormat::Json && r.has_invocation && r.valid() &&
-              r.invocation.status.value == in.status && out.present && sb::count_code_points(out.value) == in.stdout_chars &&
+              r.invocation.status.value == in.status && out.present && ssmview::utf8_length(out.value) == in.stdout_chars &&
               r.invocation.standard_error_content.value.size() == in.stderr_bytes;
     std::printf("  %s: ours reports format %s, phase %s, diagnostics:", in.label.c_str(), ssmview::input_format_name(r.format),
                 ssmview::phase_name(r.state.phase));

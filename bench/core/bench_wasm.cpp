@@ -20,7 +20,7 @@
 // Both parsers read the same document: ours its UTF-8 bytes in wasm memory, JSON.parse the JS
 // string those bytes decode to (JSON.parse only takes strings). Run it with
 //   node --no-experimental-fetch bench_core_wasm.js
-// (node 20's fetch would otherwise try to fetch the .wasm path, see shared TOOLCHAIN.md).
+// (node 20's fetch would otherwise try to fetch the .wasm path, see docs/toolchain.md, section 3).
 // A program, not a test: it is never registered with CTest.
 #include <emscripten.h>
 
@@ -137,7 +137,7 @@ bool sanity(int id, const sb::BenchInput& in) {
     const ssmview::Report r = ssmview::analyze(in.json);
     const auto& out = r.invocation.standard_output_content;
     bool ok = r.format == ssmview::InputFormat::Json && r.has_invocation && r.valid() &&
-              r.invocation.status.value == in.status && out.present && sb::count_code_points(out.value) == in.stdout_chars &&
+              r.invocation.status.value == in.status && out.present && ssmview::utf8_length(out.value) == in.stdout_chars &&
               r.invocation.standard_error_content.value.size() == in.stderr_bytes;
     std::printf("  %s: ours reports format %s, phase %s, diagnostics:", in.label.c_str(),
                 ssmview::input_format_name(r.format), ssmview::phase_name(r.state.phase));
