@@ -340,9 +340,13 @@ SignedParts sigv4_parts(const HttpRequest& request, const Endpoint& endpoint, co
 
 SignedParts sigv4_sign(HttpRequest& request, const Endpoint& endpoint, const Credentials& credentials,
                        const SigningScope& scope) {
+    return sigv4_sign(request, endpoint, credentials, scope, signing_rules(scope));
+}
+
+SignedParts sigv4_sign(HttpRequest& request, const Endpoint& endpoint, const Credentials& credentials,
+                       const SigningScope& scope, const SigningRules& rules) {
     assert(credentials.complete());
     assert(!scope.region.empty() && !scope.service.empty());
-    const SigningRules rules = signing_rules(scope);
     for (const char* name : {"authorization", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256"})
         remove_header(request.headers, name);
     request.headers.push_back({"X-Amz-Date", sigv4_amz_date(scope.now_ms)});

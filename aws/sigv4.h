@@ -73,6 +73,9 @@ struct SignedParts {
 // scope.service non-empty.
 SignedParts sigv4_sign(HttpRequest& request, const Endpoint& endpoint, const Credentials& credentials,
                        const SigningScope& scope);
+// The same with explicit rules (the AWS test suite mixes them: normalization off without S3).
+SignedParts sigv4_sign(HttpRequest& request, const Endpoint& endpoint, const Credentials& credentials,
+                       const SigningScope& scope, const SigningRules& rules);
 
 // Computes the parts for the request exactly as given: its headers must already hold X-Amz-Date
 // (and the token / content hash if they are to be signed). Does not modify anything.
