@@ -26,8 +26,10 @@ SourceResult run_for_credentials(const Environment& env, ProcessRequest request,
         return detail::failed(why);
     }
     if (p.timed_out)
-        return detail::failed(program + " did not finish within " + std::to_string(request.timeout_ms / 1000) +
-                              " s and was stopped");
+        return detail::failed(program + " did not finish within " +
+                              (request.timeout_ms % 1000 == 0 ? std::to_string(request.timeout_ms / 1000) + " s"
+                                                              : std::to_string(request.timeout_ms) + " ms") +
+                              " and was stopped");
     if (p.output_too_large)
         return detail::failed(program + " wrote more than " + std::to_string(request.max_output_bytes) + " bytes");
     if (p.term_signal != 0)
