@@ -1,7 +1,7 @@
 // core/fetch_link.h: the live link, which names an invocation to fetch and follow.
 //
 // Index
-//   kFetchLinkPrefix, kDefaultProxyUrl
+//   kFetchLinkPrefix, kDefaultProxyUrl, kDefaultPageOrigins
 //   FetchTarget           command id, instance id, optional plugin name, optional proxy URL
 //   check_fetch_target    "" when the ids are well-formed, else a sentence naming the bad one
 //   check_proxy_url       "" for http(s)://host[:port][/path] without credentials or fragment
@@ -23,6 +23,10 @@ namespace ssmview {
 constexpr const char* kFetchLinkPrefix = "fetch?";
 // Where ssmview-proxy listens by default; the page and the CLI start from it.
 constexpr const char* kDefaultProxyUrl = "http://127.0.0.1:8787";
+// The origins of the page the README's run command serves: the proxy lets them in by default
+// (--allow-origin adds others), and the page, served there, asks that proxy for its commands
+// at once.
+constexpr const char* kDefaultPageOrigins[] = {"http://127.0.0.1:8080", "http://localhost:8080"};
 
 struct FetchTarget {
     std::string command_id;

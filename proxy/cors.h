@@ -26,10 +26,11 @@
 #include <vector>
 
 #include "exchange.h"
+#include "fetch_link.h"
 
 namespace ssmview::proxy {
 
-constexpr const char* kDefaultOrigins[] = {"http://127.0.0.1:8080", "http://localhost:8080"};
+constexpr const auto& kDefaultOrigins = kDefaultPageOrigins;  // one home: core/fetch_link.h
 
 // Accepts "http(s)://host[:port]" with an optional trailing '/', lowercases scheme and host, and
 // drops a default port (":80" for http, ":443" for https), as browsers serialize origins. "null"
