@@ -1,7 +1,8 @@
 // proxy/cors.h: which web pages may use the proxy, and the CORS headers that say so.
 //
 // Index
-//   kDefaultOrigins      the page the README's run command serves (http://127.0.0.1:8080, localhost)
+//   (the default origins are core/fetch_link.h's kDefaultPageOrigins: the page the README's run
+//   command serves, which the page itself also needs to know)
 //   normalize_origin     an --allow-origin value -> the form browsers send ("scheme://host[:port]")
 //   CorsPolicy           the configured origins
 //   origin_allowed       exact match against the configured origins
@@ -29,8 +30,6 @@
 #include "fetch_link.h"
 
 namespace ssmview::proxy {
-
-constexpr const auto& kDefaultOrigins = kDefaultPageOrigins;  // one home: core/fetch_link.h
 
 // Accepts "http(s)://host[:port]" with an optional trailing '/', lowercases scheme and host, and
 // drops a default port (":80" for http, ":443" for https), as browsers serialize origins. "null"

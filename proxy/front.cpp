@@ -7,8 +7,13 @@
 //   answer_from_upstream  pass-through, or 502/504
 #include "front.h"
 
+#include <strings.h>
+
 #include <cctype>
 #include <cstdlib>
+
+#include "endpoint.h"  // is_loopback_host
+#include "request_limits.h"
 
 namespace ssmview::proxy {
 
@@ -26,12 +31,12 @@ FrontPolicy make_front_policy(const ProxyConfig& config) {
 
 namespace {
 
-// "127.0.0.1:8787" -> "127.0.0.1", "[::1]:8787" -> "::1", "LocalHost" -> "localhost".
+// "127.0.0.1:8787" -> "127.0.0.1", "[::1]:8787" -> "[::1]", "LocalHost." -> "localhost".
 std::string host_part(std::string_view authority) {
     std::string h;
     if (!authority.empty() && authority.front() == '[') {
         const std::size_t close = authority.find(']');
-        h = std::string(authority.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
+        h = std::string(authority.substr(0, close == std::string_view::npos ? std::string_view::npos : close + 1));
     } else {
         h = std::string(authority.substr(0, authority.find(':')));
     }
@@ -63,10 +68,17 @@ FrontDecision decide(const FrontPolicy& policy, const RequestHead& head) {
     // 1. Preflights: answered here, before the token (browsers send no credentials on them).
     if (is_preflight(head)) return answer(answer_preflight(policy.cors, head), "preflight");
 
-    // 2. Host.
+    // 2. Host: one (RFC 9112 says a second one makes the request invalid: two parsers could
+    // each read another), and, listening on loopback, a loopback one.
+    int hosts = 0;
+    for (const aws::Header& h : head.headers) hosts += h.name.size() == 4 && strncasecmp(h.name.c_str(), "host", 4) == 0;
+    if (hosts > 1) {
+        return answer(aws_json_error(errors::kBadRequest, "ssmview-proxy refuses a request with more than one Host header"),
+                      log_action);
+    }
     if (policy.loopback_hosts_only) {
         const std::string_view host = aws::header_value(head.headers, "Host");
-        if (!host.empty() && !is_loopback_host(host_part(host))) {
+        if (!host.empty() && !aws::is_loopback_host(host_part(host))) {
             return answer(aws_json_error(errors::kAccessDenied,
                                          "ssmview-proxy listens on loopback and answers only requests addressed to it "
                                          "(Host: 127.0.0.1, localhost or [::1]), not Host: " + quoted_input(host)),
@@ -110,11 +122,7 @@ FrontDecision decide(const FrontPolicy& policy, const RequestHead& head) {
     if (!length.empty()) {
         const unsigned long long n = std::strtoull(std::string(length).c_str(), nullptr, 10);
         if (n > policy.max_body_bytes) {
-            FrontDecision d = answer(aws_json_error(errors::kTooLarge,
-                                                    "the request body (" + std::to_string(n) +
-                                                        " bytes) is larger than ssmview-proxy accepts (--max-body " +
-                                                        std::to_string(policy.max_body_bytes) + ")"),
-                                     log_action);
+            FrontDecision d = answer(body_refusal(static_cast<std::size_t>(n), policy.max_body_bytes), log_action);
             add_headers(d.answer, cors);
             return d;
         }

@@ -15,6 +15,7 @@
 #include <cstdlib>
 
 #include "auth.h"
+#include "endpoint.h"  // is_loopback_host: the one loopback test of the project
 #include "cors.h"
 
 namespace ssmview::proxy {
@@ -144,25 +145,16 @@ bool parse_count(const std::string& flag, const std::string& text, long long min
 
 }  // namespace
 
-bool is_loopback_host(const std::string& host) {
-    if (host == "localhost") return true;
-    in_addr a4{};
-    if (ipv4_literal(host, a4)) return (ntohl(a4.s_addr) >> 24) == 127;
-    in6_addr a6{};
-    if (ipv6_literal(host, a6)) {
-        if (IN6_IS_ADDR_LOOPBACK(&a6)) return true;
-        // ::ffff:127.x.y.z
-        if (IN6_IS_ADDR_V4MAPPED(&a6)) return a6.s6_addr[12] == 127;
-    }
-    return false;
+namespace {
+// "::1" -> "[::1]": the form URLs and Host headers use (and aws::is_loopback_host reads).
+std::string bracketed(const std::string& host) {
+    return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
+}  // namespace
 
-bool ProxyConfig::listen_is_loopback() const { return is_loopback_host(listen_host); }
+bool ProxyConfig::listen_is_loopback() const { return aws::is_loopback_host(bracketed(listen_host)); }
 
-std::string ProxyConfig::listen_display() const {
-    const bool v6 = listen_host.find(':') != std::string::npos;
-    return (v6 ? "[" + listen_host + "]" : listen_host) + ":" + std::to_string(listen_port);
-}
+std::string ProxyConfig::listen_display() const { return bracketed(listen_host) + ":" + std::to_string(listen_port); }
 
 // ---- parse_proxy_args -------------------------------------------------------------------------
 
@@ -285,7 +277,7 @@ ConfigParse parse_proxy_args(const std::vector<std::string>& args, const ReadFil
     }
 
     if (origins.empty())
-        for (const char* o : kDefaultOrigins) origins.emplace_back(o);
+        for (const char* o : kDefaultPageOrigins) origins.emplace_back(o);
     for (const std::string& o : origins) {
         std::string normalized, error;
         if (!normalize_origin(o, normalized, error)) return fail(error);

@@ -4,7 +4,6 @@
 // Index
 //   kProxyUsage          the help text (every flag, its default, and why the safe choices)
 //   ProxyConfig          every setting, with its default
-//   is_loopback_host     127.0.0.0/8, ::1, localhost
 //   ConfigParse          the config, or help/version, or an error for people
 //   parse_proxy_args     argv -> ConfigParse (reads --token-file through the given reader)
 //
@@ -31,7 +30,7 @@ struct ProxyConfig {
     int         listen_port = 8787;            // 0: any free port (tests)
     std::string token;                         // "" = none; never logged
     std::string token_source;                  // "--token" or "--token-file PATH" (for messages)
-    std::vector<std::string> allow_origins;    // normalized (cors.h); kDefaultOrigins when none given
+    std::vector<std::string> allow_origins;    // normalized (cors.h); kDefaultPageOrigins when none given
     Allowlist   allowlist;                     // default_allowlist(), or narrowed by --allow-action
     std::string region;                        // --region ("" = AWS_REGION, AWS_DEFAULT_REGION, profile)
     std::string profile;                       // --profile ("" = AWS_PROFILE, else default)
@@ -42,11 +41,9 @@ struct ProxyConfig {
     int         idle_timeout_ms = 5000;        // --idle-timeout: a kept-alive connection waits this long
     int         upstream_timeout_ms = 30000;   // --upstream-timeout: AWS must answer within it (504)
     int         max_connections = 32;          // --max-connections: worker threads, one per connection
-    bool        listen_is_loopback() const;
+    bool        listen_is_loopback() const;    // aws::is_loopback_host: 127.0.0.0/8, [::1], localhost
     std::string listen_display() const;        // "127.0.0.1:8787", "[::1]:8787"
 };
-
-bool is_loopback_host(const std::string& host);
 
 struct ConfigParse {
     bool        ok = false;

@@ -226,6 +226,13 @@ struct ProxyServer::Impl {
             write_answer(aws_json_error(errors::kInternal, "ssmview-proxy routed a request it had refused"), {}, res);
             return;
         }
+        // cpp-httplib bounds a body announced by Content-Length (and front.cpp refused a large
+        // one before reading it); a chunked body is only bounded by the stream's byte budget,
+        // so its exact size is checked here, before anything is signed or sent.
+        if (req.body.size() > config.max_body_bytes) {
+            write_answer(body_refusal(req.body.size(), config.max_body_bytes), d.cors, res);
+            return;
+        }
         const ProxyRequest request = make_proxy_request(d.route, req.body);
         const auto t0 = SteadyClock::now();
         const aws::HttpResponse response = upstream.send(request);
@@ -243,8 +250,7 @@ struct ProxyServer::Impl {
         if (failure == ReadFailure::Deadline || failure == ReadFailure::Budget) {
             a = limit_refusal(failure, limits);
         } else if (res.status == 413) {
-            a = aws_json_error(errors::kTooLarge, "the request body is larger than ssmview-proxy accepts (--max-body " +
-                                                      std::to_string(config.max_body_bytes) + ")");
+            a = body_refusal(0, config.max_body_bytes);
         } else if (res.status == 414) {
             a = aws_json_error(errors::kUriTooLong, "ssmview-proxy refuses request lines over 8192 bytes");
         } else if (res.status == 416) {

@@ -3,7 +3,7 @@
 // Index
 //   make_connection_limits
 //   DeadlineStream     waiting (poll), reading (buffered, deadline + budget), writing (all or nothing)
-//   limit_refusal
+//   limit_refusal, body_refusal
 #include "request_limits.h"
 
 #include <arpa/inet.h>
@@ -162,6 +162,12 @@ ProxyAnswer limit_refusal(ReadFailure failure, const ConnectionLimits& limits) {
     return aws_json_error(errors::kTooLarge, "the request is larger than ssmview-proxy accepts (" +
                                                  std::to_string(limits.max_request_bytes) +
                                                  " bytes with its headers; --max-body sets the body's share)");
+}
+
+ProxyAnswer body_refusal(std::size_t body_bytes, std::size_t max_body_bytes) {
+    const std::string size = body_bytes ? " (" + std::to_string(body_bytes) + " bytes)" : std::string();
+    return aws_json_error(errors::kTooLarge, "the request body" + size + " is larger than ssmview-proxy accepts (--max-body " +
+                                                 std::to_string(max_body_bytes) + ")");
 }
 
 }  // namespace ssmview::proxy

@@ -7,6 +7,7 @@
 //   DeadlineStream     a cpp-httplib Stream over one accepted socket that enforces them
 //   ReadFailure        why the stream stopped reading: deadline passed, budget spent, peer closed
 //   limit_refusal      the awsJson answer for a request the limits cut off (408 / 413)
+//   body_refusal       the awsJson answer for a body over --max-body (413)
 //
 // Why a stream of our own: cpp-httplib's socket stream applies its read timeout to each recv(), so
 // a client that sends one byte every few seconds ("slowloris") keeps a worker thread forever, and
@@ -90,5 +91,10 @@ private:
 // The answer for a request that hit a limit: 408 RequestTimeoutException (deadline) or 413
 // RequestEntityTooLargeException (budget). Precondition: failure is Deadline or Budget.
 ProxyAnswer limit_refusal(ReadFailure failure, const ConnectionLimits& limits);
+
+// 413 RequestEntityTooLargeException for a body over --max-body: announced by Content-Length
+// (front.cpp, before reading it), found while reading it (cpp-httplib), or counted once read (a
+// chunked body). `body_bytes` 0 = not known.
+ProxyAnswer body_refusal(std::size_t body_bytes, std::size_t max_body_bytes);
 
 }  // namespace ssmview::proxy
