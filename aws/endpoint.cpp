@@ -213,7 +213,10 @@ Endpoint regional_endpoint(const ServiceInfo& service, std::string_view region, 
     Endpoint e;
     e.scheme = "https";
     e.port = 443;
-    e.host = std::string(service.endpoint_prefix) + (fips ? "-fips." : ".") + std::string(region) + "." +
+    // In AWS GovCloud (US) the SSM and Logs endpoints are FIPS endpoints already (endpoints.json
+    // gives their FIPS variant the standard hostname).
+    const bool fips_label = fips && !(service.govcloud_standard_is_fips && region.substr(0, 7) == "us-gov-");
+    e.host = std::string(service.endpoint_prefix) + (fips_label ? "-fips." : ".") + std::string(region) + "." +
              partition_suffix(region);
     e.source = fips ? "regional endpoint (FIPS)" : "regional endpoint";
     return e;
@@ -283,6 +286,11 @@ EndpointResult resolve_endpoint(const Environment& env, const ServiceInfo& servi
             }
         }
         fips = s == Setting::True;
+    }
+    if (region.substr(0, 5) == "fips-" || (region.size() > 5 && region.substr(region.size() - 5) == "-fips")) {
+        r.error = "the region '" + std::string(region) +
+                  "' is a FIPS pseudo-region: use the real region with AWS_USE_FIPS_ENDPOINT=true instead";
+        return r;
     }
     if (!valid_region_name(region)) {
         r.error = "cannot build the " + std::string(service.id) + " endpoint: the region '" +

@@ -7,10 +7,10 @@
 
 namespace ssmview::aws {
 
-const ServiceInfo kSsm{"ssm", "ssm", "ssm", "SSM", "ssm", "AmazonSSM", "application/x-amz-json-1.1", false};
+const ServiceInfo kSsm{"ssm", "ssm", "ssm", "SSM", "ssm", "AmazonSSM", "application/x-amz-json-1.1", false, true};
 const ServiceInfo kLogs{"logs", "logs", "logs", "CLOUDWATCH_LOGS", "cloudwatch_logs", "Logs_20140328",
-                        "application/x-amz-json-1.1", false};
-const ServiceInfo kS3{"s3", "s3", "s3", "S3", "s3", "", "", true};
+                        "application/x-amz-json-1.1", false, true};
+const ServiceInfo kS3{"s3", "s3", "s3", "S3", "s3", "", "", true, false};
 
 const ServiceInfo* find_service(std::string_view id) {
     for (const ServiceInfo* s : {&kSsm, &kLogs, &kS3})

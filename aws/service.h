@@ -24,6 +24,7 @@ struct ServiceInfo {
     const char* json_target_prefix;  // X-Amz-Target prefix for JSON protocols ("" for S3): "AmazonSSM"
     const char* json_content_type;   // "application/x-amz-json-1.1" ("" for S3)
     bool        s3_signing;          // SigV4 with S3's rules (see SigningScope::s3)
+    bool        govcloud_standard_is_fips;  // in us-gov-*, the FIPS endpoint is the standard hostname
 };
 
 extern const ServiceInfo kSsm;
