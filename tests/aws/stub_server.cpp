@@ -15,7 +15,10 @@
 namespace ssmview::test {
 
 struct StubServer::Impl {
-    httplib::Server               server;
+    std::unique_ptr<httplib::Server> owned;
+    httplib::Server&              server;
+    bool                          tls = false;
+    explicit Impl(std::unique_ptr<httplib::Server> s, bool t) : owned(std::move(s)), server(*owned), tls(t) {}
     std::thread                   thread;
     int                           port = 0;
     Handler                       handler;
@@ -23,7 +26,18 @@ struct StubServer::Impl {
     std::vector<aws::HttpRequest> received;
 };
 
-StubServer::StubServer(Handler handler) : impl_(std::make_unique<Impl>()) {
+StubServer::StubServer(Handler handler)
+    : impl_(std::make_unique<Impl>(std::make_unique<httplib::Server>(), false)) {
+    start(std::move(handler));
+}
+
+StubServer::StubServer(Handler handler, const std::string& cert_path, const std::string& key_path)
+    : impl_(std::make_unique<Impl>(std::make_unique<httplib::SSLServer>(cert_path.c_str(), key_path.c_str()), true)) {
+    assert(impl_->server.is_valid());
+    start(std::move(handler));
+}
+
+void StubServer::start(Handler handler) {
     impl_->handler = std::move(handler);
     Impl* impl = impl_.get();
     auto serve = [impl](const httplib::Request& req, httplib::Response& res) {
@@ -69,7 +83,7 @@ int StubServer::port() const { return impl_->port; }
 
 aws::Endpoint StubServer::endpoint() const {
     aws::Endpoint e;
-    e.scheme = "http";
+    e.scheme = impl_->tls ? "https" : "http";
     e.host = "127.0.0.1";
     e.port = impl_->port;
     e.source = "stub";
