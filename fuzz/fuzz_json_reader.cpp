@@ -1,0 +1,107 @@
+// fuzz/fuzz_json_reader.cpp: the strict JSON reader alone, against nlohmann::json as a referee.
+//
+// Index
+//   check_places             member places lie inside the value and point at a key and a value
+//   check_against_nlohmann   differential: both accept the same documents and read the same value
+//   LLVMFuzzerTestOneInput   read_json(bytes, 0) -> the checks
+//
+// Call flow: the whole input is handed to read_json at offset 0, as analyze() hands it the span
+// locate_json found. Then:
+//   outcome      ok <=> no error finding; a failure leaves exactly one error (the first wins)
+//   findings     every code in the catalogue, placed where a walk of the text says (report_checks)
+//   places       within [0, end), key at a '"', value after the key, paths one or two levels deep
+//   nlohmann     nlohmann::ordered_json (3.11, the library the reader builds values with) is the
+//                referee: where the reader read cleanly (no repair, no duplicate key) nlohmann
+//                must parse the same span to an equal value; where nlohmann accepts the whole
+//                text, the reader must accept it too, with only white space after the value,
+//                unless it refused for a documented bound (json.too_deep, json.number_out_of_range).
+//                Texts with a NUL byte or a leading BOM are not compared this way: nlohmann ends
+//                the input at a NUL and skips a BOM (analyze() strips it before reading).
+// Seeds: fuzz/corpus/fuzz_json_reader (the AWS CLI's JSON and hand-written edge cases);
+// dictionary: fuzz/dict/json.dict (JSON grammar, escapes, GetCommandInvocation's vocabulary).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "check.h"
+#include "diagnostic.h"
+#include "json_reader.h"
+#include "report_checks.h"
+
+namespace {
+
+using ssmview::Diagnostic;
+using ssmview::Json;
+using ssmview::JsonRead;
+
+bool has_code(const std::vector<Diagnostic>& ds, std::string_view code) {
+    for (const auto& d : ds)
+        if (d.code == code) return true;
+    return false;
+}
+
+void check_places(std::string_view text, const JsonRead& read) {
+    const std::size_t limit = read.ok ? read.end : text.size();
+    for (const auto& p : read.places) {
+        const std::string where = p.path + " key@" + std::to_string(p.key_offset) + " value@" + std::to_string(p.value_offset);
+        FUZZ_CHECK(p.key_offset < p.value_offset && p.value_offset < limit, "place outside the value: " + where);
+        FUZZ_CHECK(text[p.key_offset] == '"', "a key place not at a quote: " + where);
+        FUZZ_CHECK(std::string_view("{[\"-0123456789tfn").find(text[p.value_offset]) != std::string_view::npos,
+                   "a value place not at a value's first character: " + where);
+        std::size_t slashes = 0;
+        for (char c : p.path) slashes += c == '/';
+        FUZZ_CHECK(!p.path.empty() && p.path[0] == '/' && slashes >= 1 && slashes <= 2, "a place's path is not 1 or 2 deep: " + where);
+    }
+}
+
+bool only_white_space(std::string_view s) {
+    for (char c : s)
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+    return true;
+}
+
+void check_against_nlohmann(std::string_view text, const JsonRead& read, const std::vector<Diagnostic>& findings) {
+    // Reader -> referee: a clean read is plain RFC 8259 JSON nlohmann reads to the same value.
+    const bool repaired = has_code(findings, "json.invalid_utf8") || has_code(findings, "json.lone_surrogate") ||
+                          has_code(findings, "json.duplicate_key");
+    if (read.ok && !repaired) {
+        const Json ref = Json::parse(text.substr(0, read.end), nullptr, /*allow_exceptions=*/false);
+        FUZZ_CHECK(!ref.is_discarded(), "the reader accepted what nlohmann refuses: " + std::string(text.substr(0, read.end)));
+        FUZZ_CHECK(ref == read.value, "the reader and nlohmann read different values:\n     reader   " +
+                                          read.value.dump(-1, ' ', false, Json::error_handler_t::replace) +
+                                          "\n     nlohmann " + ref.dump(-1, ' ', false, Json::error_handler_t::replace));
+    }
+    // Referee -> reader: what nlohmann accepts as a whole document, the reader accepts.
+    // nlohmann's lexer takes a NUL byte for the end of the input ("3\0junk" is accepted), and it
+    // skips a BOM, which locate_json strips before the reader runs: neither says anything here.
+    if (text.find('\0') != std::string_view::npos || text.substr(0, 3) == "\xEF\xBB\xBF") return;
+    if (!Json::accept(text)) return;
+    if (has_code(findings, "json.too_deep") || has_code(findings, "json.number_out_of_range")) return;
+    std::string why;
+    for (const auto& d : findings) why += " " + d.code + ": " + d.message;
+    FUZZ_CHECK(read.ok, "nlohmann accepts a document the reader refuses:" + why);
+    FUZZ_CHECK(only_white_space(text.substr(read.end)), "the reader stopped before the end of a whole document at " +
+                                                             std::to_string(read.end));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    ssmview::DiagnosticSink sink(text);
+    const JsonRead read = ssmview::read_json(text, 0, sink);
+    const std::vector<Diagnostic> findings = sink.take();
+
+    int errors = 0;
+    for (const auto& d : findings) errors += d.severity == ssmview::Severity::Error;
+    FUZZ_CHECK(read.ok ? errors == 0 : errors == 1,
+               "ok=" + std::to_string(read.ok) + " with " + std::to_string(errors) + " error finding(s)");
+    FUZZ_CHECK(read.end <= text.size(), "end " + std::to_string(read.end) + " past the text");
+    FUZZ_CHECK(!read.ok || read.end > 0, "an empty value read as ok");
+    FUZZ_CHECK(read.ok || read.value.is_null(), "a failed read kept a value");
+    ssmview_fuzz::check_diagnostics(text, findings);
+    check_places(text, read);
+    check_against_nlohmann(text, read, findings);
+    return 0;
+}
