@@ -241,7 +241,7 @@ std::string sigv4_canonical_request(const HttpRequest& request, std::string_view
         if (i > 0 && headers[i].first == headers[i - 1].first) {
             canonical_headers.back() = ',';  // replace the previous line's '\n'
         } else {
-            if (!names.empty()) names += ';';
+            if (i > 0) names += ';';  // not names.empty(): an empty name (refused by http_send) still counts
             names += headers[i].first;
             canonical_headers += headers[i].first;
             canonical_headers += ':';
