@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "limits.h"
+#include "data_limits.h"
 #include "text_encoding.h"
 
 namespace ssmview {

@@ -63,7 +63,7 @@ public:
     // The findings, with one closing note per code whose repeats were held back.
     std::vector<Diagnostic> take();
 private:
-    // Each code keeps kMaxPerCode places (limits.h), then a count: a hostile input can repeat
+    // Each code keeps kMaxPerCode places (data_limits.h), then a count: a hostile input can repeat
     // one problem a million times, and locating each one costs a scan of its line. A capped
     // error still leaves kMaxPerCode errors listed, so validity never depends on the cap.
     bool admit(const std::string& code);

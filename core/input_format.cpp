@@ -17,7 +17,7 @@
 #include <string>
 
 #include "invocation.h"
-#include "limits.h"
+#include "data_limits.h"
 #include "text_encoding.h"
 
 namespace ssmview {
@@ -63,7 +63,7 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 // ---- looks_binary ---------------------------------------------------------------------------
 
 // Text never holds NUL; a paste of an image or an archive does, or is mostly control bytes.
-// The first kBinarySniffBytes decide (see limits.h).
+// The first kBinarySniffBytes decide (see data_limits.h).
 bool looks_binary(std::string_view text) {
     const std::size_t n = text.size() < kBinarySniffBytes ? text.size() : kBinarySniffBytes;
     if (n == 0) return false;

@@ -14,7 +14,7 @@
 // reported and nothing after it runs.
 #include "json_reader.h"
 
-#include "limits.h"
+#include "data_limits.h"
 #include "text_encoding.h"
 
 #include <cerrno>

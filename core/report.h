@@ -6,7 +6,7 @@
 //   report_to_json        the `ssmview inspect --json` object (also what the web page exposes)
 //   diagnostics_to_json   its "diagnostics" array alone (the view's state JSON uses the same)
 //
-// The limits the pipeline applies are in limits.h; what a cut output looks like, and
+// The limits the pipeline applies are in data_limits.h; what a cut output looks like, and
 // output_cut() to ask a report about it, in truncation.h. Both are included here for front ends.
 //
 // Call flow of analyze():
@@ -28,7 +28,7 @@
 #include "input_format.h"
 #include "invocation.h"
 #include "iso_time.h"
-#include "limits.h"
+#include "data_limits.h"
 #include "truncation.h"
 
 namespace ssmview {

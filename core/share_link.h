@@ -1,7 +1,7 @@
 // core/share_link.h: the share-link format, minus the compression itself.
 //
 // Index
-//   kLinkPrefix                the versioned fragment prefix (the bounds are in limits.h)
+//   kLinkPrefix                the versioned fragment prefix (the bounds are in data_limits.h)
 //   canonical_json             the invocation as compact JSON, members in API-model order
 //   base64url_encode/_decode   RFC 4648 section 5, no padding (padding tolerated on decode)
 //   make_link                  base URL + "#" + prefix + payload
@@ -19,7 +19,7 @@
 #include <string_view>
 
 #include "invocation.h"
-#include "limits.h"
+#include "data_limits.h"
 
 namespace ssmview {
 

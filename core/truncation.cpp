@@ -1,7 +1,7 @@
 // core/truncation.cpp: the output members, the agent's markers, and reading a cut back.
 //
 // Index
-//   output_spec                the two members, limits from limits.h
+//   output_spec                the two members, limits from data_limits.h
 //   truncation_marker_at_end
 //   output_limit_sentence      the limit written with thousands separators
 //   cut_reason_name, output_cut
@@ -9,7 +9,7 @@
 
 #include <cassert>
 
-#include "limits.h"
+#include "data_limits.h"
 #include "report.h"
 
 namespace ssmview {

@@ -8,14 +8,14 @@
 //   Output           the agent's truncation markers, output exactly at the limit
 //   validate
 //
-// Limits come from limits.h, the status words from classify.cpp's vocabulary, the markers and the
+// Limits come from data_limits.h, the status words from classify.cpp's vocabulary, the markers and the
 // output members from truncation.h: this file only decides what to say.
 #include "validate.h"
 
 #include <cctype>
 #include <cstdlib>
 
-#include "limits.h"
+#include "data_limits.h"
 #include "text_encoding.h"
 #include "truncation.h"
 

@@ -7,7 +7,7 @@
 // Runs after classify(): several checks depend on the phase. Everything here is a warning or an
 // info, never an error: the document parsed, so the report is still shown in full.
 //
-// The limits it checks are in limits.h, the agent's truncation markers in truncation.h.
+// The limits it checks are in data_limits.h, the agent's truncation markers in truncation.h.
 #pragma once
 #include "classify.h"
 #include "diagnostic.h"

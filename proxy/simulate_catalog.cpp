@@ -24,7 +24,7 @@
 #include <algorithm>
 #include <cassert>
 
-#include "limits.h"
+#include "data_limits.h"
 #include "text_encoding.h"
 #include "truncation.h"
 

@@ -19,7 +19,7 @@
 #include "ids.h"
 #include "iso_time.h"
 #include "json_reader.h"
-#include "limits.h"
+#include "data_limits.h"
 #include "share_link.h"
 #include "text_encoding.h"
 

@@ -134,7 +134,7 @@ TEST_CASE("the README's table documents every code with the catalogue's severity
     }
 }
 
-TEST_CASE("the catalogue states the output limits of limits.h", "[catalogue]") {
+TEST_CASE("the catalogue states the output limits of data_limits.h", "[catalogue]") {
     auto summary = [](const std::string& code) {
         for (const DiagnosticCode& c : diagnostic_catalogue())
             if (code == c.code) return std::string(c.summary);

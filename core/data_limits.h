@@ -1,4 +1,4 @@
-// core/limits.h: every numeric limit of the data, in one place.
+// core/data_limits.h: every numeric limit of the data, in one place.
 //
 // Index
 //   Input            kMaxInputBytes, kBinarySniffBytes, kMaxJsonDepth
@@ -11,7 +11,8 @@
 // with >= while the core used ==). Every stage, front end and test reads the number from here, and
 // messages and documentation print it from here. The header has no dependencies, so a stage that
 // needs a limit does not pull in the pipeline (report.h). Markers and the per-member description
-// of the two outputs live next door, in truncation.h.
+// of the two outputs live next door, in truncation.h. (Not "limits.h": with core/ on the include
+// path, that name would shadow the C library's <limits.h> for every file, <climits> included.)
 #pragma once
 #include <cstddef>
 
