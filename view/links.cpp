@@ -2,7 +2,6 @@
 //
 // Index
 //   url_encode, parse_s3_url (host_region helper), s3_console_url, cloudwatch_log_group_url
-//   output_has_truncation_marker
 //
 // Call flow: header_panel.cpp and output_panel.cpp build links while drawing; the click puts the
 // URL into ViewActions.open_url and the platform opens it in a new tab.
@@ -98,21 +97,6 @@ std::string cloudwatch_log_group_url(std::string_view log_group, std::string_vie
     std::string u = "https://console.aws.amazon.com/cloudwatch/home";
     if (!region.empty()) u += "?region=" + url_encode(region);
     return u + "#logsV2:log-groups/log-group/" + twice;
-}
-
-bool output_has_truncation_marker(std::string_view content) {
-    std::size_t end = content.size();
-    while (end > 0 && std::isspace(static_cast<unsigned char>(content[end - 1]))) --end;
-    std::size_t begin = content.rfind('\n', end == 0 ? 0 : end - 1);
-    begin = begin == std::string_view::npos ? 0 : begin + 1;
-    std::string line;
-    for (char c : content.substr(begin, end - begin)) line.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    std::size_t a = 0, b = line.size();
-    while (a < b && line[a] == '-') ++a;
-    while (b > a && line[b - 1] == '-') --b;
-    if (a == 0 || b == line.size()) return false;  // dashes on both sides, like the agent writes
-    std::string_view core = std::string_view(line).substr(a, b - a);
-    return core == "output truncated" || core == "error truncated";
 }
 
 }  // namespace ssmview

@@ -27,8 +27,4 @@ std::string s3_console_url(const S3Location& loc);
 std::string cloudwatch_log_group_url(std::string_view log_group, std::string_view region);
 std::string url_encode(std::string_view s);
 
-// Output truncated by the service: the agent ends it with "---Output truncated---" (stdout) or
-// "---Error truncated----" (stderr). True when the content's last line is such a marker.
-bool output_has_truncation_marker(std::string_view content);
-
 }  // namespace ssmview

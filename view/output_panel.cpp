@@ -188,7 +188,7 @@ void draw_output_panel(Frame& f) {
             const std::size_t off = pane.find.offsets[static_cast<std::size_t>(ui.find_current)];
             const std::size_t line = line_of_offset(pane.doc.lines, off);
             p.scroll_to_line = static_cast<int>(line);
-            p.scroll_to_col = count_code_points(pane.doc.text, pane.doc.lines.starts[line], off);
+            p.scroll_to_col = utf8_length(pane.doc.text, pane.doc.lines.starts[line], off);
         }
     }
     const TextViewResult res = draw_text_view(stream == 0 ? "##stdout" : "##stderr", pane.doc, pane.cache, p, ImVec2(0, 0));

@@ -89,7 +89,7 @@ void draw_share_panel(Frame& f) {
         const std::size_t len = f.s.share_link.size();
         ImGui::Text("Link: %zu characters", len);
         note_control(f, "share.link_length");
-        if (len > 8000) {
+        if (len > kLongLinkChars) {  // core/data_limits.h
             ImGui::SameLine();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.warning),
                                "(long: some chat tools and e-mail clients cut links past a few thousand characters)");

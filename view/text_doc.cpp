@@ -3,7 +3,6 @@
 // Index
 //   utf8_valid_length     length of a well-formed UTF-8 sequence at a position, 0 if malformed
 //   invisible_format_char zero-width format characters, dropped from display
-//   append_code_point     UTF-8 encoder for the replacement glyphs
 //   sanitize_display_text the rules, one pass, runs remapped as it goes
 //   make_output_doc, make_raw_doc
 //
@@ -11,6 +10,8 @@
 // time the raw tab is shown); nothing else writes a TextDoc. A text that needs no change (the
 // common case) is copied in long spans, so a clean 10 MB output costs little more than a memcpy.
 #include "text_doc.h"
+
+#include "text_encoding.h"  // append_utf8: the core's encoder writes the replacement glyphs
 
 namespace ssmview {
 
@@ -49,19 +50,6 @@ bool invisible_format_char(std::string_view s, std::size_t i, std::size_t len) {
     if (a == 0xEF && b == 0xB8 && (c == 0x8E || c == 0x8F)) return true; // U+FE0E, U+FE0F
     if (a == 0xEF && b == 0xBB && c == 0xBF) return true;               // U+FEFF
     return false;
-}
-
-void append_code_point(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
 }
 
 }  // namespace
@@ -111,9 +99,9 @@ std::string sanitize_display_text(std::string_view in, std::vector<AnsiRun>& run
         } else {
             const std::size_t len = utf8_valid_length(in, i);
             if (len == 0) {
-                append_code_point(out, 0xFFFD); ++i;
+                append_utf8(out, 0xFFFD); ++i;
             } else if (len == 2 && c == 0xC2 && static_cast<unsigned char>(in[i + 1]) < 0xA0) {
-                append_code_point(out, 0xFFFD); i += 2;  // C1 control: invisible in every font
+                append_utf8(out, 0xFFFD); i += 2;  // C1 control: invisible in every font
             } else if (invisible_format_char(in, i, len)) {
                 i += len;
                 continue;  // no cell: see invisible_format_char

@@ -2,7 +2,7 @@
 //
 // Index
 //   index_lines       memchr for '\n', count code points per line (bytes that are not 10xxxxxx)
-//   TextLines::end, line_of_offset, byte_of_column, count_code_points
+//   TextLines::end, line_of_offset, byte_of_column
 //
 // Call flow: text_doc.cpp builds one TextLines per display text at load; text_view.cpp and
 // text_find.cpp query it every frame. All queries are O(log lines) or O(columns walked).
@@ -13,13 +13,6 @@
 
 namespace ssmview {
 
-std::size_t count_code_points(std::string_view text, std::size_t begin, std::size_t end) {
-    std::size_t n = 0;
-    for (std::size_t i = begin; i < end; ++i)
-        n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    return n;
-}
-
 TextLines index_lines(std::string_view text) {
     TextLines out;
     out.text_size = text.size();
@@ -28,7 +21,7 @@ TextLines index_lines(std::string_view text) {
     while (pos < text.size()) {
         const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
         const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
-        const std::size_t c = count_code_points(text, pos, end);
+        const std::size_t c = utf8_length(text, pos, end);
         const std::uint32_t cols = c > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<std::uint32_t>(c);
         out.starts.push_back(pos);
         out.cols.push_back(cols);
@@ -53,13 +46,7 @@ std::size_t line_of_offset(const TextLines& lines, std::size_t offset) {
 std::size_t byte_of_column(std::string_view text, const TextLines& lines, std::size_t line, std::size_t col) {
     const std::size_t b = lines.starts[line], e = lines.end(line);
     if (lines.ascii(line)) return b + std::min(col, e - b);
-    std::size_t i = b;
-    while (i < e && col > 0) {
-        ++i;
-        while (i < e && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
-        --col;
-    }
-    return i;
+    return utf8_advance(text.substr(0, e), b, col);
 }
 
 }  // namespace ssmview

@@ -5,6 +5,8 @@
 //   index_lines     one pass over the text ('\n' separates lines; text_doc made it the only break)
 //   line_of_offset  byte offset -> 0-based line (binary search)
 //   byte_of_column  0-based column within a line -> byte offset (ASCII lines in O(1))
+// Code points are counted by the core's utf8_length (text_encoding.h, included here for the
+// view's callers), the same function the API's length limits are checked with.
 //
 // Why an index: a 10 MB, 200,000-line output is drawn a screenful at a time (ImGuiListClipper),
 // so every frame must find "line 153,208" and "column 80 of it" without scanning the text.
@@ -15,6 +17,8 @@
 #include <cstdint>
 #include <string_view>
 #include <vector>
+
+#include "text_encoding.h"
 
 namespace ssmview {
 
@@ -39,7 +43,5 @@ TextLines   index_lines(std::string_view text);
 std::size_t line_of_offset(const TextLines& lines, std::size_t offset);
 // Byte offset of column `col` in `line` (clamped to the line's end).
 std::size_t byte_of_column(std::string_view text, const TextLines& lines, std::size_t line, std::size_t col);
-// Code points in text[begin, end) (the text is valid UTF-8: text_doc guarantees it).
-std::size_t count_code_points(std::string_view text, std::size_t begin, std::size_t end);
 
 }  // namespace ssmview

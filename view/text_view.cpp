@@ -73,7 +73,7 @@ void for_each_segment(const RowDraw& r, std::size_t b0, std::size_t b1, std::siz
     while (sb < b1) {
         const std::size_t se = (it != runs.end() && it->begin < b1) ? it->begin : b1;
         if (se > sb) {
-            const std::size_t cols = count_code_points(r.doc.text, sb, se);
+            const std::size_t cols = utf8_length(r.doc.text, sb, se);
             fn(sb, se, col, cols, style);
             col += cols;
         }
@@ -117,8 +117,8 @@ void draw_row(const RowDraw& r, std::size_t b0, std::size_t b1, std::size_t c0, 
             const std::size_t ms = std::max(r.p.find->offsets[k], b0);
             const std::size_t me = std::min(r.p.find->offsets[k] + q, b1);
             if (me <= ms) continue;
-            const std::size_t cs = c0 + count_code_points(text, b0, ms);
-            const std::size_t ce = cs + count_code_points(text, ms, me);
+            const std::size_t cs = c0 + utf8_length(text, b0, ms);
+            const std::size_t ce = cs + utf8_length(text, ms, me);
             const bool current = static_cast<int>(k) == r.p.current_match;
             r.dl->AddRectFilled(ImVec2(x_of(cs), y), ImVec2(x_of(ce), y + m.row_h),
                                 current ? r.pal.find_current : r.pal.find_match);

@@ -10,7 +10,7 @@
 //     fields: {CommandId, ..., StandardOutputContent: {chars, lines, truncated}, ...},
 //     phase, detail, terminal, waiter, status, status_details, explanation, response_code_meaning,
 //     times: {start, end, elapsed, start_relative?, zone},
-//     diagnostics: [{severity, code, message, path, line, column}],
+//     diagnostics: [{severity, code, message, path, line, column}]  (core diagnostics_to_json),
 //     ui: {tab, stream, find: {query, case_sensitive, matches, current}, wrap, time_zone, theme,
 //          dark, raw_line, selected_diagnostic, redaction: {access_keys, secret_tokens, strings}},
 //     share: {link_length, error, redactions (spans the current choices mask, once computed)},
@@ -78,11 +78,7 @@ Json view_state_to_json(const ViewState& s) {
     times["elapsed_ms"] = r.times.elapsed.valid ? Json(r.times.elapsed.ms) : Json(nullptr);
     j["times"] = times;
 
-    Json diags = Json::array();
-    for (const Diagnostic& d : r.diagnostics)
-        diags.push_back({{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message},
-                         {"path", d.path}, {"line", d.line}, {"column", d.column}});
-    j["diagnostics"] = diags;
+    j["diagnostics"] = diagnostics_to_json(r.diagnostics);  // the core's writer, as `ssmview inspect --json`
 
     // Find: the active pane's result for the current query.
     std::size_t matches = 0;

@@ -2,7 +2,7 @@
 //
 // Index
 //   load_source_name, view_tab_name   stable names (state() and tests)
-//   build_model        ViewState -> ViewModel: stdout/stderr display docs, truncation flags
+//   build_model        ViewState -> ViewModel: stdout/stderr display docs, truncation flags (from the core)
 //   raw_doc            the raw-input doc, built on first use
 //   view_load_text     analyze, rebuild the model, reset per-invocation UI, bump generation
 //   view_set_share_link
@@ -13,7 +13,7 @@
 // timed and tested without a context.
 #include <algorithm>
 
-#include "links.h"
+#include "text_encoding.h"
 #include "view_model.h"
 
 namespace ssmview {
@@ -42,16 +42,13 @@ const char* view_tab_name(ViewTab t) {
 
 namespace {
 
-// The API documents its limits in characters: 24,000 for standard output, 8,000 for standard
-// error. An output at the limit, or ending with the agent's marker, was cut.
-constexpr std::size_t kStdoutLimitChars = 24000;
-constexpr std::size_t kStderrLimitChars = 8000;
-
-void build_pane(OutputPane& pane, const Field<std::string>& content, std::size_t limit) {
+// Whether the service cut the output is the core's call (output.truncated / output.at_limit),
+// read back through output_cut(): the banner and `ssmview inspect --json` cannot disagree.
+void build_pane(OutputPane& pane, const Report& r, const Field<std::string>& content, OutputMember member) {
     if (!content.present) return;
     pane.doc = make_output_doc(content.value);
-    pane.content_chars = count_code_points(content.value, 0, content.value.size());
-    pane.truncated = output_has_truncation_marker(content.value) || pane.content_chars >= limit;
+    pane.content_chars = utf8_length(content.value);
+    pane.truncated = output_cut(r, member).cut();
 }
 
 }  // namespace
@@ -59,8 +56,8 @@ void build_pane(OutputPane& pane, const Field<std::string>& content, std::size_t
 std::shared_ptr<ViewModel> build_model(const ViewState& s) {
     auto m = std::make_shared<ViewModel>();
     const Invocation& inv = s.report.invocation;
-    build_pane(m->out[0], inv.standard_output_content, kStdoutLimitChars);
-    build_pane(m->out[1], inv.standard_error_content, kStderrLimitChars);
+    build_pane(m->out[0], s.report, inv.standard_output_content, OutputMember::StandardOutput);
+    build_pane(m->out[1], s.report, inv.standard_error_content, OutputMember::StandardError);
     return m;
 }
 

@@ -105,9 +105,7 @@ std::string clip_for_display(const std::string& s, std::size_t max_cols) {
         ++cols;
     }
     if (i >= s.size()) return s;
-    std::size_t rest = 0;
-    for (std::size_t k = i; k < s.size(); ++k) rest += (static_cast<unsigned char>(s[k]) & 0xC0) != 0x80;
-    return s.substr(0, i) + " ... (" + std::to_string(rest) + " more characters)";
+    return s.substr(0, i) + " ... (" + std::to_string(utf8_length(s, i, s.size())) + " more characters)";
 }
 
 std::string elide_middle(const std::string& s, float max_width) {

@@ -1,10 +1,10 @@
-// tests/view/links_test.cpp: S3 and CloudWatch console links, the truncation marker (view/links.h).
+// tests/view/links_test.cpp: S3 and CloudWatch console links (view/links.h).
 //
 // Index
 //   parse_s3_url: path-style, virtual-hosted, legacy dash region, global endpoint, s3://, China,
 //                 not S3 at all; the truncated fixture's StandardOutputUrl
 //   s3_console_url, cloudwatch_log_group_url (the console's "$252F" escaping)
-//   output_has_truncation_marker: the agent's stdout and stderr markers, and near misses
+// (The agent's truncation markers are the core's: tests/core/truncation_test.cpp.)
 #include <catch2/catch.hpp>
 
 #include "headless.h"
@@ -58,15 +58,4 @@ TEST_CASE("CloudWatch log group links use the console's double escaping", "[link
           "$252Faws$252Fssm$252FAWS-RunShellScript");
     CHECK(cloudwatch_log_group_url("group", "") == "https://console.aws.amazon.com/cloudwatch/home#logsV2:log-groups/log-group/group");
     CHECK(url_encode("a b/c~") == "a%20b%2Fc~");
-}
-
-TEST_CASE("the agent's truncation markers are recognized, look-alikes are not", "[links]") {
-    CHECK(output_has_truncation_marker("lots of output\n---Output truncated---"));
-    CHECK(output_has_truncation_marker("lots of output\n---Output truncated---\n"));
-    CHECK(output_has_truncation_marker("errors\n---Error truncated----"));
-    CHECK(output_has_truncation_marker("---output TRUNCATED---"));
-    CHECK_FALSE(output_has_truncation_marker("the output truncated nothing"));
-    CHECK_FALSE(output_has_truncation_marker("Output truncated---"));
-    CHECK_FALSE(output_has_truncation_marker(""));
-    CHECK_FALSE(output_has_truncation_marker("---Output truncated---\nmore after it"));
 }

@@ -41,7 +41,7 @@ TEST_CASE("columns count code points, not bytes", "[lines]") {
     CHECK(byte_of_column(text, l, 1, 3) == l.starts[1] + 6);
     CHECK(byte_of_column(text, l, 1, 100) == l.end(1));
     CHECK(byte_of_column(text, l, 0, 2) == 2);
-    CHECK(count_code_points(text, l.starts[2], l.end(2)) == 3);
+    CHECK(utf8_length(text, l.starts[2], l.end(2)) == 3);
 }
 
 TEST_CASE("line_of_offset maps every byte, past-the-end included, to its line", "[lines]") {
