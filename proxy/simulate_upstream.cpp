@@ -2,12 +2,14 @@
 //
 // Index
 //   is_throttled
-//   SimulatedUpstream::send       number, maybe throttle, answer (one lock, one clock reading)
+//   SimulatedUpstream::send       number, maybe throttle, answer (one lock, one clock reading;
+//                                 an unexpected exception becomes InternalServerError, 500)
 //   SimulatedUpstream::describe   what /healthz says: simulated, the throttling rule, the commands
 //   make_simulated_upstream
 #include "simulate_upstream.h"
 
 #include <cassert>
+#include <exception>
 
 #include "simulate_ssm.h"
 #include "simulate_wire.h"
@@ -35,8 +37,14 @@ aws::HttpResponse SimulatedUpstream::send(const ProxyRequest& request) {
         reply = error_reply("UnknownOperationException",
                             std::string("ssmview-proxy --simulate answers SSM only, not ") +
                                 service_name(request.service) + ".");
-    else
-        reply = answer_ssm(request.action, request.http.body, runs_, clock_->now_ms());
+    else {
+        // Upstream::send never throws; nothing below should, but an answer beats a dropped connection.
+        try {
+            reply = answer_ssm(request.action, request.http.body, runs_, clock_->now_ms());
+        } catch (const std::exception& e) {
+            reply = error_reply("InternalServerError", std::string("ssmview-proxy --simulate failed: ") + e.what(), 500);
+        }
+    }
     return to_http(reply, request_id);
 }
 

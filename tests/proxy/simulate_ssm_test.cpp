@@ -9,9 +9,11 @@
 //   ListCommandInvocations   Details, plugins for multi-step documents, not-yet left out, filters
 //   paging                   MaxResults/NextToken pages add up to the whole; foreign tokens refused
 //   wire                     compact bodies, alphabetical list items, Java floats for timestamps
+//   robustness               mutated bodies: always an answer in the service's shape
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <set>
 
 #include "invocation.h"
 #include "simulate_walk.h"
@@ -488,4 +490,46 @@ TEST_CASE("list items are written with their members in alphabetical order, time
     CHECK(raw.find("\"ExpiresAfter\":1.7951868E9") != std::string::npos);
     CHECK(raw.find(": ") == std::string::npos);
     CHECK(raw.find('\n') == std::string::npos);
+}
+
+// ---- robustness ---------------------------------------------------------------------------
+
+TEST_CASE("mutated and random request bodies always get an answer in SSM's shape, never a crash") {
+    Sim sim;
+    const std::vector<std::string> seeds = {
+        ssmview_test::get_body(kDeploy, kDeployNode),
+        ssmview_test::get_body(kTwoSteps, kTwoStepsNode, "installPackages"),
+        ssmview::list_command_invocations_request(kPreflight, "i-0e92b6d4a1c37f058", true, 2, ""),
+        ssmview::list_commands_request("", 3, ""),
+        R"({"Filters":[{"key":"Status","value":"Success"},{"key":"InvokedAfter","value":"2026-11-20T00:00:00Z"}]})",
+    };
+    const std::set<std::string> known = {"ValidationException",    "SerializationException", "InvalidCommandId",
+                                         "InvocationDoesNotExist", "InvalidPluginName",      "InvalidNextToken"};
+    const char* actions[] = {"GetCommandInvocation", "ListCommandInvocations", "ListCommands"};
+    const std::string noise = "{}[]\":,0123456789-.eEtrufalsn \\u00\xff\x01\n";
+    std::uint64_t state = 42;
+    auto next = [&state] {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    for (int i = 0; i < 3000; ++i) {
+        std::string body = seeds[next() % seeds.size()];
+        int edits = 1 + static_cast<int>(next() % 4);
+        for (int e = 0; e < edits && !body.empty(); ++e) {
+            std::size_t at = next() % body.size();
+            switch (next() % 4) {
+                case 0: body[at] = noise[next() % noise.size()]; break;       // replace a byte
+                case 1: body.insert(at, 1, noise[next() % noise.size()]); break;  // insert one
+                case 2: body.erase(at, 1 + next() % 8); break;                   // delete a few
+                default: body.resize(at); break;                                 // cut it short
+            }
+        }
+        sim.at(static_cast<std::int64_t>(next() % 60000));
+        auto r = sim.call(actions[next() % 3], body);
+        INFO(body);
+        REQUIRE((r.status == 200 || r.status == 400));
+        Json j = Json::parse(r.body);  // every answer is JSON
+        REQUIRE(j.is_object());
+        if (r.status == 400) CHECK(known.count(j["__type"].get<std::string>()) == 1);
+    }
 }
