@@ -92,7 +92,7 @@ FetchAnswer fetch_invocation(FetchClient& client, const FetchTarget& target) {
     const aws::HttpResponse response = aws::http_send(client.endpoint, request, client.http);
     if (response.status == 0) {
         // The transport's sentence already names the endpoint.
-        answer.error = unreachable_error(response.error, {});
+        answer.error = unreachable_error(response.error, {}, client.via_proxy);
         return answer;
     }
     if (response.status != 200) {

@@ -225,19 +225,22 @@ ServiceError read_service_error(int http_status, std::string_view error_type_hea
     return e;
 }
 
-ServiceError unreachable_error(std::string_view detail, std::string_view where) {
+ServiceError unreachable_error(std::string_view detail, std::string_view where, bool via_proxy) {
     ServiceError e;
     e.kind = ErrorKind::Unreachable;
     e.retry = true;
+    e.via_proxy = via_proxy;
     e.message = clip_message(std::string(detail));
     if (!where.empty()) e.message += (e.message.empty() ? "" : " ") + clip_message("(" + std::string(where) + ")");
-    e.hint = hint_for(e.kind, {}, {});
+    e.hint = via_proxy ? hint_for(e.kind, {}, {})
+                       : "Nothing answered at the AWS endpoint. Check the network (a proxy or firewall in the way), the "
+                         "region, and any --endpoint-url, AWS_ENDPOINT_URL_SSM or AWS_ENDPOINT_URL setting.";
     return e;
 }
 
 std::string service_error_title(const ServiceError& e) {
     std::string head = !e.type.empty() ? e.type
-                       : e.kind == ErrorKind::Unreachable ? std::string("Cannot reach the proxy")
+                       : e.kind == ErrorKind::Unreachable ? std::string(e.via_proxy ? "Cannot reach the proxy" : "Cannot reach AWS")
                                                           : "HTTP " + std::to_string(e.http_status);
     return e.message.empty() ? head : head + ": " + e.message;
 }

@@ -51,6 +51,7 @@ struct ServiceError {
     ErrorKind   kind = ErrorKind::Unknown;
     bool        retry = false;    // following should go on (NotYet, Throttled, ServerError, Unreachable)
     std::string hint;             // one or two sentences: what it means, what to do
+    bool        via_proxy = true; // Unreachable only: the proxy, or AWS itself (a direct call)
 };
 
 // `action` ("GetCommandInvocation") and `service` ("ssm", "logs", "s3") let the hint name the IAM
@@ -59,8 +60,9 @@ ServiceError read_service_error(int http_status, std::string_view error_type_hea
                                 std::string_view body, std::string_view action, std::string_view service);
 
 // `detail` is what the transport said ("connection refused", "TypeError: Failed to fetch"),
-// `where` the URL that was tried.
-ServiceError unreachable_error(std::string_view detail, std::string_view where);
+// `where` the URL that was tried; `via_proxy` false for a direct, signed call (the CLI without
+// --proxy), whose hint is about the network and the endpoint rather than starting a proxy.
+ServiceError unreachable_error(std::string_view detail, std::string_view where, bool via_proxy = true);
 
 // "InvocationDoesNotExist: the invocation does not exist" or the HTTP status when nothing better.
 std::string service_error_title(const ServiceError& e);

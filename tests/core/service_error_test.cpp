@@ -93,6 +93,14 @@ TEST_CASE("no HTTP answer is 'unreachable', retried, with what to run and allow"
     CHECK(e.hint.find("local network access") != std::string::npos);
 }
 
+TEST_CASE("a direct call that gets no answer names AWS and the endpoint settings, not a proxy", "[service_error]") {
+    const ServiceError e = unreachable_error("Could not establish connection", "https://ssm.us-east-1.amazonaws.com", false);
+    CHECK(service_error_title(e) == "Cannot reach AWS: Could not establish connection (https://ssm.us-east-1.amazonaws.com)");
+    CHECK(e.hint.find("AWS_ENDPOINT_URL_SSM") != std::string::npos);
+    CHECK(e.hint.find("proxy") != std::string::npos);  // "a proxy or firewall in the way"
+    CHECK(e.hint.find("scripts/run.sh") == std::string::npos);
+}
+
 TEST_CASE("every kind has a stable name", "[service_error]") {
     CHECK(std::string(error_kind_name(ErrorKind::NotYet)) == "not_yet");
     CHECK(std::string(error_kind_name(ErrorKind::ProxyRefused)) == "proxy_refused");
