@@ -57,7 +57,8 @@ constexpr std::size_t kMaxStderrChars = 8000;
 // stderr joined by the agent into at most 2,500 characters (agent contracts/iohandler
 // MaximumPluginOutputSize; older agents used 2,400). It is cut with the same two markers as
 // the outputs above, and stderr inside it follows a "----------ERROR-------" title line (see
-// kPluginOutputErrorTitle in truncation.h). Nothing reads it yet.
+// kPluginOutputErrorTitle in truncation.h). The proxy's simulated SSM writes such outputs; the
+// fleet view will read them.
 constexpr std::size_t kMaxPluginOutputChars = 2500;
 
 // ---- Share links ----------------------------------------------------------------------------

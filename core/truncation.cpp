@@ -4,7 +4,7 @@
 //   output_spec                the two members, limits from data_limits.h
 //   truncation_marker_at_end
 //   output_limit_sentence      the limit written with thousands separators
-//   cut_reason_name, output_cut
+//   output_cut
 #include "truncation.h"
 
 #include <cassert>
@@ -46,15 +46,6 @@ std::string with_thousands(std::size_t n) {
 std::string output_limit_sentence(OutputMember m) {
     const OutputSpec& s = output_spec(m);
     return "GetCommandInvocation returns only the first " + with_thousands(s.limit_chars) + " characters of " + s.stream + ".";
-}
-
-const char* cut_reason_name(CutReason r) {
-    switch (r) {
-        case CutReason::None: return "";
-        case CutReason::Marker: return "marker";
-        case CutReason::AtLimit: return "at_limit";
-    }
-    return "";
 }
 
 OutputCut output_cut(const Report& r, OutputMember m) {

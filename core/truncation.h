@@ -52,7 +52,7 @@ inline constexpr TruncationMarker kTruncationMarkers[] = {
 };
 
 // In a plugin's `Output` (list-command-invocations --details, kMaxPluginOutputChars), stderr
-// follows this title. For the fleet view; nothing reads it yet.
+// follows this title (the proxy's simulated SSM writes it; the fleet view will read it).
 constexpr const char* kPluginOutputErrorTitle = "\n----------ERROR-------\n";
 
 // The marker `content` ends in, once trailing spaces and line breaks are set aside; null when none.
@@ -61,8 +61,7 @@ const TruncationMarker* truncation_marker_at_end(std::string_view content);
 // "GetCommandInvocation returns only the first 24,000 characters of standard output."
 std::string output_limit_sentence(OutputMember m);
 
-enum class CutReason { None, Marker, AtLimit };
-const char* cut_reason_name(CutReason r);  // "", "marker", "at_limit"
+enum class CutReason { None, Marker, AtLimit };  // output.truncated, output.at_limit
 
 struct OutputCut {
     CutReason         reason = CutReason::None;
