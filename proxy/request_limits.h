@@ -30,7 +30,6 @@
 #include <cstddef>
 #include <string>
 
-#include <climits>  // before httplib.h: OpenSSL 3.0's err.h uses INT_MAX without including it
 #include <httplib.h>
 
 #include "exchange.h"
