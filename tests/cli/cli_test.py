@@ -2,7 +2,7 @@
 
 Index
   helpers                run the binary, read fixtures, decode a link independently
-  InspectTest            exit codes, the --json contract, formats, stdin, size bound
+  InspectTest            exit codes, the --json contract, formats, stdin, size bound, cut outputs
   LinkTest               links round-trip byte for byte; Python's zlib reads them (independent)
   BadLinkTest            truncated, corrupted, foreign, zip-bomb links: clear errors, exit 1
   UsageTest              exit 2 and a usage text
@@ -119,6 +119,30 @@ class InspectTest(unittest.TestCase):
         j = json.loads(p.stdout)
         self.assertEqual([d["code"] for d in j["diagnostics"]], ["input.too_large"])
         self.assertIn("100.0 MB", j["diagnostics"][0]["message"])
+
+    def test_stderr_ending_in_the_agents_stderr_marker_is_reported_at_standard_error_content(self):
+        # The real CLI's output for a failed invocation, its stderr cut the way the agent cuts it
+        # ("\n---Error truncated----", four dashes at the end), written back as the AWS CLI writes.
+        inv = json.loads(fixture("aws-cli/failed.json"))
+        inv["StandardErrorContent"] += "\n---Error truncated----"
+        text = (json.dumps(inv, indent=4, ensure_ascii=False) + "\n").encode()
+        p = run("inspect", "--json", stdin=text)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        cut = [d for d in json.loads(p.stdout)["diagnostics"] if d["code"] in ("output.truncated", "output.at_limit")]
+        line = next(n for n, l in enumerate(text.decode().splitlines(), 1) if l.startswith('    "StandardErrorContent"'))
+        self.assertEqual(cut, [{
+            "severity": "info", "code": "output.truncated",
+            "message": "StandardErrorContent ends in the agent's \"---Error truncated----\" marker: the service kept "
+                       "only the first part. The full text was not sent to S3 (no URL is set).",
+            "path": "/StandardErrorContent", "line": line, "column": 29}])
+        # The summary for people says it too.
+        self.assertIn("output.truncated", run("inspect", stdin=text).stdout.decode())
+
+    def test_stdout_ending_in_the_agents_stdout_marker_is_reported_at_standard_output_content(self):
+        p = run("inspect", os.path.join(FIX, "aws-cli", "truncated.json"), "--json")
+        cut = [(d["code"], d["path"]) for d in json.loads(p.stdout)["diagnostics"]
+               if d["code"] in ("output.truncated", "output.at_limit")]
+        self.assertEqual(cut, [("output.truncated", "/StandardOutputContent")])
 
     def test_empty_and_binary_inputs(self):
         self.assertEqual(json.loads(run("inspect", "--json", stdin=b"").stdout)["diagnostics"][0]["code"], "input.empty")
