@@ -59,7 +59,8 @@ TEST_CASE("a throttled request starts no command") {
     SimulatedUpstream up(SimulateOptions{1, 1.0}, clock);  // every request throttled
     auto r = ssmview_test::ask(up, "ListCommands", "{}");
     CHECK(header(r, "x-amzn-ErrorType") == "ThrottlingException");
-    for (const auto& c : up.describe()["commands"]) CHECK(c["run"] == 0);
+    const nlohmann::json described = up.describe();  // a named value: the loop reads into it
+    for (const auto& c : described["commands"]) CHECK(c["run"] == 0);
 }
 
 TEST_CASE("answers carry the JSON 1.1 content type and a distinct UUID-shaped request id") {
