@@ -4,8 +4,7 @@
 //   StubServer   binds 127.0.0.1 on an ephemeral port (plain or TLS), answers every request with
 //                the handler, records what it received, stops in its destructor
 //
-// Built apart from the tests (stub_server.cpp includes httplib.h, which must not see core/ on
-// the include path: core/limits.h would shadow <limits.h>), and it speaks only aws/http.h types.
+// Only stub_server.cpp includes httplib.h; the tests see aws/http.h types alone.
 #pragma once
 #include <functional>
 #include <memory>
