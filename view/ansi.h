@@ -34,9 +34,8 @@ struct AnsiColor {
     }
     bool is_default() const { return v == 0; }
     bool is_palette() const { return (v >> 24) == 1; }
-    bool is_rgb() const { return (v >> 24) == 2; }
     int  index() const { return static_cast<int>(v & 0xFF); }
-    std::uint32_t rgb_value() const { return v & 0xFFFFFFu; }
+    std::uint32_t rgb_value() const { return v & 0xFFFFFFu; }  // when neither default nor palette
     bool operator==(const AnsiColor& o) const { return v == o.v; }
     bool operator!=(const AnsiColor& o) const { return v != o.v; }
 };

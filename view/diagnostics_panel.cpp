@@ -10,13 +10,13 @@
 #include <cstdio>
 
 #include "panels.h"
+#include "view_layout.h"
 #include "widgets.h"
+#include "wording.h"
 
 namespace ssmview {
 
 namespace {
-
-constexpr std::size_t kMaxDiagnosticsShown = 500;
 
 ImU32 severity_color(const Frame& f, Severity s) {
     switch (s) {
@@ -31,14 +31,12 @@ ImU32 severity_color(const Frame& f, Severity s) {
 
 void draw_diagnostics_panel(Frame& f) {
     const Report& r = f.s.report;
+    const std::string summary = diagnostics_summary(r);
     if (r.diagnostics.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.ok), "No findings.");
-        ImGui::SameLine();
-        ImGui::TextDisabled("The input reads as a well-formed get-command-invocation result (%s).", input_format_name(r.format));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.ok), "%s", summary.c_str());
         return;
     }
-    ImGui::Text("%d error(s), %d warning(s), %d note(s) in the %s input.", r.count(Severity::Error), r.count(Severity::Warning),
-                r.count(Severity::Info), input_format_name(r.format));
+    ImGui::TextUnformatted(summary.c_str());
     ImGui::TextDisabled("Click a finding to see its place in the raw input.");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
@@ -49,8 +47,7 @@ void draw_diagnostics_panel(Frame& f) {
     ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
-    // Rows wrap, so they have no fixed height for a clipper; a cap keeps a pathological input
-    // (thousands of findings) from costing seconds per frame. The CLI lists them all.
+    // Rows wrap, so they have no fixed height for a clipper: see kMaxDiagnosticsShown.
     const std::size_t shown = std::min<std::size_t>(r.diagnostics.size(), kMaxDiagnosticsShown);
     for (std::size_t i = 0; i < shown; ++i) {
         const Diagnostic& d = r.diagnostics[i];
@@ -72,21 +69,22 @@ void draw_diagnostics_panel(Frame& f) {
             }
         }
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(clip_for_display(d.code, 60).c_str());
+        ImGui::TextUnformatted(clip_for_display(d.code, kClipShort).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", clip_for_display(d.message, 600).c_str());
+        ImGui::TextWrapped("%s", clip_for_display(d.message, kClipSentence).c_str());
         ImGui::TableNextColumn();
-        if (d.line > 0) ImGui::Text("line %d:%d", d.line, d.column);
+        const std::string place = diagnostic_place(d);
+        if (!place.empty()) ImGui::TextUnformatted(place.c_str());
         else ImGui::TextDisabled("-");
         if (!d.path.empty()) {
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", clip_for_display(d.path, 120).c_str());
+            ImGui::TextDisabled("%s", clip_for_display(d.path, kClipPath).c_str());
         }
         ImGui::PopID();
     }
     ImGui::EndTable();
-    if (shown < r.diagnostics.size())
-        ImGui::TextDisabled("%zu more findings not listed here (`ssmview inspect` lists them all).", r.diagnostics.size() - shown);
+    const std::string more = diagnostics_more(r);
+    if (!more.empty()) ImGui::TextDisabled("%s", more.c_str());
 }
 
 }  // namespace ssmview

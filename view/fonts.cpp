@@ -1,27 +1,27 @@
 // view/fonts.cpp: font loading (see fonts.h for the pixel convention).
 //
 // Index
-//   kRanges            the glyph ranges
+//   kRanges            the glyph ranges (wasm/tools/subset_font.py reads this table)
 //   looks_like_font    the sfnt magic numbers (stb_truetype would assert on garbage)
 //   view_build_fonts   clear atlas, add the font (atlas owns a copy), build, check fallback
-//   view_ui_scale
 //
 // Call flow: the platform calls view_build_fonts at start-up and on devicePixelRatio changes;
-// tests call it with /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf. view_frame() reads
-// view_ui_scale() to scale the style. Oversampling: horizontal 2x at scale < 2 smooths sub-pixel
+// tests call it with /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf. view_frame() scales the
+// style by ViewEnv::ui_scale, which the platform sets to the same ratio. Oversampling: horizontal 2x at scale < 2 smooths sub-pixel
 // glyph positions; at 2x and above device pixels are small enough that 1x is as sharp and the
 // atlas stays a quarter of the size (matters for WebGL memory on phones).
 #include "fonts.h"
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 
 namespace ssmview {
 
 namespace {
 
+// Zero-terminated ImGui range list. Glyphs the font lacks are skipped by the rasterizer (and drawn
+// as the fallback glyph).
 const ImWchar kRanges[] = {
     0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
     0x0100, 0x017F,  // Latin Extended-A
@@ -49,8 +49,6 @@ bool looks_like_font(const unsigned char* p, std::size_t n) {
 
 }  // namespace
 
-const ImWchar* view_glyph_ranges() { return kRanges; }
-
 bool view_build_fonts(const void* ttf, std::size_t size, float pixel_scale) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
@@ -68,10 +66,9 @@ bool view_build_fonts(const void* ttf, std::size_t size, float pixel_scale) {
     cfg.OversampleH = pixel_scale < 2.0f ? 2 : 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;  // monospace cells on whole pixels: columns line up exactly
-    // ImGui 1.90 truncates font sizes to whole pixels; round instead (1.25 x 15 = 18.75 -> 19), and
-    // remember the exact scale in the config's name for view_ui_scale (style sizes need not round).
-    std::snprintf(cfg.Name, sizeof(cfg.Name), "view-mono@%.4f", double(pixel_scale));
+    // ImGui 1.90 truncates font sizes to whole pixels; round instead (1.25 x 15 = 18.75 -> 19).
     const float pixels = std::round(kViewFontSize * pixel_scale);
+    std::snprintf(cfg.Name, sizeof(cfg.Name), "view monospace, %.0f px", double(pixels));  // for ImGui's debug tools
     ImFont* font = atlas->AddFontFromMemoryTTF(copy, static_cast<int>(size), pixels, &cfg, kRanges);
     if (font == nullptr || !atlas->Build()) {
         atlas->Clear();
@@ -83,16 +80,6 @@ bool view_build_fonts(const void* ttf, std::size_t size, float pixel_scale) {
     // has it), else '?', else ' '. Only the last would make missing glyphs vanish; it needs a font
     // without '?', which is no usable font, so report it as a failure.
     return font->FallbackChar != ' ';
-}
-
-float view_ui_scale() {
-    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    if (atlas == nullptr || atlas->Fonts.Size == 0) return 1.0f;
-    const ImFont* f = atlas->Fonts[0];
-    const char* name = f->ConfigData ? f->ConfigData->Name : "";
-    if (std::strncmp(name, "view-mono@", 10) != 0) return 1.0f;
-    const float scale = std::strtof(name + 10, nullptr);
-    return scale > 0.0f ? scale : 1.0f;
 }
 
 }  // namespace ssmview

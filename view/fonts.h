@@ -2,9 +2,7 @@
 //
 // Index
 //   kViewFontSize        the font's size in CSS pixels
-//   view_glyph_ranges    the Unicode blocks rasterized (what the bundled font must cover)
 //   view_build_fonts     TTF bytes + pixel scale -> a built atlas whose fallback glyph is visible
-//   view_ui_scale        the scale the view lays itself out at (read back from the built font)
 //
 // The unit convention, and why: ImGui coordinates are DEVICE pixels. The platform sets
 // io.DisplaySize to the canvas size in device pixels (CSS size x devicePixelRatio), sends mouse
@@ -15,7 +13,10 @@
 // Glyphs are then rasterized at their final pixel size and drawn at whole device pixels, which is
 // what keeps text crisp at 1.25 and 1.5, where rasterizing at 2x and scaling by 1/DPR would
 // place glyphs on fractional pixels. The view scales its style (paddings, rounding, scrollbars)
-// by the same factor, so everything keeps its CSS size.
+// by the same factor, so everything keeps its CSS size: the platform passes that factor to every
+// frame as ViewEnv::ui_scale (the same number it built the fonts with).
+// The Unicode blocks rasterized are the kRanges table in fonts.cpp; wasm/tools/subset_font.py
+// reads that table to cut the bundled font to the same blocks.
 #pragma once
 #include <cstddef>
 
@@ -25,21 +26,11 @@ namespace ssmview {
 
 constexpr float kViewFontSize = 15.0f;  // CSS pixels
 
-// Zero-terminated ImGui range list: Basic Latin, Latin-1 Supplement, Latin Extended-A, Greek and
-// Coptic, Cyrillic (+ Supplement), General Punctuation, currency, letterlike symbols, arrows,
-// mathematical operators, box drawing, block elements, geometric shapes,
-// miscellaneous symbols, dingbats (check marks), and U+FFFD. Glyphs the font lacks are simply skipped by the rasterizer.
-const ImWchar* view_glyph_ranges();
-
 // Replaces the current ImGui context's fonts with the TTF at round(kViewFontSize * pixel_scale)
 // device pixels and builds the atlas. The bytes are copied (the caller may free them on return).
 // The fallback glyph (drawn for any code point the font lacks) is U+FFFD when the font has it,
 // else '?': never a blank. Returns false (atlas left with ImGui's default font, still usable)
 // when the bytes are not a TrueType/OpenType font or pixel_scale is not in (0, 8].
 bool view_build_fonts(const void* ttf, std::size_t size, float pixel_scale);
-
-// The pixel_scale the atlas was last built with (1 when no view font was built, e.g. ImGui's
-// default font in a bare test). The font itself is round(kViewFontSize * scale) pixels.
-float view_ui_scale();
 
 }  // namespace ssmview

@@ -1,15 +1,20 @@
 // view/header_panel.cpp: which command, on which instance, from which document; where the rest lives.
 //
 // Index
-//   value_cell          a member's value (or "(absent)" / "(empty)") with a Copy button
-//   link_rows           StandardOutputUrl / StandardErrorUrl (as given + S3 console) and the
-//                       CloudWatch log group (console link; region from the S3 URL when it says)
-//   draw_header_panel   a three-column table: name, value, copy
+//   name_cell           a new row with the member's name
+//   value_row           a member's value (wording.h's field_text: "(absent)", "(empty)" or
+//                       clipped) with a Copy button
+//   url_row             StandardOutputUrl / StandardErrorUrl: as given + the S3 console
+//   known_region        the region an S3 URL names, for the CloudWatch console link
+//   draw_header_panel   a three-column table: name, value, copy; last the CloudWatch log group
+//                       (console link; region from the S3 URL when it says)
 #include <string>
 
 #include "links.h"
 #include "panels.h"
+#include "view_layout.h"
 #include "widgets.h"
+#include "wording.h"
 
 namespace ssmview {
 
@@ -24,13 +29,12 @@ void name_cell(const char* name) {
 
 void value_row(Frame& f, const char* name, const Field<std::string>& field, const char* control, bool wrap = false) {
     name_cell(name);
-    if (!field.present) { ImGui::TextDisabled("(absent)"); ImGui::TableNextColumn(); return; }
-    if (field.value.empty()) { ImGui::TextDisabled("(empty)"); ImGui::TableNextColumn(); return; }
-    const std::string shown = clip_for_display(field.value, wrap ? 600 : 240);
+    const std::string shown = field_text(field, wrap ? kClipSentence : kClipValue);
+    if (!field.present || field.value.empty()) { ImGui::TextDisabled("%s", shown.c_str()); ImGui::TableNextColumn(); return; }
     if (wrap) ImGui::TextWrapped("%s", shown.c_str());
     else ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
     if (!wrap && ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth())
-        ImGui::SetTooltip("%s", clip_for_display(field.value, 600).c_str());
+        ImGui::SetTooltip("%s", clip_for_display(field.value, kClipSentence).c_str());
     ImGui::TableNextColumn();
     copy_button(f, name, field.value, name, control);
 }
@@ -78,7 +82,7 @@ void draw_header_panel(Frame& f) {
     url_row(f, "StandardErrorUrl", inv.standard_error_url, "header.link.StandardErrorUrl");
     if (inv.cloud_watch_output_config.present) {
         const CloudWatchOutputConfig& cw = inv.cloud_watch_output_config.value;
-        const bool enabled = cw.output_enabled.present && cw.output_enabled.value;
+        const std::string note = cloudwatch_text(cw);
         name_cell("CloudWatch");
         if (cw.log_group_name.present && !cw.log_group_name.value.empty()) {
             const std::string& group = cw.log_group_name.value;
@@ -86,11 +90,11 @@ void draw_header_panel(Frame& f) {
             link_text(f, "cloudwatch", group, cloudwatch_log_group_url(group, known_region(inv)),
                       "header.link.CloudWatchLogGroupName", ImGui::GetContentRegionAvail().x - note_w);
             ImGui::SameLine();
-            ImGui::TextDisabled(enabled ? "(output enabled)" : "(output not enabled)");
+            ImGui::TextDisabled("%s", note.c_str());
             ImGui::TableNextColumn();
             copy_button(f, "CloudWatchLogGroupName", group, "CloudWatchLogGroupName");
         } else {
-            ImGui::TextDisabled(enabled ? "output enabled, default log group" : "output not enabled");
+            ImGui::TextDisabled("%s", note.c_str());
             ImGui::TableNextColumn();
         }
     }

@@ -9,9 +9,9 @@
 #include <algorithm>
 #include <string>
 
-#include "fonts.h"
 #include "panels.h"
 #include "widgets.h"
+#include "wording.h"
 
 namespace ssmview {
 
@@ -50,8 +50,8 @@ void draw_menu_bar(Frame& f) {
     if (!f.m.note.empty() && f.env.now_ms < f.m.note_until_ms) {
         right = f.m.note;
         request_redraw(f, f.m.note_until_ms - f.env.now_ms);
-    } else if (!f.s.source_name.empty()) {
-        right = std::string(load_source_name(f.s.source)) + ": " + clip_for_display(f.s.source_name, 60);
+    } else {
+        right = source_text(f.s);
     }
     if (!right.empty()) {
         const float w = ImGui::CalcTextSize(right.c_str()).x;

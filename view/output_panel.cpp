@@ -5,13 +5,16 @@
 //   draw_find_bar       query field, "3 of 27", previous / next, case toggle; Enter / Shift+Enter
 //   truncation_banner   the service cut the output: say where the whole of it is (S3) or is not
 //   download_name       "<CommandId>-<InstanceId>-stdout.txt", file-name safe
-//   draw_output_panel   stream tabs, toolbar (find, wrap, copy all, download), banner, text pane,
-//                       right-click "Copy line"
+//   draw_output_panel   its phases, in order:
+//     draw_stream_tabs    stdout (N lines) | stderr (N lines) -> ViewUi.stream
+//     draw_toolbar        find bar, Wrap, Copy all, Download
+//     draw_pane_notes     the truncation banner; the member absent, or empty until it finishes
+//     draw_pane           the text pane, find highlights, the current match scrolled into view
+//     draw_line_menu      right click on a line: "Copy line N"
 //
 // Call flow: view_frame -> draw_output_panel -> ensure_find (cached in OutputPane) ->
 // draw_text_view (clipped). ViewUi.find_current changing (next/previous, or a test setting it)
-// is noticed by comparing with OutputPane.scrolled_match, which scrolls that match into view
-// once. What "Copy all" and "Download" give, and why they differ: Copy all is the text as shown,
+// is noticed by OutputPane.scroll (a ScrollRequest), which scrolls that match into view once. What "Copy all" and "Download" give, and why they differ: Copy all is the text as shown,
 // escape codes removed (it goes into chats and tickets); Download is the member exactly as the
 // API returned it, escapes included (a file keeps everything; `less -R` shows the colours).
 #include <algorithm>
@@ -21,7 +24,9 @@
 
 #include "links.h"
 #include "panels.h"
+#include "view_layout.h"
 #include "widgets.h"
+#include "wording.h"
 
 namespace ssmview {
 
@@ -44,18 +49,18 @@ void ensure_find(Frame& f, OutputPane& pane) {
         ? pane.doc.lines.starts[std::min<std::size_t>(static_cast<std::size_t>(pane.first_visible_line), pane.doc.lines.count() - 1)]
         : 0;
     ui.find_current = std::max(0, find_nearest(pane.find, from));
-    pane.scrolled_match = -1;
+    pane.scroll = ScrollRequest{};  // a new search scrolls to its current match even if the index is the same
 }
 
 void draw_find_bar(Frame& f, OutputPane& pane) {
     ViewUi& ui = f.s.ui;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * kFindFieldEms);
     if (f.m.focus_find) {
         ImGui::SetKeyboardFocusHere();
         f.m.focus_find = false;
     }
     const char* hint = f.env.is_mac ? "Find (Cmd+F)" : "Find (Ctrl+F)";
-    const bool enter = input_string("##find", ui.find_query, ImGuiInputTextFlags_EnterReturnsTrue, hint);
+    const bool enter = ImGui::InputTextWithHint("##find", hint, &ui.find_query, ImGuiInputTextFlags_EnterReturnsTrue);
     note_control(f, "output.find");
     ensure_find(f, pane);
     const int stored = static_cast<int>(pane.find.offsets.size());
@@ -89,20 +94,18 @@ void draw_find_bar(Frame& f, OutputPane& pane) {
 
 void truncation_banner(Frame& f, OutputStream s) {
     const Invocation& inv = f.s.report.invocation;
-    const bool out = s == OutputStream::Stdout;
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
-    const float h = ImGui::GetFrameHeightWithSpacing() * 1.6f;
+    const float h = ImGui::GetFrameHeightWithSpacing() * kTruncationBannerRows;
     ImGui::GetWindowDrawList()->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), f.pal.banner_bg, ImGui::GetStyle().FrameRounding);
     ImGui::SetCursorScreenPos(ImVec2(p0.x + ImGui::GetStyle().FramePadding.x, p0.y + ImGui::GetStyle().FramePadding.y));
     ImGui::BeginGroup();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.warning), "Truncated by the service:");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.warning), "%s", truncated_lead());
     ImGui::SameLine();
-    ImGui::TextUnformatted(out ? "GetCommandInvocation returns only the first 24,000 characters of standard output."
-                               : "GetCommandInvocation returns only the first 8,000 characters of standard error.");
+    ImGui::TextUnformatted(truncation_limit_text(s).c_str());
     const Field<std::string>& url = url_field(inv, s);
     if (url.present && !url.value.empty()) {
-        ImGui::TextUnformatted("The whole output is in S3:");
+        ImGui::TextUnformatted(truncation_where_text(true));
         ImGui::SameLine();
         const S3Location loc = parse_s3_url(url.value);
         const float console_w = loc.ok ? ImGui::CalcTextSize("(S3 console)").x + ImGui::GetStyle().ItemSpacing.x : 0.0f;
@@ -112,7 +115,7 @@ void truncation_banner(Frame& f, OutputStream s) {
             link_text(f, "full.console", "(S3 console)", s3_console_url(loc));
         }
     } else {
-        ImGui::TextDisabled("No S3 bucket was given to send-command, so the rest was not kept (unless CloudWatch output was on).");
+        ImGui::TextDisabled("%s", truncation_where_text(false));
     }
     ImGui::EndGroup();
     note_control(f, "output.truncated_banner");
@@ -131,32 +134,36 @@ std::string download_name(const Invocation& inv, OutputStream s) {
     return base + (s == OutputStream::Stdout ? "-stdout.txt" : "-stderr.txt");
 }
 
-}  // namespace
+// ---- draw_output_panel's phases ---------------------------------------------------------------------------
+const Field<std::string>& shown_content(const Frame& f) { return content_field(f.s.report.invocation, f.s.ui.stream); }
+int stream_index(const ViewUi& ui) { return ui.stream == OutputStream::Stdout ? 0 : 1; }
 
-void draw_output_panel(Frame& f) {
+void draw_stream_tabs(Frame& f) {
     ViewUi& ui = f.s.ui;
-    const Invocation& inv = f.s.report.invocation;
     char out_label[64], err_label[64];
     const std::size_t n_out = f.m.out[0].doc.lines.count(), n_err = f.m.out[1].doc.lines.count();
     std::snprintf(out_label, sizeof out_label, "stdout (%zu line%s)###stdout", n_out, n_out == 1 ? "" : "s");
     std::snprintf(err_label, sizeof err_label, "stderr (%zu line%s)###stderr", n_err, n_err == 1 ? "" : "s");
     const char* labels[] = {out_label, err_label};
     static const char* const kControls[] = {"output.tab.stdout", "output.tab.stderr"};
-    int stream = ui.stream == OutputStream::Stdout ? 0 : 1;
+    int stream = stream_index(ui);
     if (tab_row(f, labels, 2, stream, kControls)) ui.stream = stream == 0 ? OutputStream::Stdout : OutputStream::Stderr;
-    OutputPane& pane = f.m.out[stream];
+}
 
-    ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.5f);
+void draw_toolbar(Frame& f, OutputPane& pane) {
+    ViewUi& ui = f.s.ui;
+    const Invocation& inv = f.s.report.invocation;
+    ImGui::SameLine(0.0f, ImGui::GetFontSize() * kFindBarGapEms);
     draw_find_bar(f, pane);
     ImGui::SameLine(0.0f, ImGui::GetFontSize());
     ImGui::Checkbox("Wrap", &ui.wrap);
     note_control(f, "output.wrap");
     ImGui::SameLine();
-    const Field<std::string>& content = content_field(inv, ui.stream);
+    const Field<std::string>& content = shown_content(f);
     ImGui::BeginDisabled(!content.present || content.value.empty());
     if (ImGui::Button("Copy all")) {
         f.a.copy_text = ansi_parse(content.value).text;
-        show_note(f, stream == 0 ? "Copied standard output" : "Copied standard error");
+        show_note(f, ui.stream == OutputStream::Stdout ? "Copied standard output" : "Copied standard error");
     }
     note_control(f, "output.copy_all");
     ImGui::SameLine();
@@ -166,24 +173,30 @@ void draw_output_panel(Frame& f) {
     }
     note_control(f, "output.download");
     ImGui::EndDisabled();
+}
 
-    if (pane.truncated) truncation_banner(f, ui.stream);
+// False when there is no pane to draw (the member is absent).
+bool draw_pane_notes(Frame& f, const OutputPane& pane) {
+    if (pane.truncated) truncation_banner(f, f.s.ui.stream);
+    const Field<std::string>& content = shown_content(f);
     if (!content.present) {
-        ImGui::TextDisabled(stream == 0 ? "StandardOutputContent is absent from this input."
-                                        : "StandardErrorContent is absent from this input.");
-        return;
+        ImGui::TextDisabled("%s", output_absent_text(f.s.ui.stream));
+        return false;
     }
-    if (content.value.empty() && !f.s.report.state.terminal) {
-        ImGui::TextDisabled("Empty: the service fills it in once the command has finished.");
-    }
+    if (content.value.empty() && !f.s.report.state.terminal) ImGui::TextDisabled("%s", output_pending_text());
+    return true;
+}
 
+TextViewResult draw_pane(Frame& f, OutputPane& pane) {
+    const ViewUi& ui = f.s.ui;
     TextViewParams p;
     p.wrap = ui.wrap;
     p.pal = &f.pal;
+    p.ui_scale = f.scale;
     if (!ui.find_query.empty()) {
         p.find = &pane.find;
         p.current_match = ui.find_current;
-        if (ui.find_current != pane.scrolled_match && ui.find_current >= 0 &&
+        if (pane.scroll.pending(ui.find_current) && ui.find_current >= 0 &&
             ui.find_current < static_cast<int>(pane.find.offsets.size())) {
             const std::size_t off = pane.find.offsets[static_cast<std::size_t>(ui.find_current)];
             const std::size_t line = line_of_offset(pane.doc.lines, off);
@@ -191,38 +204,44 @@ void draw_output_panel(Frame& f) {
             p.scroll_to_col = utf8_length(pane.doc.text, pane.doc.lines.starts[line], off);
         }
     }
-    const TextViewResult res = draw_text_view(stream == 0 ? "##stdout" : "##stderr", pane.doc, pane.cache, p, ImVec2(0, 0));
-    if (p.scroll_to_line >= 0) {
-        if (res.scroll_done || ++pane.scroll_attempts > 3) {
-            pane.scrolled_match = ui.find_current;
-            pane.scroll_attempts = 0;
-        } else {
-            f.a.wants_more_frames = true;
-        }
-    }
+    const TextViewResult res = draw_text_view(ui.stream == OutputStream::Stdout ? "##stdout" : "##stderr", pane.doc,
+                                              pane.cache, p, ImVec2(0, 0));
+    pane.scroll.settle(ui.find_current, p, res, f.a.wants_more_frames);
     note_control(f, "output.pane");
     pane.first_visible_line = res.first_visible_line;
+    return res;
+}
 
-    // Right click on a line: copy that line (as shown).
+void draw_line_menu(Frame& f, const OutputPane& pane, const TextViewResult& res) {
     int& menu_line = f.m.menu_line;
     if (res.context_line >= 0) {
         menu_line = res.context_line;
         ImGui::OpenPopup("##line_menu");
     }
-    if (ImGui::BeginPopup("##line_menu")) {
-        if (menu_line >= 0 && static_cast<std::size_t>(menu_line) < pane.doc.lines.count()) {
-            char item[48];
-            std::snprintf(item, sizeof item, "Copy line %d", menu_line + 1);
-            const bool chosen = ImGui::MenuItem(item);
-            note_control(f, "output.copy_line");
-            if (chosen) {
-                const std::size_t b = pane.doc.lines.starts[static_cast<std::size_t>(menu_line)];
-                f.a.copy_text = pane.doc.text.substr(b, pane.doc.lines.end(static_cast<std::size_t>(menu_line)) - b);
-                show_note(f, "Copied line");
-            }
+    if (!ImGui::BeginPopup("##line_menu")) return;
+    if (menu_line >= 0 && static_cast<std::size_t>(menu_line) < pane.doc.lines.count()) {
+        char item[48];
+        std::snprintf(item, sizeof item, "Copy line %d", menu_line + 1);
+        const bool chosen = ImGui::MenuItem(item);
+        note_control(f, "output.copy_line");
+        if (chosen) {
+            const std::size_t b = pane.doc.lines.starts[static_cast<std::size_t>(menu_line)];
+            f.a.copy_text = pane.doc.text.substr(b, pane.doc.lines.end(static_cast<std::size_t>(menu_line)) - b);
+            show_note(f, "Copied line");
         }
-        ImGui::EndPopup();
     }
+    ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_output_panel(Frame& f) {
+    draw_stream_tabs(f);
+    OutputPane& pane = f.m.out[stream_index(f.s.ui)];
+    draw_toolbar(f, pane);
+    if (!draw_pane_notes(f, pane)) return;
+    const TextViewResult res = draw_pane(f, pane);
+    draw_line_menu(f, pane, res);
 }
 
 }  // namespace ssmview

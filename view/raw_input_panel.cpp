@@ -5,12 +5,13 @@
 //   draw_raw_input_panel  summary line (format, size, JSON span), copy, the text pane with the
 //                         jump target highlighted
 //
-// Call flow: diagnostics_panel sets ViewUi.raw_line; this panel notices it differs from
-// ViewModel.raw_scrolled_line and asks draw_text_view to bring it into view once. The raw doc is
+// Call flow: diagnostics_panel sets ViewUi.raw_line; this panel notices it differs from the line
+// ViewModel.raw_scroll (a ScrollRequest) last showed and asks draw_text_view to bring it into view once. The raw doc is
 // built here on first display (raw_doc()), not at load: most loads never open this tab.
 #include <algorithm>
 
 #include "panels.h"
+#include "view_layout.h"
 #include "widgets.h"
 
 namespace ssmview {
@@ -21,9 +22,9 @@ void findings_on_line(Frame& f, int line) {
     for (const Diagnostic& d : f.s.report.diagnostics) {
         if (d.line != line) continue;
         const ImU32 col = d.severity == Severity::Error ? f.pal.error : d.severity == Severity::Warning ? f.pal.warning : f.pal.info;
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col), "line %d:%d %s", d.line, d.column, clip_for_display(d.code, 60).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col), "line %d:%d %s", d.line, d.column, clip_for_display(d.code, kClipShort).c_str());
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", clip_for_display(d.message, 600).c_str());
+        ImGui::TextWrapped("%s", clip_for_display(d.message, kClipSentence).c_str());
         break;  // one is enough above the pane; the Diagnostics tab lists them all
     }
 }
@@ -46,6 +47,7 @@ void draw_raw_input_panel(Frame& f) {
 
     TextViewParams p;
     p.pal = &f.pal;
+    p.ui_scale = f.scale;
     p.wrap = f.s.ui.wrap;
     p.highlight_line = f.s.ui.raw_line - 1;
     // The selected finding's column, when it is on that line (columns count code points, like
@@ -54,7 +56,7 @@ void draw_raw_input_panel(Frame& f) {
     if (sel >= 0 && static_cast<std::size_t>(sel) < r.diagnostics.size() &&
         r.diagnostics[static_cast<std::size_t>(sel)].line == f.s.ui.raw_line)
         p.highlight_col = r.diagnostics[static_cast<std::size_t>(sel)].column - 1;
-    if (f.s.ui.raw_line != f.m.raw_scrolled_line) {
+    if (f.m.raw_scroll.pending(f.s.ui.raw_line)) {
         if (f.s.ui.raw_line > 0) {
             // Lines past the end (a finding at the end of a text with a final newline) show the last.
             const std::size_t n = doc.lines.count();
@@ -65,14 +67,7 @@ void draw_raw_input_panel(Frame& f) {
     }
     const TextViewResult res = draw_text_view("##raw", doc, f.m.raw_cache, p, ImVec2(0, 0));
     f.m.raw_first_visible_line = res.first_visible_line;
-    if (f.s.ui.raw_line != f.m.raw_scrolled_line) {
-        if (p.scroll_to_line < 0 || res.scroll_done || ++f.m.raw_scroll_attempts > 3) {
-            f.m.raw_scrolled_line = f.s.ui.raw_line;
-            f.m.raw_scroll_attempts = 0;
-        } else {
-            f.a.wants_more_frames = true;
-        }
-    }
+    f.m.raw_scroll.settle(f.s.ui.raw_line, p, res, f.a.wants_more_frames);
     note_control(f, "raw.pane");
 }
 

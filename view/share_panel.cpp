@@ -62,7 +62,7 @@ void draw_share_panel(Frame& f) {
     ImGui::Checkbox("Mask secret-looking tokens (secret keys, key=value secrets, JWTs, bearer tokens)", &ui.redact_secret_tokens);
     note_control(f, "share.redact_secret_tokens");
     ImGui::TextUnformatted("Also mask these strings (one per line):");
-    input_multiline_string("##redact_strings", ui.redact_strings, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.5f));
+    ImGui::InputTextMultiline("##redact_strings", &ui.redact_strings, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.5f));
     note_control(f, "share.redact_strings");
 
     if (!r.has_invocation) {
@@ -77,7 +77,6 @@ void draw_share_panel(Frame& f) {
         f.a.request_share_link = true;
         f.a.share_json = canonical_json(redact(r.invocation, redact_options_from_ui(ui)).invocation);
         f.m.copy_link_when_ready = true;
-        f.m.share_requested_generation = f.s.generation;
         f.s.share_error.clear();
     }
     note_control(f, "share.copy_link");

@@ -1,55 +1,20 @@
 // view/status_panel.cpp: "is it done, and how did it go?" at a glance.
 //
 // Index
-//   phase_label        the badge text ("TIMED OUT", with the detail when it narrows the phase)
-//   waiter_sentence    what `aws ssm wait command-executed` would do with this invocation
-//   draw_status_panel  badge + finished/still running, Status/StatusDetails as given,
-//                      the explanation, ResponseCode and its meaning
+//   draw_status_panel  badge (phase_label) + finished/still running, Status/StatusDetails as
+//                      given, the explanation, ResponseCode and its meaning, the waiter's verdict
 //
 // Everything shown comes from core's State (classify.h): the view adds colour and words, never
-// its own judgement, so the CLI and the page cannot disagree.
+// its own judgement, so the CLI and the page cannot disagree. The words are wording.h's, which the
+// page's text version (view_mirror.cpp) repeats.
 #include <string>
 
 #include "panels.h"
+#include "view_layout.h"
 #include "widgets.h"
+#include "wording.h"
 
 namespace ssmview {
-
-namespace {
-
-std::string phase_label(const State& st) {
-    std::string s;
-    switch (st.phase) {
-    case Phase::Pending: s = "PENDING"; break;
-    case Phase::InProgress: s = "IN PROGRESS"; break;
-    case Phase::Delayed: s = "DELAYED"; break;
-    case Phase::Success: s = "SUCCESS"; break;
-    case Phase::Failed: s = "FAILED"; break;
-    case Phase::TimedOut: s = "TIMED OUT"; break;
-    case Phase::Cancelled: s = "CANCELLED"; break;
-    case Phase::Cancelling: s = "CANCELLING"; break;
-    case Phase::Unknown: s = "UNKNOWN"; break;
-    }
-    switch (st.detail) {
-    case Detail::DeliveryTimedOut: s += " (delivery)"; break;
-    case Detail::ExecutionTimedOut: s += " (execution)"; break;
-    case Detail::Undeliverable: s += ": UNDELIVERABLE"; break;
-    case Detail::Terminated: s += ": TERMINATED"; break;
-    case Detail::None: break;
-    }
-    return s;
-}
-
-const char* waiter_sentence(Waiter w) {
-    switch (w) {
-    case Waiter::Success: return "`aws ssm wait command-executed` would return success.";
-    case Waiter::Failure: return "`aws ssm wait command-executed` would stop with a failure.";
-    case Waiter::Retry: break;
-    }
-    return "`aws ssm wait command-executed` would keep polling.";
-}
-
-}  // namespace
 
 void draw_status_panel(Frame& f) {
     const Report& r = f.s.report;
@@ -62,27 +27,24 @@ void draw_status_panel(Frame& f) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     // The badge carries the verdict; "finished" stays neutral so a failure never reads green.
-    if (st.terminal) ImGui::TextUnformatted("finished");
-    else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.info), "still running");
+    if (st.terminal) ImGui::TextUnformatted(progress_text(st));
+    else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.info), "%s", progress_text(st));
 
-    auto given = [](const std::string& v) { return v.empty() ? std::string("(absent)") : clip_for_display(v, 80); };
     ImGui::TextDisabled("Status");
     ImGui::SameLine();
-    ImGui::TextUnformatted(given(st.status).c_str());
+    ImGui::TextUnformatted(given_text(st.status).c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("  StatusDetails");
     ImGui::SameLine();
-    ImGui::TextUnformatted(given(st.status_details).c_str());
+    ImGui::TextUnformatted(given_text(st.status_details).c_str());
 
-    if (!st.explanation.empty()) ImGui::TextWrapped("%s", clip_for_display(st.explanation, 2000).c_str());
+    if (!st.explanation.empty()) ImGui::TextWrapped("%s", clip_for_display(st.explanation, kClipExplanation).c_str());
 
-    const Invocation& inv = r.invocation;
-    if (inv.response_code.present) {
-        // core's meaning starts with the code itself ("137: the script was killed ...").
+    const std::string code = response_code_text(r);
+    if (!code.empty()) {
         ImGui::TextDisabled("ResponseCode");
         ImGui::SameLine();
-        if (st.response_code_meaning.empty()) ImGui::Text("%lld", static_cast<long long>(inv.response_code.value));
-        else ImGui::TextWrapped("%s", clip_for_display(st.response_code_meaning, 600).c_str());
+        ImGui::TextWrapped("%s", code.c_str());
     }
     ImGui::TextDisabled("%s", waiter_sentence(st.waiter));
 }

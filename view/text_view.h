@@ -4,7 +4,8 @@
 //   TextViewCache   wrapped-row prefix sums for one doc at one width (rebuilt when the width changes)
 //   TextViewParams  per-frame choices: wrap, find highlights, a line to highlight, a line to bring into view
 //   TextViewResult  what the pane reports back (first visible line, row under a right click)
-//   draw_text_view  the widget
+//   draw_text_view  the widget (its phases are listed in text_view.cpp)
+//   ScrollRequest   a panel's "bring this line into view", retried for a few frames
 //
 // Why not ImGui::InputTextMultiline or TextUnformatted: both lay out the whole text every frame,
 // and a 10 MB line builds a vertex buffer of 40 million entries. This pane asks
@@ -39,6 +40,7 @@ struct TextViewParams {
     int                scroll_to_line = -1;  // 0-based: bring into view this frame
     std::size_t        scroll_to_col = 0;
     const ViewPalette* pal = nullptr;
+    float              ui_scale = 1.0f;      // ViewEnv::ui_scale: widths of drawn lines (bold, the finding's box)
 };
 
 struct TextViewResult {
@@ -53,5 +55,17 @@ struct TextViewResult {
 // size: <= 0 on an axis means "fill the available space minus that amount" (ImGui convention).
 TextViewResult draw_text_view(const char* id, const TextDoc& doc, TextViewCache& cache,
                               const TextViewParams& p, ImVec2 size);
+
+// A line a panel wants in view (the output panes: find's current match; the raw view: a finding's
+// line). Each frame the panel asks pending(target); while true it sets TextViewParams.scroll_to_line,
+// and after draw_text_view it calls settle(). The target counts as shown once the pane reports
+// scroll_done, or after kScrollRetryFrames further frames (view_layout.h) if ImGui never could
+// apply it; meanwhile settle() asks for another frame, since no input may come to draw one.
+struct ScrollRequest {
+    int shown = -1;    // the target last brought into view (-1: none yet)
+    int attempts = 0;  // frames spent on the current target
+    bool pending(int target) const { return target != shown; }
+    void settle(int target, const TextViewParams& p, const TextViewResult& r, bool& wants_more_frames);
+};
 
 }  // namespace ssmview

@@ -1,9 +1,9 @@
 // view/timeline_panel.cpp: when it started, when it ended, how long it took.
 //
 // Index
-//   time_text            a timestamp in UTC or in the viewer's zone (ViewUi.local_time)
 //   relative_redraw_ms   how soon "3 minutes ago" next changes
-//   draw_timeline_panel  UTC/Local switch, Started, Ended, Elapsed (or "running for")
+//   time_row             a time (wording.h's time_text: UTC or the viewer's zone) and how long ago
+//   draw_timeline_panel  UTC/Local switch, Started, Ended, Elapsed
 //
 // Times come parsed from core (Report.times); formatting is core's iso_time.h, which needs no
 // time-zone database: "local" is the fixed offset the platform reports now (ViewEnv), which is
@@ -12,22 +12,20 @@
 #include <string>
 
 #include "panels.h"
+#include "view_layout.h"
 #include "widgets.h"
+#include "wording.h"
 
 namespace ssmview {
 
 namespace {
 
-std::string time_text(const Frame& f, const Timestamp& t) {
-    return f.s.ui.local_time ? format_timestamp(t.epoch_ms, f.env.local_offset_minutes) : format_timestamp_utc(t.epoch_ms);
-}
-
 // "N seconds/minutes/hours/days ago" changes when the age crosses its unit: redraw just then
-// (plus 50 ms, so the new text is surely due), not on a fixed tick.
+// (plus a little slack, so the new text is surely due), not on a fixed tick.
 std::int64_t relative_redraw_ms(std::int64_t age_ms) {
     if (age_ms < 0) age_ms = -age_ms;
     const std::int64_t unit = age_ms < 60000 ? 1000 : age_ms < 3600000 ? 60000 : age_ms < 86400000 ? 3600000 : 86400000;
-    return unit - age_ms % unit + 50;
+    return unit - age_ms % unit + kRelativeTimeSlackMs;
 }
 
 void time_row(Frame& f, const char* label, const Timestamp& t, const std::string& given, const char* control) {
@@ -35,19 +33,17 @@ void time_row(Frame& f, const char* label, const Timestamp& t, const std::string
     ImGui::TableNextColumn();
     ImGui::TextDisabled("%s", label);
     ImGui::TableNextColumn();
-    if (t.valid) {
-        const std::string text = time_text(f, t);
-        ImGui::TextUnformatted(text.c_str());
-        note_control(f, control);
-        if (f.env.now_ms > 0) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("(%s)", format_relative(t.epoch_ms, f.env.now_ms).c_str());
-            request_redraw(f, relative_redraw_ms(f.env.now_ms - t.epoch_ms));
-        }
-    } else if (given.empty()) {
-        ImGui::TextDisabled("not yet");
-    } else {
-        ImGui::TextDisabled("unreadable: %s", given.c_str());
+    const std::string text = time_text(t, given, f.s.ui.local_time, f.env);
+    if (!t.valid) {
+        ImGui::TextDisabled("%s", text.c_str());
+        return;
+    }
+    ImGui::TextUnformatted(text.c_str());
+    note_control(f, control);
+    if (f.env.now_ms > 0) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s)", format_relative(t.epoch_ms, f.env.now_ms).c_str());
+        request_redraw(f, relative_redraw_ms(f.env.now_ms - t.epoch_ms));
     }
 }
 
@@ -68,17 +64,9 @@ void draw_timeline_panel(Frame& f) {
     ImGui::TableNextColumn();
     ImGui::TextDisabled("Elapsed");
     ImGui::TableNextColumn();
-    if (r.times.elapsed.valid) {
-        ImGui::TextUnformatted(format_duration(r.times.elapsed.ms).c_str());
-        // A running invocation's elapsed time is a snapshot taken when it was fetched: say so
-        // rather than ticking a counter the pasted text cannot back.
-        if (!r.state.terminal) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("(when fetched)");
-        }
-    } else {
-        ImGui::TextDisabled("not reported");
-    }
+    const std::string elapsed = elapsed_text(r);
+    if (r.times.elapsed.valid) ImGui::TextUnformatted(elapsed.c_str());
+    else ImGui::TextDisabled("%s", elapsed.c_str());
     ImGui::EndTable();
 }
 

@@ -1,7 +1,8 @@
 // view/view.h: the contract between the portable ImGui view and a platform layer.
 //
 // Index
-//   ViewEnv       what the platform tells the view each frame (time, OS flavour, theme preference)
+//   ViewEnv       what the platform tells the view each frame (time, OS flavour, theme preference,
+//                 UI scale)
 //   ViewActions   what the view asks the platform to do after a frame (clipboard, links, files)
 //   ViewUi        the view's own UI choices (tab, find, wrap, time zone, theme, redaction, paste area)
 //   ViewState     everything the view shows, owned by the platform, changed only through the
@@ -9,7 +10,10 @@
 //   view_load_text / view_set_share_link / view_frame / view_state_to_json
 //   view_control_rect   where a named control was drawn last frame (tests, e2e clicks)
 //   view_samples        bundled samples (embedded at build time from tests/fixtures/aws-cli)
-//   Fonts and scale: view/fonts.h (view_build_fonts), the platform calls it once per DPR.
+//   Fonts and scale: view/fonts.h (view_build_fonts), the platform calls it once per DPR and
+//   passes the same ratio as ViewEnv::ui_scale.
+//   The page's text version (the accessible mirror): view/view_mirror.h (view_mirror), rebuilt by
+//   the platform when a frame returns ViewActions::mirror_changed.
 //
 // Data flows one way: text -> core::analyze -> ViewState -> view_frame (ImGui) -> ViewActions ->
 // platform. The view never calls the platform: it returns requests. That keeps this folder free
@@ -30,6 +34,8 @@ struct ViewEnv {
     bool         prefers_dark = false;  // prefers-color-scheme
     bool         is_mac = false;        // Cmd instead of Ctrl in hints (the platform also sets
                                         // io.ConfigMacOSXBehaviors, which maps Ctrl+F to Cmd+F)
+    float        ui_scale = 1.0f;       // device pixels per CSS pixel: the pixel_scale the fonts
+                                        // were built with (view/fonts.h); the style is scaled by it
 };
 
 struct ViewActions {
@@ -48,6 +54,8 @@ struct ViewActions {
                                              // no input ("3 minutes ago" turning into "4 minutes
                                              // ago", the "Copied" note fading, a text cursor
                                              // blinking); -1: nothing to wait for
+    bool        mirror_changed = false;      // view_mirror() now says something else (a load, a
+                                             // time zone switch): rewrite the page's text version
 };
 
 struct ViewModel;  // the view's own derived data (line indexes, ANSI spans, find matches), view/*.cpp

@@ -7,19 +7,22 @@
 //   draw_summary        status + timeline | header (two columns when wide, stacked when narrow);
 //                       or, with no invocation, what went wrong
 //   draw_main_tabs      Output | Diagnostics (n) | Raw input | Share | Load
+//   mirror_key          what the page's text version depends on besides the load (the time zone)
 //   view_frame          the whole frame
 //
 // Call flow: platform NewFrame -> view_frame -> (panels) -> platform Render. After the window
 // is closed, view_frame swaps the control rectangles it recorded, runs a load a panel requested
 // (samples, Load button), and decides whether another frame is needed: the first frames after a
 // load (tables and the clipper measure themselves on their first frame), any change of ViewUi
-// made during this frame, or a timer (relative times, the "Copied" note, a text cursor).
+// made during this frame, or a timer (relative times, the "Copied" note, a text cursor). It also
+// tells the platform when view_mirror() would now say something else (ViewActions::mirror_changed).
 // The platform draws only on input, on these requests, or on its own events: idle costs nothing.
 #include <cstring>
 
-#include "fonts.h"
 #include "panels.h"
+#include "view_layout.h"
 #include "widgets.h"
+#include "wording.h"
 
 namespace ssmview {
 
@@ -67,20 +70,16 @@ void draw_summary(Frame& f) {
     const Report& r = f.s.report;
     if (!r.has_invocation) {
         if (f.s.text.empty() && f.s.generation == 0) {
-            ImGui::TextWrapped("ssmview shows the result of an AWS Systems Manager Run Command: paste what "
-                               "`aws ssm get-command-invocation` printed, open a file, or pick a sample below.");
+            ImGui::TextWrapped("%s", intro_text());
             return;
         }
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.error), "This is not a get-command-invocation result that can be shown.");
-        for (const Diagnostic& d : r.diagnostics) {
-            if (d.severity != Severity::Error) continue;
-            ImGui::TextWrapped("%s", clip_for_display(d.message, 600).c_str());
-            break;
-        }
-        ImGui::TextDisabled("Details in Diagnostics; the input itself under Raw input.");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.error), "%s", not_shown_text());
+        const std::string error = first_error_text(r);
+        if (!error.empty()) ImGui::TextWrapped("%s", error.c_str());
+        ImGui::TextDisabled("%s", not_shown_hint());
         return;
     }
-    const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 55.0f;
+    const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * kWideLayoutEms;
     // Fixed proportions: content-proportional widths would let a long value push the header's
     // Copy buttons out of the window.
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingStretchProp | (wide ? ImGuiTableFlags_BordersInnerV : 0);
@@ -118,6 +117,12 @@ void draw_main_tabs(Frame& f) {
     }
 }
 
+// The mirror's words depend on the load (a new ViewModel starts at kMirrorKeyNone) and on the
+// zone its times are written in.
+int mirror_key(const ViewState& s, const ViewEnv& env) {
+    return s.ui.local_time ? env.local_offset_minutes : ViewModel::kMirrorKeyUtc;
+}
+
 }  // namespace
 
 ViewActions view_frame(ViewState& s, const ViewEnv& env) {
@@ -125,7 +130,7 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
     const std::shared_ptr<ViewModel> keep = s.model;  // alive for the whole frame, whatever loads
     ViewModel& m = *keep;
     ViewActions a;
-    const float scale = view_ui_scale();
+    const float scale = env.ui_scale > 0.0f ? env.ui_scale : 1.0f;
     const bool dark = s.ui.theme == ThemeChoice::Auto ? env.prefers_dark : s.ui.theme == ThemeChoice::Dark;
     apply_theme_if_changed(m, dark, scale);
     m.dark = dark;
@@ -162,10 +167,17 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
         view_load_text(s, std::move(m.load_text), m.load_source, std::move(m.load_name));
         a.wants_more_frames = true;
     }
-    if (++m.frames_since_load <= 2) a.wants_more_frames = true;
+    if (++m.frames_since_load <= kSettleFramesAfterLoad) a.wants_more_frames = true;
     if (ui_fingerprint(s.ui) != ui_before) a.wants_more_frames = true;
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput && io.ConfigInputTextCursorBlink) request_redraw(f, 530);  // ImGui's blink period
+    if (io.WantTextInput && io.ConfigInputTextCursorBlink) request_redraw(f, kCursorBlinkMs);
+    // After a deferred load s.model is the new one, whose key is unset: the next frame reports it.
+    ViewModel& now = *s.model;
+    const int key = mirror_key(s, env);
+    if (now.mirror_key != key) {
+        now.mirror_key = key;
+        a.mirror_changed = true;
+    }
     return a;
 }
 

@@ -37,8 +37,7 @@ struct OutputPane {
     TextViewCache cache;
     FindResult    find;               // for (find.query, find.case_sensitive); rebuilt on change
     bool          find_built = false;
-    int           scrolled_match = -1;  // the match index last brought into view
-    int           scroll_attempts = 0;  // frames spent trying (see TextViewResult::scroll_done)
+    ScrollRequest scroll;             // target: ViewUi.find_current, the match to bring into view
     int           first_visible_line = 0;
     bool          truncated = false;    // the service cut it (marker or length at the API limit)
     std::size_t   content_chars = 0;    // code points in the API member (the limits count these)
@@ -49,15 +48,13 @@ struct ViewModel {
     bool          raw_built = false;
     TextDoc       raw;
     TextViewCache raw_cache;
-    int           raw_scrolled_line = 0;  // the ViewUi.raw_line last brought into view
+    ScrollRequest raw_scroll;             // target: ViewUi.raw_line
     int           raw_first_visible_line = 0;
-    int           raw_scroll_attempts = 0;
 
     // Share: the redaction preview for the options it was computed with.
     std::string   redaction_key;
     int           redaction_count = 0;
     bool          copy_link_when_ready = false;  // "Copy link" clicked: copy once the link arrives
-    int           share_requested_generation = -1;
 
     // Theme as applied to ImGui's style.
     int           applied_dark = -1;
@@ -73,6 +70,11 @@ struct ViewModel {
     bool          load_pending = false;
     std::string   load_text, load_name;
     LoadSource    load_source = LoadSource::Paste;
+
+    // What the page's text version (view_mirror) was last told about: kMirrorKeyNone until the
+    // first frame after a load; then the time zone its times were written in (view_frame.cpp).
+    static constexpr int kMirrorKeyNone = -100000, kMirrorKeyUtc = -100001;
+    int           mirror_key = kMirrorKeyNone;
 
     bool          focus_find = false;  // a shortcut asked for the find field
     int           menu_line = -1;      // the line the open "Copy line" menu is for

@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "text_encoding.h"
+#include "view_layout.h"
 #include "view_model.h"
 
 namespace ssmview {
@@ -106,7 +107,7 @@ void request_load(Frame& f, std::string text, LoadSource source, std::string nam
 }
 
 void request_redraw(Frame& f, std::int64_t after_ms) {
-    const int ms = static_cast<int>(std::clamp<std::int64_t>(after_ms, 0, 24 * 3600 * 1000));
+    const int ms = static_cast<int>(std::clamp<std::int64_t>(after_ms, 0, kMaxRedrawWaitMs));
     if (f.a.redraw_after_ms < 0 || ms < f.a.redraw_after_ms) f.a.redraw_after_ms = ms;
 }
 

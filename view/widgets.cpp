@@ -1,16 +1,34 @@
 // view/widgets.cpp: the shared widgets (see widgets.h).
 //
 // Index
-//   copy_button, link_text, badge, tab_row, clip_for_display
-//   resize_callback + input_string / input_multiline_string   (as misc/cpp/imgui_stdlib.cpp does)
-//   note_control, show_note                                    (declared in view_model.h)
+//   log_drawn_text          text drawn into the draw list, handed to ImGui's text log too
+//   note_control, show_note (declared in view_model.h)
+//   copy_button, link_text, badge, tab_row, clip_for_display, elide_middle
+//
+// Text fields on a std::string are Dear ImGui's own misc/cpp/imgui_stdlib.h (ImGui::InputText and
+// friends taking a std::string*), compiled into the imgui library (cmake/deps.cmake).
+// link_text and badge draw their text straight into the draw list, so they also hand it to ImGui's
+// text log (log_drawn_text), as ImGui's own widgets do: whatever captures the UI's text (the
+// tests compare it with the page's text version) sees every word the canvas shows.
 #include "widgets.h"
 
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
+#include <imgui_internal.h>  // ImGui::LogRenderedText, GImGui->LogEnabled
+
+#include "view_layout.h"
+
 namespace ssmview {
+
+namespace {
+
+void log_drawn_text(const ImVec2& pos, const char* text, const char* text_end) {
+    if (ImGui::GetCurrentContext()->LogEnabled) ImGui::LogRenderedText(&pos, text, text_end);
+}
+
+}  // namespace
 
 void note_control(Frame& f, const char* name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -19,14 +37,14 @@ void note_control(Frame& f, const char* name) {
 
 void show_note(Frame& f, std::string note) {
     f.m.note = std::move(note);
-    f.m.note_until_ms = f.env.now_ms + 1500;
+    f.m.note_until_ms = f.env.now_ms + kNoteLifetimeMs;
 }
 
 bool copy_button(Frame& f, const char* id, const std::string& text, const std::string& what, const char* control) {
     ImGui::PushID(id);
     const bool clicked = ImGui::SmallButton("Copy");
     if (control) note_control(f, control);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy %s to the clipboard", clip_for_display(what, 80).c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy %s to the clipboard", clip_for_display(what, kClipStatus).c_str());
     ImGui::PopID();
     if (clicked) {
         f.a.copy_text = text;
@@ -37,7 +55,7 @@ bool copy_button(Frame& f, const char* id, const std::string& text, const std::s
 
 bool link_text(Frame& f, const char* id, const std::string& full_label, const std::string& url, const char* control,
                float max_width) {
-    std::string label = clip_for_display(full_label, 160);
+    std::string label = clip_for_display(full_label, kClipLink);
     if (max_width > 0.0f) label = elide_middle(label, max_width);
     ImGui::PushID(id);
     const ImVec2 size = ImGui::CalcTextSize(label.c_str(), label.c_str() + label.size());
@@ -48,10 +66,11 @@ bool link_text(Frame& f, const char* id, const std::string& full_label, const st
     const ImU32 col = hovered ? f.pal.link_hover : f.pal.link;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(pos, col, label.c_str(), label.c_str() + label.size());
+    log_drawn_text(pos, label.c_str(), label.c_str() + label.size());
     if (hovered) {
         dl->AddLine(ImVec2(pos.x, pos.y + size.y - 1.0f), ImVec2(pos.x + size.x, pos.y + size.y - 1.0f), col);
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::SetTooltip("%s", clip_for_display(url, 400).c_str());
+        ImGui::SetTooltip("%s", clip_for_display(url, kClipTooltip).c_str());
     }
     ImGui::PopID();
     if (clicked) f.a.open_url = url;
@@ -67,6 +86,7 @@ void badge(const char* text, ImU32 bg, ImU32 fg) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), bg, size.y * 0.5f);
     dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text);
+    log_drawn_text(pos, text, nullptr);
     ImGui::Dummy(size);
 }
 
@@ -118,30 +138,6 @@ std::string elide_middle(const std::string& s, float max_width) {
     if (starts.size() <= keep) return s;
     const std::size_t head = keep / 2, tail = keep - head;
     return s.substr(0, starts[head]) + "\xe2\x80\xa6" + s.substr(starts[starts.size() - tail]);
-}
-
-namespace {
-
-int resize_callback(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* s = static_cast<std::string*>(data->UserData);
-        s->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = s->data();
-    }
-    return 0;
-}
-
-}  // namespace
-
-bool input_string(const char* label, std::string& s, ImGuiInputTextFlags flags, const char* hint) {
-    flags |= ImGuiInputTextFlags_CallbackResize;
-    if (hint) return ImGui::InputTextWithHint(label, hint, s.data(), s.capacity() + 1, flags, resize_callback, &s);
-    return ImGui::InputText(label, s.data(), s.capacity() + 1, flags, resize_callback, &s);
-}
-
-bool input_multiline_string(const char* label, std::string& s, ImVec2 size, ImGuiInputTextFlags flags) {
-    flags |= ImGuiInputTextFlags_CallbackResize;
-    return ImGui::InputTextMultiline(label, s.data(), s.capacity() + 1, size, flags, resize_callback, &s);
 }
 
 }  // namespace ssmview

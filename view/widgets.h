@@ -5,7 +5,7 @@
 //   link_text       text in the link colour, underlined on hover -> ViewActions.open_url
 //   badge           a filled rounded label (the status badge)
 //   tab_row         a row of tab-like buttons bound to an int (ViewUi drives it, not ImGui)
-//   input_string    InputText / InputTextMultiline on a std::string (grows through the callback)
+//   (text fields on a std::string: ImGui::InputText(label, &str, ...) from misc/cpp/imgui_stdlib.h)
 //   clip_for_display  a member's value cut to a length a label can show (Copy still copies it all)
 //   elide_middle      a URL shortened in its middle to fit a width (both ends are the telling parts)
 //
@@ -16,7 +16,9 @@
 #include <string>
 
 #include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
 
+#include "view_layout.h"
 #include "view_model.h"
 
 namespace ssmview {
@@ -29,12 +31,10 @@ bool link_text(Frame& f, const char* id, const std::string& label, const std::st
 void badge(const char* text, ImU32 bg, ImU32 fg);
 // Returns true when the selection changed. `controls[i]` (may be null) names button i.
 bool tab_row(Frame& f, const char* const* labels, int n, int& current, const char* const* controls);
-bool input_string(const char* label, std::string& s, ImGuiInputTextFlags flags = 0, const char* hint = nullptr);
 // At most max_cols code points of `s`, on its first line, with "... (N more characters)" when cut.
 // A pasted input can put a megabyte into Comment or Status; ImGui would lay all of it out.
-std::string clip_for_display(const std::string& s, std::size_t max_cols = 240);
+std::string clip_for_display(const std::string& s, std::size_t max_cols = kClipValue);
 // `s` shortened in the middle with U+2026 so it is at most max_width wide in the current font.
 std::string elide_middle(const std::string& s, float max_width);
-bool input_multiline_string(const char* label, std::string& s, ImVec2 size, ImGuiInputTextFlags flags = 0);
 
 }  // namespace ssmview
