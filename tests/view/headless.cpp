@@ -4,13 +4,19 @@
 //   read_file, fixture, merge
 //   Headless::Headless   context, no ini file, fonts via view_build_fonts (the platform's path)
 //   frame                NewFrame -> view_frame -> Render, draw statistics from ImDrawData
+//   frame_text           the same with ImGui's text log on, written to a temporary file
 //   click / key / type   input events queued exactly as a platform layer queues them
 #include "headless.h"
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>  // ImGui::LogToFile, LogFinish
 
 #include "fonts.h"
 
@@ -44,6 +50,7 @@ ViewActions merge(ViewActions into, const ViewActions& more) {
     }
     if (!more.load_link.empty()) into.load_link = more.load_link;
     into.open_file_dialog = into.open_file_dialog || more.open_file_dialog;
+    into.mirror_changed = into.mirror_changed || more.mirror_changed;
     into.wants_more_frames = more.wants_more_frames;
     into.redraw_after_ms = more.redraw_after_ms;
     return into;
@@ -59,6 +66,7 @@ Headless::Headless(float width, float height, float pixel_scale) {
     io.DeltaTime = 1.0f / 60.0f;
     const std::string ttf = read_file(SSMVIEW_TEST_FONT);
     fonts_ok = view_build_fonts(ttf.data(), ttf.size(), pixel_scale);
+    env.ui_scale = pixel_scale;  // as the platform does: the style follows the fonts' scale
     env.now_ms = 1795687200000;  // 2026-11-26 10:00:00 UTC: six days after the fixtures ran
     env.local_offset_minutes = 60;
 }
@@ -75,6 +83,24 @@ ViewActions Headless::frame(ViewState& s) {
     for (int i = 0; i < dd->CmdListsCount; ++i) stats_.commands += dd->CmdLists[i]->CmdBuffer.Size;
     env.now_ms += 16;
     return a;
+}
+
+// ImGui ends a log when a top-level window ends (End() calls LogFinish), and a buffer log is
+// cleared there; a file log is written as it goes, so the words survive the window's End.
+std::string Headless::frame_text(ViewState& s) {
+    ImGui::SetCurrentContext(ctx_);
+    const std::string path = (std::filesystem::temp_directory_path() /
+                              ("ssmview-view-text-" + std::to_string(::getpid()) + ".txt")).string();
+    std::remove(path.c_str());
+    ImGui::NewFrame();
+    ImGui::LogToFile(-1, path.c_str());
+    view_frame(s, env);
+    ImGui::LogFinish();  // in case no top-level window ended it
+    ImGui::Render();
+    env.now_ms += 16;
+    std::string text = read_file(path);
+    std::remove(path.c_str());
+    return text;
 }
 
 ViewActions Headless::frames(ViewState& s, int n) {

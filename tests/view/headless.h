@@ -3,7 +3,8 @@
 // Index
 //   read_file, fixture       test data (tests/fixtures/aws-cli/<state>.json and friends)
 //   Headless                 an ImGui context + DejaVu Sans Mono atlas + display size; frame(),
-//                            frames(), click() through ImGui's input queue, draw statistics
+//                            frames(), click() through ImGui's input queue, draw statistics,
+//                            frame_text() (the words a frame drew, from ImGui's text log)
 //   merge                    several frames' ViewActions as one (a click spans three frames)
 //
 // Call flow of a test: Headless h; ViewState s; view_load_text(s, fixture("success"), ...);
@@ -38,6 +39,9 @@ public:
     Headless& operator=(const Headless&) = delete;
 
     ViewActions frame(ViewState& s);
+    // One frame with ImGui's text log on: every string the frame drew (Text*, labels, table cells
+    // with "|" between them, link_text and badge), items on one line joined by a space.
+    std::string frame_text(ViewState& s);
     ViewActions frames(ViewState& s, int n);
     // Moves the mouse to the control's centre, presses and releases: 3 frames, actions merged.
     // Draws one frame first when the control is not known yet. FAILs the test if it never shows.

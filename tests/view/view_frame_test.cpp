@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include "headless.h"
+#include "wording.h"
 
 using namespace ssmview;
 using test::Headless;
@@ -108,6 +109,8 @@ TEST_CASE("every sample draws in both themes, on every tab, wrapped or not, in U
                 CHECK(j["ui"]["tab"] == view_tab_name(tab));
                 CHECK(j["ui"]["dark"] == (theme == ThemeChoice::Dark));
                 CHECK(h.stats().vertices > 0);
+                // Whatever the tab, the summary above it shows the badge.
+                CHECK(h.frame_text(s).find(phase_label(s.report.state)) != std::string::npos);
             }
         }
     }

@@ -1,7 +1,8 @@
 // tests/view/view_large_test.cpp: a 10 MB, 200,000-line output draws in bounded work.
 //
 // Index
-//   large_invocation      a JSON invocation with a 10 MB, 200,000-line StandardOutputContent
+//   invocation_with_output, ten_megabytes_of_lines   a JSON invocation with a 10 MB, 200,000-line
+//                         StandardOutputContent (small_output_vertices: the same for 200 lines)
 //   vertex bound          the frame's vertex count stays near a small output's, at the top, in the
 //                         middle (after a find jump) and at the end, wrapped and not: the clipper
 //                         draws only what is visible
