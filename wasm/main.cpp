@@ -3,8 +3,9 @@
 // Index
 //   app / app_load_text   the application object and the single place new text is loaded
 //   apply_actions         ViewActions -> clipboard, new tab, download, share link, file dialog,
-//                         a link pasted in the view's paste area, a redraw timer
-//   app_frame             one frame: size/DPR, NewFrame, view_frame, Render, actions, HTML mirror
+//                         a link pasted in the view's paste area, a redraw timer, the HTML mirror
+//   app_frame             one frame: size/DPR (-> ViewEnv::ui_scale), NewFrame, view_frame,
+//                         Render, actions, frame statistics
 //   app_start             after the font bytes arrive: ImGui, WebGL2, input, page, first content
 //   main                  starts the font fetch; everything else is event-driven
 //
@@ -12,8 +13,9 @@
 //   main -> fonts_start -> app_start -> [share_init: a #v1. link inflates asynchronously]
 //        | [no link: the first sample] -> loop_wake -> app_frame (rAF) ...
 //   app_frame: display_update -> gl_begin_frame -> ImGui::NewFrame -> view_frame (view/, portable)
-//              -> ImGui::Render -> gl_render -> apply_actions -> page_mirror (when a load happened)
-//              -> loop_wake again only while something still moves (see platform_loop.cpp).
+//              -> ImGui::Render -> gl_render -> apply_actions (page_mirror when the view's text
+//              version changed) -> loop_wake again only while something still moves (see
+//              platform_loop.cpp).
 // There is no emscripten_set_main_loop: frames are drawn on demand, so an idle page costs nothing.
 #include <algorithm>
 #include <string>
@@ -49,13 +51,11 @@ void apply_actions(const ViewActions& act) {
     if (!act.copy_text.empty()) clipboard_write(act.copy_text);
     if (!act.open_url.empty()) page_open_url(act.open_url);
     if (!act.download_name.empty()) files_download(act.download_name, act.download_data);
-    if (act.request_share_link) {
-        a.last_share_json = act.share_json;
-        share_make(act.share_json, -1);
-    }
+    if (act.request_share_link) share_make(act.share_json, -1);
     if (act.open_file_dialog) files_open_dialog();
     if (!act.load_link.empty()) share_open_link(act.load_link);
     if (act.redraw_after_ms >= 0) loop_wake_in(act.redraw_after_ms);
+    if (act.mirror_changed) page_mirror(a.state, a.env);
 }
 
 // ---- app_frame --------------------------------------------------------------------------------------------------
@@ -65,6 +65,7 @@ void app_frame() {
     display_update();
     if (!gl_ready()) return;  // context lost: nothing can be drawn until it is restored
     page_read_env(a.env);
+    a.env.ui_scale = display_scale();  // the ratio display_update built the fonts for
 
     ImGuiIO& io = ImGui::GetIO();
     const double now = loop_now_ms();
@@ -83,18 +84,11 @@ void app_frame() {
     ImGui::Render();
     const double gl_start = loop_now_ms();
     gl_render(display_width(), display_height(), a.env.prefers_dark);
-    a.frame_view_ms_last = gl_start - view_start;
-    a.frame_gl_ms_last = loop_now_ms() - gl_start;
-    ++a.frames;
-    if (a.frames == 1) page_ready();
+    stats_frame_drawn(gl_start - view_start, loop_now_ms() - gl_start);
+    if (stats().frames == 1) page_ready();
 
     apply_actions(act);
-    if (a.mirrored_generation != a.state.generation) {
-        a.mirrored_generation = a.state.generation;
-        page_mirror(a.state);
-    }
-    a.frame_cpu_ms_last = loop_now_ms() - cpu_start;
-    a.frame_cpu_ms_total += a.frame_cpu_ms_last;
+    stats_frame_done(loop_now_ms() - cpu_start);
     if (act.wants_more_frames || input_held() || GImGui->InputEventsQueue.Size > 0) loop_wake(1);
 }
 

@@ -1,8 +1,10 @@
 // wasm/platform.h: the browser platform layer's internal interface (one header, one file per concept).
 //
 // Index
-//   App                 the one application object: view state, environment, frame bookkeeping
+//   App                 the one application object: view state and environment
 //   app()               access to it (defined in main.cpp)
+//   stats_*             frame counts and timings for the tests and the benchmark (window.ssmview),
+//                       kept out of App: the product does not run on them
 //   app_load_text       every way text arrives (paste, drop, dialog, link, test API) ends here
 //   loop_*              on-demand frames: requestAnimationFrame only when something changed
 //   display_*           canvas size, devicePixelRatio, UI scale, font atlas rebuilds
@@ -11,7 +13,8 @@
 //   clipboard_*         the browser `paste` event in, navigator.clipboard.writeText out
 //   files_*             drag and drop, the open-file dialog, downloads
 //   share_*             share links: the URL fragment in (hashchange), CompressionStream out
-//   page_*              the HTML around the canvas: notices, the accessible mirror, window.ssmview
+//   page_*              the HTML around the canvas: notices, the accessible mirror (view_mirror),
+//                       window.ssmview
 //   fonts_*             the monospace TTF: fetched next to the page, or embedded (single-file build)
 //   js_*                small helpers to move strings between the wasm heap and JavaScript
 //
@@ -21,7 +24,8 @@
 //   browser event     input_* / clipboard_* / files_* / share_* handler -> ImGui io or app_load_text
 //                     -> loop_wake() asks for a frame
 //   frame (rAF)       main.cpp app_frame(): display_update -> NewFrame -> view_frame -> Render
-//                     -> apply ViewActions (clipboard, links, files, share) -> page_mirror
+//                     -> apply ViewActions (clipboard, links, files, share; page_mirror when the
+//                     view says its text version changed)
 //                     -> loop_wake() again only if ImGui or the view still needs frames
 // Nothing outside this folder includes an Emscripten header: core/ and view/ stay portable.
 #pragma once
@@ -38,19 +42,28 @@ namespace ssmview::web {
 struct App {
     ViewState state;
     ViewEnv   env;
-    int       frames = 0;             // frames drawn so far (window.ssmview.frames())
-    double    frame_cpu_ms_last = 0;  // main-thread time of the last frame (state(): the benchmark reads it)
-    double    frame_cpu_ms_total = 0;
-    double    frame_view_ms_last = 0;   // of which NewFrame + view_frame + Render (ImGui and the view)
-    double    frame_gl_ms_last = 0;     // of which WebGL submission (blocks when the GPU lags behind)
-    int       mirrored_generation = -1;  // last generation copied into the page's HTML
     bool      started = false;        // fonts loaded, GL up, first frame requested
-    std::string last_share_json;      // what the view asked to share last (window.ssmview.shareLink)
 };
 App& app();
 
 // Replaces the shown invocation. `source_name` is a file name, "link", a sample name, ...
 void app_load_text(std::string text, LoadSource source, std::string source_name = {});
+
+// ---- stats_ (platform_stats.cpp) -------------------------------------------------------------
+// What window.ssmview reports about frames: frames() for the e2e tests ("idle draws nothing"),
+// state().frame_cpu_ms for the browser benchmark. Written by app_frame, read by nothing else.
+struct FrameStats {
+    int    frames = 0;           // frames drawn so far
+    double cpu_ms_last = 0;      // main-thread time of the last frame
+    double cpu_ms_total = 0;
+    double view_ms_last = 0;     // of which NewFrame + view_frame + Render (ImGui and the view)
+    double gl_ms_last = 0;       // of which WebGL submission (blocks when the GPU lags behind)
+};
+const FrameStats& stats();
+void stats_frame_drawn(double view_ms, double gl_ms);  // counts the frame (frames() moves now)
+void stats_frame_done(double cpu_ms);                  // the whole frame, actions and mirror included
+// Adds frames, frame_cpu_ms, context_restores, scale, canvas and imgui to a state() object.
+void stats_add_to_state(Json& j);
 
 // ---- loop_ (platform_loop.cpp) --------------------------------------------------------------
 using FrameFn = void (*)();
@@ -117,7 +130,7 @@ void page_init();
 void page_ready();                            // resolves window.ssmview.ready, drops "Loading"
 void page_failed();                           // rejects window.ssmview.ready (no WebGL2)
 void page_notice(const std::string& message); // a visible, announced error above the canvas ("" hides)
-void page_mirror(const ViewState& state);     // summary + raw output into the HTML
+void page_mirror(const ViewState& state, const ViewEnv& env);  // view_mirror() into the HTML
 void page_open_url(const std::string& url);
 void page_read_env(ViewEnv& env);             // time, zone, colour scheme, Mac
 

@@ -15,7 +15,8 @@
 // off by one and the browser would resample the whole canvas (blurry text at 1.25 and 1.5).
 // When the ratio changes (browser zoom, a move to another monitor) the font atlas is rebuilt at
 // the new size, so glyphs are rasterized for the pixels they land on; the view scales its style
-// by the same factor (view_ui_scale() reads it back from the font; view/fonts.h has the convention).
+// by the same factor (main.cpp passes display_scale() as ViewEnv::ui_scale; view/fonts.h has the
+// convention).
 // Resize and zoom only wake the loop; the actual work happens in the next frame.
 #include <cmath>
 

@@ -19,7 +19,7 @@
 // still do (paste, browser zoom, reload, devtools, tab switching).
 //
 // Why not Emscripten's GLFW: in 3.1.6 it has no clipboard, no devicePixelRatio, raw wheel pixels and
-// no touch (TOOLCHAIN.md). Coordinates from html5.h are CSS pixels relative to the event target;
+// no touch (docs/toolchain.md, section 3). Coordinates from html5.h are CSS pixels relative to the event target;
 // display_css_to_device() turns them into the device pixels the UI is laid out in.
 #include <cfloat>
 #include <cmath>
