@@ -13,6 +13,7 @@ Environment (set by tests/proxy/CMakeLists.txt): SSMVIEW_PROXY_BIN (the program)
 (tests/fixtures). The real AWS CLI v2 is /usr/bin/aws.
 """
 
+import ctypes
 import http.client
 import os
 import re
@@ -75,6 +76,11 @@ def clean_env(home, **extra):
 
 # ---- ProxyProcess ---------------------------------------------------------------------------
 
+def _die_with_parent():
+    """In the child: SIGTERM when the test runner dies, so no proxy outlives a killed test."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 LISTENING = re.compile(r"ssmview-proxy: listening on http://127\.0\.0\.1:(\d+)")
 
 
@@ -84,7 +90,7 @@ class ProxyProcess:
     def __init__(self, args, env, listen=True, start_timeout=20):
         argv = [PROXY] + (["--listen", "127.0.0.1:0"] if listen else []) + list(args)
         self.proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE)
+                                     stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
         self.lines = []  # stdout and stderr lines, as they came
         self._lock = threading.Lock()
         self._readers = [threading.Thread(target=self._read, args=(s,), daemon=True)
@@ -203,11 +209,11 @@ class ProxyTestCase(unittest.TestCase):
     def tearDown(self):
         for p in self.proxies:
             p.stop()
+        self.tmp.cleanup()
         texts = [a.raw() for a in self.answers] + [p.log for p in self.proxies]
         for text in texts:
             for secret in SECRETS:
                 self.assertNotIn(secret, text, "a secret leaked into an answer or a log line")
-        self.tmp.cleanup()
 
     def start_proxy(self, args, env, expect_listening=True, listen=True):
         p = ProxyProcess(args, env, listen=listen)

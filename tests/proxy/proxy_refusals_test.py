@@ -30,10 +30,12 @@ class Refusals(ProxyTestCase):
         self.fake = FakeAws(fake_keys(), REGION, [SsmService([INVOCATIONS])]).start()
 
     def tearDown(self):
-        # The one assertion every refusal shares: AWS never heard of it.
-        self.assertEqual(self.fake.recorded, [], "a refused request reached upstream")
-        self.fake.stop()
-        super().tearDown()
+        try:
+            # The one assertion every refusal shares: AWS never heard of it.
+            self.assertEqual(self.fake.recorded, [], "a refused request reached upstream")
+        finally:
+            self.fake.stop()
+            super().tearDown()
 
     def proxy(self, *args, **env):
         e = clean_env(self.home, AWS_ACCESS_KEY_ID=ENV_KEY[0], AWS_SECRET_ACCESS_KEY=ENV_KEY[1], **env)
