@@ -49,9 +49,9 @@ struct Invocation {
     Field<std::string>            execution_end_date_time;   // ExecutionEndDateTime ("" before end)
     Field<std::string>            status;                    // Status
     Field<std::string>            status_details;            // StatusDetails
-    Field<std::string>            standard_output_content;   // StandardOutputContent (<= 24,000 chars)
+    Field<std::string>            standard_output_content;   // StandardOutputContent (<= kMaxStdoutChars)
     Field<std::string>            standard_output_url;       // StandardOutputUrl
-    Field<std::string>            standard_error_content;    // StandardErrorContent (<= 8,000 chars)
+    Field<std::string>            standard_error_content;    // StandardErrorContent (<= kMaxStderrChars)
     Field<std::string>            standard_error_url;        // StandardErrorUrl
     Field<CloudWatchOutputConfig> cloud_watch_output_config; // CloudWatchOutputConfig
 
