@@ -4,8 +4,15 @@
 # Index
 #   options      build dir, connections, wrk threads, seconds and requests per run, rounds
 #   servers      the anchor (bench_proxy_upstream) and ssmview-proxy in front of it, on 127.0.0.1
-#   rounds       wrk against the anchor directly, then through the proxy, alternately, R times
-#   report       medians over the rounds: req/s, p50, p99; the latency the proxy adds; its peak RSS
+#   rounds       for each connection count: wrk against the anchor directly, then through the proxy,
+#                alternately, R times
+#   report       per connection count, medians over the rounds: req/s, p50, p99; the latency the
+#                proxy adds; the proxy's peak RSS
+#
+# Two connection counts by default. With 1 connection (one request at a time) the latencies are the
+# cost of a request itself, which is what "the latency the proxy adds" means. With 8 connections
+# both servers are kept saturated: that measures throughput, and the latencies then mostly say how
+# long a request waits its turn (Little's law: 8 connections / req/s).
 #
 # Both servers start on ephemeral loopback ports and are stopped on exit (by their own pids). Every
 # wrk run is bounded twice: -d SECONDS and a request count (post.lua stops each thread at its share).
@@ -16,7 +23,7 @@
 # a fresh connection, and writes its access log line (to a file here, as it would to a terminal
 # or journal); so the figure includes all of that. Figures and the command: bench/README.md.
 #
-#   bench/proxy/run_bench.sh [BUILD_DIR] [--connections N] [--threads T] [--seconds S]
+#   bench/proxy/run_bench.sh [BUILD_DIR] [--connections N[,N...]] [--threads T] [--seconds S]
 #                            [--requests N] [--rounds R] [--quick]
 #   BUILD_DIR defaults to build/native; it needs the targets ssmview-proxy and bench_proxy_upstream:
 #   cmake --build BUILD_DIR --target ssmview-proxy bench_proxy_upstream
@@ -25,10 +32,10 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 build="$root/build/native"
-connections=8
+connections=1,8
 threads=2
 seconds=10
-requests=200000
+requests=1000000
 rounds=3
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -72,7 +79,8 @@ wait_for() {  # file, regex: the first match's group 1, within 10 s
 }
 
 # ---- servers ------------------------------------------------------------------------------------
-"$upstream_bin" --threads $((connections + 8)) >"$tmp/upstream.out" 2>&1 &
+max_connections="$(tr ',' '\n' <<<"$connections" | sort -n | tail -1)"
+"$upstream_bin" --threads $((max_connections + 8)) >"$tmp/upstream.out" 2>&1 &
 upstream_pid=$!
 upstream_port="$(wait_for "$tmp/upstream.out" '^([0-9]+)$')"
 
@@ -80,7 +88,7 @@ env -i PATH=/usr/bin:/bin HOME="$tmp" LC_ALL=C.UTF-8 \
   AWS_ACCESS_KEY_ID=AKIABENCHMARK0000001 AWS_SECRET_ACCESS_KEY=bench/secret/0123456789abcdefghijklmnopq \
   AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
   "$proxy_bin" --listen 127.0.0.1:0 --endpoint-url "http://127.0.0.1:$upstream_port" --region us-east-1 \
-  --max-connections $((connections + 8)) 2>"$tmp/proxy.log" &
+  --max-connections $((max_connections + 8)) 2>"$tmp/proxy.log" &
 proxy_pid=$!
 proxy_port="$(wait_for "$tmp/proxy.log" 'listening on http://127\.0\.0\.1:([0-9]+)')"
 
@@ -106,15 +114,17 @@ done
 
 # ---- rounds -------------------------------------------------------------------------------------
 echo "warm-up: 2 s each" >&2
-run_wrk "$direct" "$connections" 2 "$requests" >/dev/null
-run_wrk "$proxied" "$connections" 2 "$requests" >/dev/null
+run_wrk "$direct" "$max_connections" 2 "$requests" >/dev/null
+run_wrk "$proxied" "$max_connections" 2 "$requests" >/dev/null
 : >"$tmp/runs.jsonl"
-for r in $(seq 1 "$rounds"); do
-  for which in direct proxy; do
-    url="$direct"; [[ $which == proxy ]] && url="$proxied"
-    line="$(run_wrk "$url" "$connections" "$seconds" "$requests")"
-    echo "{\"round\":$r,\"target\":\"$which\",\"wrk\":$line}" >>"$tmp/runs.jsonl"
-    echo "round $r $which: $line" >&2
+for c in ${connections//,/ }; do
+  for r in $(seq 1 "$rounds"); do
+    for which in direct proxy; do
+      url="$direct"; [[ $which == proxy ]] && url="$proxied"
+      line="$(run_wrk "$url" "$c" "$seconds" "$requests")"
+      echo "{\"connections\":$c,\"round\":$r,\"target\":\"$which\",\"wrk\":$line}" >>"$tmp/runs.jsonl"
+      echo "connections $c, round $r, $which: $line" >&2
+    done
   done
 done
 
@@ -125,25 +135,26 @@ python3 - "$tmp/runs.jsonl" "$peak_rss_kb" "$logged" "$requests" <<'PY'
 import json, statistics, sys
 runs = [json.loads(l) for l in open(sys.argv[1])]
 peak_kb, logged, cap = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-def med(target, key):
-    return statistics.median(r["wrk"][key] for r in runs if r["target"] == target)
 bad = sum(r["wrk"]["non2xx"] + r["wrk"]["errors"] for r in runs)
-print(f"{'':24} {'req/s':>10} {'p50':>10} {'p90':>10} {'p99':>10}")
-for t, name in (("direct", "fake SSM directly"), ("proxy", "through ssmview-proxy")):
-    print(f"{name:24} {med(t,'rps'):>10,.0f} {med(t,'p50_us')/1000:>8.3f}ms {med(t,'p90_us')/1000:>8.3f}ms "
-          f"{med(t,'p99_us')/1000:>8.3f}ms")
-a50 = (med("proxy", "p50_us") - med("direct", "p50_us")) / 1000
-a99 = (med("proxy", "p99_us") - med("direct", "p99_us")) / 1000
-rps = med("proxy", "rps")
-print(f"added by the proxy: p50 {a50:+.3f} ms (goal <= 1 ms: {'met' if a50 <= 1 else 'MISSED'}), "
-      f"p99 {a99:+.3f} ms (goal <= 5 ms: {'met' if a99 <= 5 else 'MISSED'})")
-print(f"proxy throughput: {rps:,.0f} req/s (goal >= 2,000: {'met' if rps >= 2000 else 'MISSED'})")
-print(f"proxy peak RSS (VmHWM): {peak_kb/1024:.1f} MiB; access-log lines with status=200: {logged:,}; "
+for c in sorted({r["connections"] for r in runs}):
+    def med(target, key):
+        return statistics.median(r["wrk"][key] for r in runs if r["target"] == target and r["connections"] == c)
+    print(f"\n{c} connection(s)           {'req/s':>10} {'p50':>10} {'p90':>10} {'p99':>10}")
+    for t, name in (("direct", "fake SSM directly"), ("proxy", "through ssmview-proxy")):
+        print(f"{name:24} {med(t,'rps'):>10,.0f} {med(t,'p50_us')/1000:>8.3f}ms {med(t,'p90_us')/1000:>8.3f}ms "
+              f"{med(t,'p99_us')/1000:>8.3f}ms")
+    a50 = (med("proxy", "p50_us") - med("direct", "p50_us")) / 1000
+    a99 = (med("proxy", "p99_us") - med("direct", "p99_us")) / 1000
+    rps = med("proxy", "rps")
+    print(f"added by the proxy: p50 {a50:+.3f} ms (goal <= 1 ms: {'met' if a50 <= 1 else 'MISSED'}), "
+          f"p99 {a99:+.3f} ms (goal <= 5 ms: {'met' if a99 <= 5 else 'MISSED'}); "
+          f"proxy {rps:,.0f} req/s (goal >= 2,000: {'met' if rps >= 2000 else 'MISSED'})")
+print(f"\nproxy peak RSS (VmHWM): {peak_kb/1024:.1f} MiB; access-log lines with status=200: {logged:,}; "
       f"non-2xx or socket errors in timed runs: {bad}")
 capped = [r for r in runs if r["wrk"]["requests"] >= cap]
 if capped:
     print(f"WARNING: {len(capped)} run(s) reached the request cap ({cap:,}): their req/s is too low; raise --requests")
-print(f"medians of {len(runs)//2} round(s)")
+print(f"medians of the rounds of each connection count")
 PY
 echo "command: bench/proxy/run_bench.sh $build --connections $connections --threads $threads --seconds $seconds --requests $requests --rounds $rounds"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), $(/usr/bin/wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
