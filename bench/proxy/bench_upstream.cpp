@@ -1,7 +1,7 @@
 // bench/proxy/bench_upstream.cpp: the fast fake SSM the proxy benchmark forwards to (the anchor).
 //
 // Index
-//   kAnswer        one GetCommandInvocation answer, the size of a real one (tests/fixtures' success.json)
+//   kAnswer        one GetCommandInvocation answer (846 bytes: a short shell command's Success)
 //   Upstream       cpp-httplib's server with a wide accept queue
 //   main           --threads N; binds 127.0.0.1:0, prints the port, serves until SIGTERM/SIGINT
 //

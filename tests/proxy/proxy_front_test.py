@@ -184,6 +184,14 @@ class Front(ProxyTestCase):
         self.assertTrue(body["message"].startswith("ssmview-proxy could not reach upstream: "), body)
         self.assertIn(f"127.0.0.1:{closed_port}", body["message"])
 
+    def test_sigterm_stops_the_proxy_cleanly(self):
+        p = self.proxy()
+        self.assertEqual(self.call(p, "GET", "/healthz").status, 200)
+        start = time.monotonic()
+        self.assertEqual(p.stop(), 0)
+        self.assertLess(time.monotonic() - start, 12)
+        self.assertIn("ssmview-proxy: stopped", p.log)
+
     # ---- the access log ---------------------------------------------------------------------
 
     def test_one_line_per_request_and_nothing_secret_in_it(self):
