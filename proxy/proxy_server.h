@@ -4,7 +4,7 @@
 //   ProxyServer   bind (port 0 = any free one), run until stop(), stop from any thread
 //
 // Call flow of one connection (a worker thread of the pool; --max-connections of them):
-//   DeadlineStream (limits.h) ── cpp-httplib parses the head ──> pre-routing: decide() (front.h)
+//   DeadlineStream (request_limits.h) ── cpp-httplib parses the head ──> pre-routing: decide() (front.h)
 //     ├─ Answer  (preflight, refusal) ─────────────────────────────> written; a body never read
 //     │                                                               closes the connection
 //     ├─ Healthz ──> healthz_answer(config, upstream.describe()) ───> written
@@ -12,7 +12,7 @@
 //                    ──> upstream.send() ──> answer_from_upstream (front.h) ──> written
 //   Every answer carries the decision's CORS headers, and every request, answered or cut off by a
 //   limit, gets one access-log line (access_log.h) after its answer went out. Errors cpp-httplib
-//   raises itself (malformed HTTP, a chunked body over --max-body) are rewritten into the awsJson
+//   raises itself (malformed HTTP, an unreadable Range header) are rewritten into the awsJson
 //   shape by the error handler, so no answer of the proxy has another error shape.
 #pragma once
 #include <memory>
