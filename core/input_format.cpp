@@ -206,8 +206,11 @@ Located locate_json(std::string_view text, DiagnosticSink& sink) {
     if (!plausible) {
         out.format = InputFormat::Unknown;
         std::size_t end = body.find_first_of("\r\n", json_start);
-        std::string head(body.substr(json_start, (end == std::string_view::npos ? body.size() : end) - json_start));
-        if (head.size() > 40) head = head.substr(0, 40) + "...";
+        const std::string_view line = body.substr(json_start, (end == std::string_view::npos ? body.size() : end) - json_start);
+        // The first 40 characters, counted in code points: a cut by bytes could split one.
+        const std::size_t cut = utf8_advance(line, 0, 40);
+        std::string head(line.substr(0, cut));
+        if (cut < line.size()) head += "...";
         sink.add(Severity::Error, "input.no_json",
                  "No JSON object found (the text starts with \"" + head +
                      "\"). Paste the output of `aws ssm get-command-invocation --output json`.",

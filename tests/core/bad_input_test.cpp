@@ -155,6 +155,20 @@ TEST_CASE("prose with no JSON is input.no_json, quoting how it starts", "[bad]")
     }
 }
 
+TEST_CASE("prose with no JSON is quoted by its first 40 characters, never half of one", "[bad]") {
+    // Found by fuzz_analyze: the quote was cut at 40 bytes, inside a character, and the message
+    // was no longer UTF-8.
+    std::string e39;
+    for (int i = 0; i < 39; ++i) e39 += "\xC3\xA9";  // é, two bytes each
+    const std::string tail = "\"). Paste the output of `aws ssm get-command-invocation --output json`.";
+    const Report forty = analyze("A" + e39);  // 40 characters, 79 bytes: quoted whole
+    REQUIRE(codes(forty) == std::vector<std::string>{"input.no_json"});
+    CHECK(forty.diagnostics[0].message == "No JSON object found (the text starts with \"A" + e39 + tail);
+    const Report more = analyze("A" + e39 + "\xE2\x9A\xA0\xEF\xB8\x8F and more");  // ⚠️ is the 41st
+    REQUIRE(codes(more) == std::vector<std::string>{"input.no_json"});
+    CHECK(more.diagnostics[0].message == "No JSON object found (the text starts with \"A" + e39 + "..." + tail);
+}
+
 TEST_CASE("every prefix of a real invocation is json.truncated, and nothing else but a cut character", "[bad]") {
     const std::string full = read_fixture("aws-cli/success_rich.json");
     const std::size_t closing = full.rfind('}');  // every prefix that lacks it
