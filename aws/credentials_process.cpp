@@ -9,8 +9,8 @@
 //                              with the same files we read (AWS_CONFIG_FILE, ...) passed on
 //
 // Neither stdout nor the command line ever appears in a message: stdout holds the secret, and a
-// command line may carry one too (`helper --secret ...`). Only the program's name and the last
-// line of its stderr are quoted.
+// command line may carry one too (`helper --secret ...`). Only the program's name and its exit
+// status are said; its stderr is never quoted either (a helper may print a token there).
 #include "credentials.h"
 #include "credentials_detail.h"
 
@@ -35,9 +35,10 @@ SourceResult run_for_credentials(const Environment& env, ProcessRequest request,
     if (p.term_signal != 0)
         return detail::failed(program + " was ended by signal " + std::to_string(p.term_signal));
     if (p.exit_code != 0) {
-        std::string why = program + " exited with status " + std::to_string(p.exit_code);
-        if (std::string line = detail::last_line(p.err); !line.empty()) why += ": " + line;
-        return detail::failed(why);
+        // Its error output is not quoted: a helper may print a token or key there, and this message
+        // reaches /healthz, the proxy's 503 answers and logs, where no secret may appear.
+        return detail::failed(program + " exited with status " + std::to_string(p.exit_code) +
+                              " (its error output is not repeated here, since it may hold secrets: run it yourself to see it)");
     }
     Credentials c;
     std::string error;

@@ -122,7 +122,7 @@ TEST_CASE("credential_process: every failure says which and never quotes stdout"
     };
     const std::vector<Case> cases = {
         {script("fails.sh", "echo '" + good_json + "'; echo 'Error: the vault is sealed' >&2; exit 2"),
-         "credential_process '" + dir.path() + "/fails.sh' exited with status 2: Error: the vault is sealed"},
+         "credential_process '" + dir.path() + "/fails.sh' exited with status 2 (its error output is not repeated here, since it may hold secrets: run it yourself to see it)"},
         {script("slow.sh", "sleep 20"), "credential_process '" + dir.path() + "/slow.sh' did not finish within 200 ms and was stopped"},
         {script("notjson.sh", std::string("echo ") + kSecret), "credential_process '" + dir.path() +
                                                                   "/notjson.sh' printed unusable output: the answer is not valid JSON"},

@@ -179,5 +179,5 @@ TEST_CASE("profile: the real AWS CLI v2 exports a static profile, and explains a
 
     r = credentials_from_profile(env, CredentialOptions{}, shared, select_profile(env, "sso"));
     CHECK(r.outcome == Outcome::Failed);
-    CHECK(r.detail == "the AWS CLI (/usr/bin/aws) exited with status 255: Error loading SSO Token: Token for corp does not exist");
+    CHECK(r.detail == "the AWS CLI (/usr/bin/aws) exited with status 255 (its error output is not repeated here, since it may hold secrets: run it yourself to see it)");
 }
