@@ -244,6 +244,7 @@ void on_poll(ViewState& s, const FetchAnswer& a, const FetchInFlight& req, std::
 
 void on_commands(FetchState& f, const FetchAnswer& a, const FetchInFlight& req) {
     f.commands.request_id = 0;
+    f.commands.answered_ms = f.now_ms;
     f.commands.items.clear();
     if (a.failed || a.status != 200) {
         f.commands.phase = ListPhase::Failed;

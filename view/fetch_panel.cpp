@@ -114,6 +114,11 @@ void bar_following(Frame& f) {
                 fs.target.instance_id.c_str(), fs.target.plugin_name.empty() ? "" : ", step ",
                 clip_for_display(fs.target.plugin_name, 60).c_str(), clip_for_display(fs.target.proxy_url, 80).c_str());
     note_control(f, "fetch.bar.title");
+    if (!shown && !fo.done) {
+        // Until the first answer, what is shown below is something else (a sample, a paste).
+        ImGui::SameLine();
+        ImGui::TextDisabled("(nothing fetched yet)");
+    }
 
     // The buttons first, at fixed places (a countdown changing width must not move Stop under
     // the pointer), then what happens next.
@@ -164,8 +169,9 @@ void bar_offer(Frame& f, const CommandSummary& c) {
     const std::size_t n = fs.commands.items.size();
     ImGui::Text("The proxy at %s lists %zu command%s.", clip_for_display(fs.proxy_url, 80).c_str(), n, n == 1 ? "" : "s");
     ImGui::SameLine();
-    const std::string label = "Follow " + clip_for_display(c.document_name, 40) + " (" + clip_for_display(c.status, 20) + ", " +
-                              short_id(c.command_id) + ")";
+    // What a person recognizes first: their comment, else the document.
+    const std::string what = c.comment.empty() ? clip_for_display(c.document_name, 40) : "\"" + clip_for_display(c.comment, 40) + "\"";
+    const std::string label = "Follow " + what + " (" + clip_for_display(c.status, 20) + ", " + short_id(c.command_id) + ")";
     ImGui::PushStyleColor(ImGuiCol_Button, col(f.pal.link));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     if (button(f, label.c_str(), "fetch.bar.follow")) fetch_pick_command(f.s, c, true);
@@ -307,26 +313,41 @@ void draw_fetch_bar(Frame& f) {
 
 void draw_fetch_panel(Frame& f) {
     FetchState& fs = f.s.fetch;
+    // Its own scrolling region below the tabs: the lists and the how-to can be longer than the
+    // room the summary leaves (the main window itself never scrolls).
+    if (!ImGui::BeginChild("##fetch_panel", ImVec2(0.0f, 0.0f))) {
+        ImGui::EndChild();
+        return;
+    }
     ImGui::TextWrapped("Fetch an invocation through ssmview-proxy (or any proxy speaking the SSM JSON protocol) and follow "
                        "it until it ends: a poll every %d s, backing off when throttled, no polls while paused.",
                        static_cast<int>(kFollowIntervalMs / 1000));
-    const float label_w = ImGui::CalcTextSize("InstanceId  ").x;
-    const float field_w = std::min(ImGui::GetContentRegionAvail().x - label_w, ImGui::GetFontSize() * 36.0f);
-    auto field = [&](const char* label, const char* id, std::string& value, const char* control, ImGuiInputTextFlags flags,
-                     const char* hint) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(label);
-        ImGui::SameLine(label_w + ImGui::GetStyle().WindowPadding.x);
-        ImGui::SetNextItemWidth(field_w);
-        ImGui::InputTextWithHint(id, hint, &value, flags);  // misc/cpp/imgui_stdlib.h (widgets.h)
-        note_control(f, control);
-    };
-    field("Proxy", "##proxy", fs.proxy_url, "fetch.proxy_url", 0, kDefaultProxyUrl);
-    field("Token", "##token", fs.token, "fetch.token", ImGuiInputTextFlags_Password,
-          "bearer token: only for a proxy off loopback; kept in memory only");
-    field("CommandId", "##command", fs.command_id, "fetch.command_id", 0, "36 characters, from send-command");
-    field("InstanceId", "##instance", fs.instance_id, "fetch.instance_id", 0, "i-0123456789abcdef0 or mi-...");
-    field("PluginName", "##plugin", fs.plugin_name, "fetch.plugin_name", 0, "optional: the step, for documents with several");
+    // The form: two fields a row when there is room (the lists below need the height), one when
+    // narrow. A table keeps the labels aligned either way.
+    const bool wide = ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 60.0f;
+    if (ImGui::BeginTable("##fetch_form", wide ? 4 : 2, ImGuiTableFlags_SizingStretchProp)) {
+        for (int c = 0; c < (wide ? 2 : 1); ++c) {
+            ImGui::TableSetupColumn(c == 0 ? "label" : "label2", ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn(c == 0 ? "field" : "field2", ImGuiTableColumnFlags_WidthStretch);
+        }
+        auto field = [&](const char* label, const char* id, std::string& value, const char* control,
+                         ImGuiInputTextFlags flags, const char* hint) {
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(label);
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1.0f);
+            ImGui::InputTextWithHint(id, hint, &value, flags);  // misc/cpp/imgui_stdlib.h (widgets.h)
+            note_control(f, control);
+        };
+        field("Proxy", "##proxy", fs.proxy_url, "fetch.proxy_url", 0, kDefaultProxyUrl);
+        field("Token", "##token", fs.token, "fetch.token", ImGuiInputTextFlags_Password,
+              "bearer token: only off loopback; kept in memory only");
+        field("CommandId", "##command", fs.command_id, "fetch.command_id", 0, "36 characters, from send-command");
+        field("InstanceId", "##instance", fs.instance_id, "fetch.instance_id", 0, "i-0123456789abcdef0 or mi-...");
+        field("PluginName", "##plugin", fs.plugin_name, "fetch.plugin_name", 0, "optional: the step of a multi-step document");
+        ImGui::EndTable();
+    }
 
     if (button(f, "Follow", "fetch.follow")) fetch_follow_form(f.s);
     ImGui::SameLine();
@@ -347,9 +368,14 @@ void draw_fetch_panel(Frame& f) {
         else error_lines(f, fs.commands.error);
         if (fs.commands.error.kind == ErrorKind::Unreachable) how_to_start(f);
         break;
-    case ListPhase::Ok: draw_commands(f); break;
+    case ListPhase::Ok:
+        ImGui::TextDisabled("As listed %s; List commands asks again.",
+                            format_relative(fs.commands.answered_ms, f.env.now_ms).c_str());
+        draw_commands(f);
+        break;
     }
     draw_steps(f);
+    ImGui::EndChild();
 }
 
 }  // namespace ssmview

@@ -62,6 +62,7 @@ struct FetchList {
     ServiceError   error;           // when phase == Failed
     std::string    read_error;      // a 200 answer that was not the list (core's sentence)
     int            request_id = 0;  // the request whose answer counts (0 = none in flight)
+    std::int64_t   answered_ms = 0; // when its answer came (the list is a snapshot of then)
 };
 
 struct FetchInFlight {

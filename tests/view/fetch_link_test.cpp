@@ -8,6 +8,7 @@
 //     token there; "use my proxy" keeps the ids; cancel sends nothing
 //   a link naming the current proxy (give or take a trailing slash) follows at once
 //   bad ids: core's sentence, nothing sent
+//   a live link pasted into the Load tab goes to the platform (as a fragment would)
 #include <string>
 
 #include "fetch_support.h"
@@ -135,4 +136,15 @@ TEST_CASE("a live link with malformed ids says why with core's sentence and send
     CHECK(fj["phase"] == "idle");
     CHECK(fj["form"]["error"] == check_fetch_target(bad));
     CHECK(!fj["form"]["error"].get<std::string>().empty());
+}
+
+TEST_CASE("a live link pasted into the Load tab goes to the platform, which opens it like a fragment", "[fetch][link]") {
+    Headless h;
+    ViewState s = page();
+    s.ui.tab = ViewTab::Input;
+    const std::string link = make_fetch_link(kBase, FetchTarget{kCommand, kInstance, "", ""});
+    s.ui.paste_text = link;
+    const ViewActions a = h.click(s, "input.load");
+    CHECK(a.load_link == link);
+    CHECK(s.source == LoadSource::Sample);  // not analyzed as a paste
 }
