@@ -3,7 +3,11 @@
 #
 #   1. scripts/setup.sh            packages, Dear ImGui sources, npm packages (skipped when present)
 #   2. native preset               core + cli + view unit tests, CLI contract, fixture reproduction
-#   3. wasm preset                 the core's tests under node, then the site in headless Chromium
+#   3. native-asan preset          the same tests built with AddressSanitizer + UBSan (Debug); any
+#                                  sanitizer report, leaks included, fails its test
+#   4. fuzz smoke                  scripts/fuzz.sh --smoke: every fuzz_* target for 5 s on its
+#                                  committed seeds (clang-14, libFuzzer, ASan + UBSan)
+#   5. wasm preset                 the core's tests under node, then the site in headless Chromium
 #
 # Native first: the browser tests use the native `ssmview` CLI to cross-check share links.
 set -euo pipefail
@@ -15,6 +19,13 @@ bash scripts/setup.sh
 cmake --preset native
 cmake --build --preset native
 ctest --preset native
+
+# UBSan only prints by default; halt_on_error makes undefined behaviour fail the test that ran it.
+cmake --preset native-asan
+cmake --build --preset native-asan
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --preset native-asan
+
+bash scripts/fuzz.sh --smoke
 
 cmake --preset wasm
 cmake --build --preset wasm

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <string>
 
+#include "fetch_link.h"
 #include "panels.h"
 #include "share_link.h"
 #include "widgets.h"
@@ -61,7 +62,9 @@ void draw_input_panel(Frame& f) {
     ImGui::BeginDisabled(ui.paste_text.empty());
     if (ImGui::Button("Load")) {
         const LinkPayload link = extract_link_payload(ui.paste_text);
-        if (link.ok) f.a.load_link = ui.paste_text;
+        // A share link inflates in the platform; a live link (#fetch?...) opens there too, as
+        // its fragment would (view_fetch_open_link).
+        if (link.ok || is_fetch_link(ui.paste_text)) f.a.load_link = ui.paste_text;
         else request_load(f, ui.paste_text, LoadSource::Paste, "pasted text");
     }
     note_control(f, "input.load");

@@ -10,6 +10,8 @@
 //   draw_raw_input_panel   raw_input_panel.cpp   the input as pasted, with line numbers
 //   draw_share_panel       share_panel.cpp       redaction choices, "Copy link", link length
 //   draw_input_panel       input_panel.cpp       paste area, open file, samples
+//   draw_fetch_bar         fetch_panel.cpp       above the summary: what is followed, or what a proxy offers
+//   draw_fetch_panel       fetch_panel.cpp       proxy URL, token, ids, Follow; the proxy's commands and steps
 //
 // Every panel draws into the current ImGui window, reads ViewState through Frame, writes only
 // ViewUi, ViewModel caches and ViewActions, and never loads directly (request_load).
@@ -28,6 +30,8 @@ void draw_diagnostics_panel(Frame& f);
 void draw_raw_input_panel(Frame& f);
 void draw_share_panel(Frame& f);
 void draw_input_panel(Frame& f);
+void draw_fetch_bar(Frame& f);
+void draw_fetch_panel(Frame& f);
 
 // Shared by the share panel and view_frame: the redaction options ViewUi describes.
 RedactOptions redact_options_from_ui(const ViewUi& ui);

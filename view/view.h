@@ -12,6 +12,8 @@
 //   view_samples        bundled samples (embedded at build time from tests/fixtures/aws-cli)
 //   Fonts and scale: view/fonts.h (view_build_fonts), the platform calls it once per DPR and
 //   passes the same ratio as ViewEnv::ui_scale.
+//   Fetching and following: view/fetch_state.h (ViewActions.fetches out, view_fetch_answer /
+//   view_fetch_failed in, view_fetch_open_link for a live link, view_fetch_discover).
 //   The page's text version (the accessible mirror): view/view_mirror.h (view_mirror), rebuilt by
 //   the platform when a frame returns ViewActions::mirror_changed.
 //
@@ -24,6 +26,7 @@
 #include <memory>
 #include <string>
 
+#include "fetch_state.h"
 #include "report.h"
 
 namespace ssmview {
@@ -36,6 +39,8 @@ struct ViewEnv {
                                         // io.ConfigMacOSXBehaviors, which maps Ctrl+F to Cmd+F)
     float        ui_scale = 1.0f;       // device pixels per CSS pixel: the pixel_scale the fonts
                                         // were built with (view/fonts.h); the style is scaled by it
+    double       random = 0.0;          // a fresh number in [0, 1) each frame (Math.random()): the
+                                        // jitter of a follow's back-off, so tests can fix it
 };
 
 struct ViewActions {
@@ -56,6 +61,8 @@ struct ViewActions {
                                              // blinking); -1: nothing to wait for
     bool        mirror_changed = false;      // view_mirror() now says something else (a load, a
                                              // time zone switch): rewrite the page's text version
+    std::vector<FetchRequest> fetches;       // send these (view/fetch_state.h); answer each with
+                                             // view_fetch_answer or view_fetch_failed
 };
 
 struct ViewModel;  // the view's own derived data (line indexes, ANSI spans, find matches), view/*.cpp
@@ -63,10 +70,10 @@ struct ViewModel;  // the view's own derived data (line indexes, ANSI spans, fin
 enum class LoadSource { Paste, File, Link, Sample, Fetch };
 const char* load_source_name(LoadSource s);  // "paste", "file", "link", "sample", "fetch"
 
-enum class ViewTab { Output, Diagnostics, Raw, Share, Input };
+enum class ViewTab { Output, Diagnostics, Raw, Share, Input, Fetch };
 enum class OutputStream { Stdout, Stderr };
 enum class ThemeChoice { Auto, Light, Dark };  // Auto follows ViewEnv.prefers_dark
-const char* view_tab_name(ViewTab t);          // "output", "diagnostics", "raw", "share", "input"
+const char* view_tab_name(ViewTab t);          // "output", "diagnostics", "raw", "share", "input", "fetch"
 
 // UI-only choices. They live here, not in ImGui's storage, so view_frame stays a function of
 // ViewState + ViewEnv + input, state() can report them, and tests can set them directly.
@@ -99,6 +106,7 @@ struct ViewState {
     std::shared_ptr<ViewModel>  model;        // derived from text/report; rebuilt on load
     int                         generation = 0;  // bumps on each load (tests, platform caches)
     ViewUi                      ui;
+    FetchState                  fetch;   // fetching and following (kept across loads)
 };
 
 // Replaces the shown invocation: runs the core and rebuilds the derived model.

@@ -6,7 +6,7 @@
 //   handle_shortcuts    Ctrl/Cmd+F (find), Ctrl/Cmd+O (open file), F3 / Shift+F3 (next/previous)
 //   draw_summary        status + timeline | header (two columns when wide, stacked when narrow);
 //                       or, with no invocation, what went wrong
-//   draw_main_tabs      Output | Diagnostics (n) | Raw input | Share | Load
+//   draw_main_tabs      Output | Diagnostics (n) | Raw input | Share | Load | Fetch
 //   mirror_key          what the page's text version depends on besides the load (the time zone)
 //   view_frame          the whole frame
 //
@@ -19,6 +19,7 @@
 // The platform draws only on input, on these requests, or on its own events: idle costs nothing.
 #include <cstring>
 
+#include "fetch_ops.h"
 #include "panels.h"
 #include "view_layout.h"
 #include "widgets.h"
@@ -100,10 +101,10 @@ void draw_main_tabs(Frame& f) {
     ViewUi& ui = f.s.ui;
     char diag[48];
     std::snprintf(diag, sizeof diag, "Diagnostics (%zu)###diagnostics", f.s.report.diagnostics.size());
-    const char* labels[] = {"Output", diag, "Raw input", "Share", "Load"};
-    static const char* const kControls[] = {"tab.output", "tab.diagnostics", "tab.raw", "tab.share", "tab.input"};
+    const char* labels[] = {"Output", diag, "Raw input", "Share", "Load", "Fetch"};
+    static const char* const kControls[] = {"tab.output", "tab.diagnostics", "tab.raw", "tab.share", "tab.input", "tab.fetch"};
     int tab = static_cast<int>(ui.tab);
-    if (tab_row(f, labels, 5, tab, kControls)) ui.tab = static_cast<ViewTab>(tab);
+    if (tab_row(f, labels, 6, tab, kControls)) ui.tab = static_cast<ViewTab>(tab);
     ImGui::Separator();
     switch (ui.tab) {
     case ViewTab::Output:
@@ -114,6 +115,7 @@ void draw_main_tabs(Frame& f) {
     case ViewTab::Raw: draw_raw_input_panel(f); break;
     case ViewTab::Share: draw_share_panel(f); break;
     case ViewTab::Input: draw_input_panel(f); break;
+    case ViewTab::Fetch: draw_fetch_panel(f); break;
     }
 }
 
@@ -126,6 +128,8 @@ int mirror_key(const ViewState& s, const ViewEnv& env) {
 }  // namespace
 
 ViewActions view_frame(ViewState& s, const ViewEnv& env) {
+    // Fetch answers first: a fetched invocation loads (replacing the model) before anything draws.
+    const std::string fetch_before = fetch_frame_begin(s, env);
     if (!s.model) s.model = build_model(s);
     const std::shared_ptr<ViewModel> keep = s.model;  // alive for the whole frame, whatever loads
     ViewModel& m = *keep;
@@ -144,8 +148,8 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
         show_note(f, "Copied link (" + std::to_string(s.share_link.size()) + " characters)");
         m.copy_link_when_ready = false;
     }
-    // Nothing loaded: the Load tab is the only useful one.
-    if (s.generation == 0 && s.text.empty()) s.ui.tab = ViewTab::Input;
+    // Nothing loaded: the Load tab is the only useful one (or Fetch, which brings one).
+    if (s.generation == 0 && s.text.empty() && s.ui.tab != ViewTab::Fetch) s.ui.tab = ViewTab::Input;
     handle_shortcuts(f);
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -155,6 +159,7 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
                                     ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("ssmview", nullptr, wflags)) {
         draw_menu_bar(f);
+        draw_fetch_bar(f);
         draw_summary(f);
         ImGui::Spacing();
         draw_main_tabs(f);
@@ -171,6 +176,7 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
     if (ui_fingerprint(s.ui) != ui_before) a.wants_more_frames = true;
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput && io.ConfigInputTextCursorBlink) request_redraw(f, kCursorBlinkMs);
+    fetch_frame_end(f, fetch_before);  // a due poll, the requests, the countdown's tick
     // After a deferred load s.model is the new one, whose key is unset: the next frame reports it.
     ViewModel& now = *s.model;
     const int key = mirror_key(s, env);

@@ -15,9 +15,12 @@
 //          dark, raw_line, selected_diagnostic, redaction: {access_keys, secret_tokens, strings}},
 //     share: {link_length, error, redactions (spans the current choices mask, once computed)},
 //     visible: {stdout_first_line, stderr_first_line, raw_first_line} (last frame, 1-based),
-//     controls: {name: [x, y, w, h]} }
+//     controls: {name: [x, y, w, h]},
+//     fetch: {phase, following, paused, done, polls, next_poll_s, error, commands, steps, ...}
+//            (fetch_state_json, view/fetch_follow.cpp) }
 // Find matches are those of the active pane for the current query (as last drawn, or computed
 // here when no frame has drawn them yet, so a test can set the query and ask at once).
+#include "fetch_ops.h"
 #include "text_find.h"
 #include "view_model.h"
 
@@ -115,6 +118,7 @@ Json view_state_to_json(const ViewState& s) {
     if (m != nullptr)
         for (const auto& kv : m->controls) controls[kv.first] = {kv.second[0], kv.second[1], kv.second[2], kv.second[3]};
     j["controls"] = controls;
+    j["fetch"] = fetch_state_json(s.fetch);  // view/fetch_follow.cpp (never the bearer token)
     return j;
 }
 

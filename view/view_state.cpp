@@ -37,6 +37,7 @@ const char* view_tab_name(ViewTab t) {
     case ViewTab::Raw: return "raw";
     case ViewTab::Share: return "share";
     case ViewTab::Input: return "input";
+    case ViewTab::Fetch: return "fetch";
     }
     return "output";
 }

@@ -55,6 +55,7 @@ void apply_actions(const ViewActions& act) {
     if (act.open_file_dialog) files_open_dialog();
     if (!act.load_link.empty()) share_open_link(act.load_link);
     if (act.redraw_after_ms >= 0) loop_wake_in(act.redraw_after_ms);
+    if (!act.fetches.empty()) fetch_send(act.fetches);
     if (act.mirror_changed) page_mirror(a.state, a.env);
 }
 
@@ -66,6 +67,7 @@ void app_frame() {
     if (!gl_ready()) return;  // context lost: nothing can be drawn until it is restored
     page_read_env(a.env);
     a.env.ui_scale = display_scale();  // the ratio display_update built the fonts for
+    a.env.random = fetch_jitter();     // a follow's back-off jitter (the view draws none itself)
 
     ImGuiIO& io = ImGui::GetIO();
     const double now = loop_now_ms();
@@ -125,6 +127,7 @@ void app_start() {
     page_init();
     loop_init(app_frame);
     a.started = true;
+    fetch_init();  // before share_init: a #fetch? fragment follows through the page's proxy
     share_init();  // a #v1. fragment starts inflating; it loads when done
     if (!share_fragment_present()) {
         if (const Sample* s = first_sample()) view_load_text(a.state, s->text, LoadSource::Sample, s->name);

@@ -13,6 +13,7 @@
 //   clipboard_*         the browser `paste` event in, navigator.clipboard.writeText out
 //   files_*             drag and drop, the open-file dialog, downloads
 //   share_*             share links: the URL fragment in (hashchange), CompressionStream out
+//   fetch_*             the view's FetchRequests through the browser's fetch(), answers back in
 //   page_*              the HTML around the canvas: notices, the accessible mirror (view_mirror),
 //                       window.ssmview
 //   fonts_*             the monospace TTF: fetched next to the page, or embedded (single-file build)
@@ -124,6 +125,12 @@ void share_make(const std::string& json, int token);  // async; token >= 0 resol
 void share_settle_error(int token, const std::string& error);  // rejects a pending JS promise
 void share_forget_fragment();    // drops #v1... from the address bar after another load
 void share_open_link(const std::string& link);  // a link pasted in the view: same path as a fragment
+
+// ---- fetch_ (platform_fetch.cpp) ----------------------------------------------------------------
+void   fetch_init();             // the page's origin and URL into FetchState; on the run command's
+                                 // page, ask the default proxy for its commands
+void   fetch_send(const std::vector<FetchRequest>& requests);  // async; answers wake the loop
+double fetch_jitter();           // Math.random(), for ViewEnv.random
 
 // ---- page_ (platform_page.cpp) ------------------------------------------------------------------
 void page_init();

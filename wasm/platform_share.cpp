@@ -6,6 +6,9 @@
 //   opening a link         (the fragment, or a link pasted in the view's paste area: share_open_link)
 //                          ssmview_on_fragment -> core extract_link_payload -> js_share_inflate
 //                          -> ssmview_on_inflated -> app_load_text(Link)   (or a notice on failure)
+//   a live link            "#fetch?command=...&instance=..." (core/fetch_link.h): no report to
+//                          inflate; view_fetch_open_link follows it (or asks first, when it names
+//                          another proxy than the page's: the bearer token never goes there)
 //   making a link          share_make(json) -> js_share_deflate -> ssmview_on_compressed
 //                          -> core make_link -> view_set_share_link (+ the test API's promise)
 //   share_init / share_fragment_present
@@ -24,6 +27,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "fetch_link.h"
 #include "platform.h"
 #include "share_link.h"
 
@@ -153,6 +157,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ssmview_on_fragment(char* bytes, int size, 
     using namespace ssmview;
     std::string fragment(bytes, static_cast<std::size_t>(size));
     std::free(bytes);
+    if (is_fetch_link(fragment)) {
+        const FetchLinkParse live = parse_fetch_link(fragment);
+        web::page_notice(live.ok ? std::string() : "This live link cannot be opened: " + live.error);
+        if (live.ok) view_fetch_open_link(web::app().state, live.target);
+        web::loop_wake(2);
+        return;
+    }
     LinkPayload payload = extract_link_payload(fragment);
     if (!payload.ok) {
         web::page_notice("This link cannot be opened: " + payload.error);

@@ -2,7 +2,8 @@
 // bench/browser/run_bench.js: the viewer in headless Chromium, next to a bare Dear ImGui page.
 //
 // Index
-//   setup                 serve dist/ and the baseline page (build/wasm/bench/browser/site) on 127.0.0.1
+//   setup                 serve dist/ and the baseline page (build/wasm/bench/browser/site) on 127.0.0.1;
+//                         settle() is the e2e harness's (bounded: an error after 15 s of drawing)
 //   firstFrame            navigation -> first frame, median of N fresh page loads, both pages -> ratio
 //   pasteToFrame          a paste event -> the frame that shows it (API-maximal invocation, 10 MB one)
 //   scrollCpu             main-thread time per frame while a 200,000-line output is scrolled, split
@@ -23,7 +24,9 @@ const {chromium} = require('playwright-core');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const {startServer} = require(path.join(ROOT, 'tests', 'e2e', 'support', 'server.js'));
-const {CHROMIUM_ARGS} = require(path.join(ROOT, 'tests', 'e2e', 'support', 'harness.js'));
+// The e2e suite's Chromium flags and its settle() (wait for the page to stop drawing, with a bounded
+// wait that throws a clear error: a page that never goes quiet must not hang the benchmark).
+const {CHROMIUM_ARGS, settle, sleep} = require(path.join(ROOT, 'tests', 'e2e', 'support', 'harness.js'));
 const DIST = process.env.SSMVIEW_DIST || path.join(ROOT, 'dist');
 const BASELINE = process.env.SSMVIEW_BASELINE || path.join(ROOT, 'build', 'wasm', 'bench', 'browser', 'site');
 
@@ -31,7 +34,6 @@ const args = process.argv.slice(2);
 const RUNS = Number((args[args.indexOf('--runs') + 1]) || 0) || 7;
 const JSON_OUT = args.includes('--json');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p / 100 * s.length))]; };
 
@@ -75,16 +77,6 @@ async function newPage(browser, url, viewport = {width: 1280, height: 800}) {
   const page = await context.newPage();
   await page.goto(url);
   return {context, page};
-}
-
-async function settle(page, quietMs = 700) {
-  let last = await page.evaluate(() => window.ssmview.frames());
-  let since = Date.now();
-  for (;;) {
-    await sleep(100);
-    const now = await page.evaluate(() => window.ssmview.frames());
-    if (now !== last) { last = now; since = Date.now(); } else if (Date.now() - since >= quietMs) return now;
-  }
 }
 
 // ---- firstFrame --------------------------------------------------------------------------------------

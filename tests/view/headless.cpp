@@ -53,6 +53,7 @@ ViewActions merge(ViewActions into, const ViewActions& more) {
     into.mirror_changed = into.mirror_changed || more.mirror_changed;
     into.wants_more_frames = more.wants_more_frames;
     into.redraw_after_ms = more.redraw_after_ms;
+    into.fetches.insert(into.fetches.end(), more.fetches.begin(), more.fetches.end());  // every request sent
     return into;
 }
 

@@ -1,5 +1,10 @@
 // tests/e2e/support/cli.js: the native `ssmview` command, for link round trips with the page.
 //
+// Index
+//   CLI            the executable's path
+//   cliAvailable   whether it is there and executable (else the test skips)
+//   run            run it with arguments and standard input; its standard output
+//
 // Found at $SSMVIEW_CLI, else build/native/cli/ssmview (the native preset). The wasm build does
 // not build it: when it is missing the round-trip tests are skipped (exit 77, CTest's SKIP),
 // never silently passed.

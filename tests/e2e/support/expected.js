@@ -1,6 +1,11 @@
 // tests/e2e/support/expected.js: what each real AWS CLI fixture must show, written down
 // independently of the core (from the SSM API reference: Status drives the phase, StatusDetails
 // refines it), so the page is checked against the documentation, not against itself.
+//
+// Index
+//   PHASE_OF_STATUS, DETAIL_OF_STATUS_DETAILS, TERMINAL   the documented vocabulary
+//   awsCliJsonFixtures   every tests/fixtures/aws-cli/*.json with its expected phase, detail, terminal
+//   onePerPhase          the first fixture of each phase (screenshots)
 'use strict';
 const fs = require('fs');
 const path = require('path');

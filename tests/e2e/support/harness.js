@@ -2,7 +2,7 @@
 //
 // Index
 //   paths           repo root, dist/, fixtures, test-artifacts/
-//   CHROMIUM_ARGS   the flags TOOLCHAIN.md verified for WebGL2 in headless Chromium without a GPU
+//   CHROMIUM_ARGS   the flags that render WebGL2 in headless Chromium without a GPU (docs/toolchain.md, section 4)
 //   openPage        serve dist/ under a nested path, launch Chromium, open the page, await ready
 //   settle          wait until the page stops drawing (frames() unchanged for a while)
 //   pasteText       a real clipboard paste: navigator.clipboard.writeText, then Ctrl+V on the canvas
@@ -40,14 +40,14 @@ const CHROMIUM_ARGS = [
 ];
 
 // chromium.launch() gives every browser a fresh temporary profile (the --user-data-dir that
-// TOOLCHAIN.md asks for) and deletes it on close.
+// docs/toolchain.md, section 4 asks for) and deletes it on close.
 async function launchBrowser() {
   const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS});
   return {browser};
 }
 
 // Opens the site. opts: {prefix, hash, deviceScaleFactor, viewport, file (open a file:// URL instead),
-// page (path relative to dist, default index.html), colorScheme}
+// page (path relative to dist, default index.html), colorScheme, timezoneId (an IANA zone)}
 async function openPage(opts = {}) {
   const {browser} = await launchBrowser();
   let server = null;
@@ -63,6 +63,7 @@ async function openPage(opts = {}) {
     viewport: opts.viewport || {width: 1100, height: 760},
     deviceScaleFactor: opts.deviceScaleFactor || 1,
     colorScheme: opts.colorScheme || 'light',
+    timezoneId: opts.timezoneId,
     permissions: server ? ['clipboard-read', 'clipboard-write'] : [],
   });
   if (server) await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: new URL(server.url).origin});
