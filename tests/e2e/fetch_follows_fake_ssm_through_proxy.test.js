@@ -16,6 +16,7 @@ px.skipWithoutProxy();
 
 const lifecycle = JSON.parse(fs.readFileSync(path.join(h.FIXTURES, 'sequences', 'lifecycle.json'), 'utf8'));
 
+// While following, the countdown draws a frame each second: "settled" here means 400 ms quiet.
 async function click(page, control) {
   await h.settle(page, 400);
   const {x, y} = await h.controlCenter(page, control);
@@ -36,7 +37,7 @@ h.test('a command is followed through the proxy from InvocationDoesNotExist to S
     await p.page.evaluate((form) => window.ssmview.fetchForm(form),
       {proxy: proxy.url, command: lifecycle.CommandId, instance: lifecycle.InstanceId});
     await click(p.page, 'tab.fetch');
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-fake-0-form.png')});
     await click(p.page, 'fetch.follow');
 
@@ -60,17 +61,17 @@ h.test('a command is followed through the proxy from InvocationDoesNotExist to S
 
     // 2. Pending, 3. InProgress, then Success.
     s = await h.waitFor(p.page, (s) => s.source === 'fetch' && s.status === 'Pending', 'Pending', 20000);
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-fake-2-pending.png')});
     s = await h.waitFor(p.page, (s) => s.status === 'InProgress', 'InProgress', 20000);
     h.assertEqual(s.fetch.error, null, 'no error once it answers');
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-fake-3-in-progress.png')});
     s = await h.waitFor(p.page, (s) => s.fetch.phase === 'done', 'Success', 40000);
     h.assertEqual(s.status, 'Success', 'final Status');
     h.assertEqual(s.phase, 'success', 'final phase');
     h.assertEqual(s.fetch.polls, lifecycle.sequence.length, 'one poll per scripted answer');
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-fake-4-success.png')});
 
     // Done: nothing more is asked, however long we wait.

@@ -15,6 +15,7 @@ px.skipWithoutProxy();
 
 const TERMINAL = new Set(['success', 'failed', 'timed_out', 'cancelled']);
 
+// While following, the countdown draws a frame each second: "settled" here means 400 ms quiet.
 async function click(page, control) {
   await h.settle(page, 400);
   const {x, y} = await h.controlCenter(page, control);
@@ -31,7 +32,7 @@ h.test('the first screen offers a simulated command; one click follows it to its
     h.assert(s.fetch.commands.count >= 3, `the simulator lists its commands (${s.fetch.commands.count})`);
     h.assert(s.fetch.commands.suggested, 'a command is offered');
     h.assertEqual(s.source, 'sample', 'the sample stays until asked');
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     h.assert(s.controls['fetch.bar.follow'] || (await h.state(p.page)).controls['fetch.bar.follow'], 'the one-click Follow is drawn');
     await p.page.screenshot({path: h.artifactPath('fetch-sim-0-first-screen.png')});
 
@@ -39,21 +40,21 @@ h.test('the first screen offers a simulated command; one click follows it to its
     await click(p.page, 'fetch.bar.follow');
     s = await h.waitFor(p.page, (s) => s.fetch.following && s.fetch.target.command_id === suggested, 'following the offered command', 20000);
     s = await h.waitFor(p.page, (s) => s.source === 'fetch', 'the first invocation shown', 40000);
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-sim-1-first-answer.png')});
 
     const phases = [];
     const note = (s) => { if (s.source === 'fetch' && phases[phases.length - 1] !== s.phase) phases.push(s.phase); };
     s = await h.waitFor(p.page, (s) => { note(s); return s.phase === 'in_progress' || s.fetch.done; }, 'InProgress', 90000);
     if (s.phase === 'in_progress') {
-      await h.settle(p.page);
+      await h.settle(p.page, 400);
       await p.page.screenshot({path: h.artifactPath('fetch-sim-2-in-progress.png')});
     }
     s = await h.waitFor(p.page, (s) => { note(s); return s.fetch.done; }, 'a terminal state', 150000);
     h.assertEqual(s.fetch.phase, 'done', `followed to the end (error: ${JSON.stringify(s.fetch.error)})`);
     h.assert(TERMINAL.has(s.phase), `terminal phase, got ${s.phase}`);
     h.assert(phases.includes('in_progress') || phases[0] === s.phase, `states in order: ${phases.join(' -> ')}`);
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-sim-3-finished.png')});
     const polls = s.fetch.polls;
     await h.sleep(6000);
@@ -73,7 +74,7 @@ h.test('the Fetch tab lists the simulated commands; a multi-step document offers
     await click(p.page, 'tab.fetch');
     await click(p.page, 'fetch.list_commands');
     let s = await h.waitFor(p.page, (s) => s.fetch.commands.phase === 'ok', 'the command list', 20000);
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-sim-4-commands.png')});
     // Pick every command in turn until one shows several steps (the schema 2.2 document).
     let multi = -1;
@@ -83,7 +84,7 @@ h.test('the Fetch tab lists the simulated commands; a multi-step document offers
       if (st.fetch.steps.instances.some((inv) => inv.plugins.length > 1)) multi = i;
     }
     h.assert(multi >= 0, 'one simulated command has several steps');
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-sim-5-steps.png')});
     await click(p.page, 'fetch.step.0.1');
     s = await h.waitFor(p.page, (s) => s.fetch.following && s.fetch.target.plugin_name !== '', 'following one step', 20000);

@@ -15,6 +15,7 @@ px.skipWithoutProxy();
 // The simulator's Windows command: short, delivered to one managed node (catalog in proxy/).
 const COMMAND = '2f9a4c61-d83e-4b05-a7c2-e15b9f8d3064';
 
+// While following, the countdown draws a frame each second: "settled" here means 400 ms quiet.
 async function click(page, control) {
   await h.settle(page, 400);
   const {x, y} = await h.controlCenter(page, control);
@@ -62,7 +63,7 @@ h.test('Copy live link, opened in another page, follows the same invocation', as
     h.assertEqual(s.fetch.target.instance_id, instance, 'same instance');
     s = await h.waitFor(b.page, (s) => s.source === 'fetch', 'the invocation shown', 40000);
     h.assertEqual(s.fields.CommandId, COMMAND, 'the view shows it');
-    await h.settle(b.page);
+    await h.settle(b.page, 400);
     await b.page.screenshot({path: h.artifactPath('live-link-0-followed.png')});
   } finally {
     await a.close();
@@ -83,7 +84,7 @@ h.test('a live link naming another proxy asks first and sends no token there', a
     let s = await h.waitFor(p.page, (s) => s.fetch.phase === 'confirm', 'the question', 15000);
     h.assertEqual(s.fetch.confirm.proxy_url, other, 'it names the link\'s proxy');
     h.assertEqual(s.fetch.proxy_url, 'http://127.0.0.1:8787', 'the page keeps its own proxy meanwhile');
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('live-link-1-asks-first.png')});
     await h.sleep(1500);
     s = await h.state(p.page);
@@ -96,7 +97,7 @@ h.test('a live link naming another proxy asks first and sends no token there', a
     h.assertEqual(s.fetch.target.proxy_url, other, 'polls go there');
     h.assertEqual(s.fetch.token_set, false, 'the token stayed behind');
     h.assert(!s.fetch.error || s.fetch.error.kind !== 'unreachable', `the proxy answered: ${JSON.stringify(s.fetch.error)}`);
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('live-link-2-accepted.png')});
   } finally {
     await p.close();

@@ -14,6 +14,7 @@ px.skipWithoutProxy();
 const COMMAND = 'f8b443e0-ec46-492c-8b0a-6428e7d07fe6';
 const INSTANCE = 'i-0f6e9dfe67458e033';
 
+// While following, the countdown draws a frame each second: "settled" here means 400 ms quiet.
 async function click(page, control) {
   await h.settle(page, 400);
   const {x, y} = await h.controlCenter(page, control);
@@ -33,7 +34,7 @@ async function followAndExpectUnreachable(p, proxyUrl, shot) {
   h.assert(s.fetch.backoff_streak === 1 && s.fetch.next_poll_s >= 3 && s.fetch.next_poll_s <= 5, `backing off: ${JSON.stringify(s.fetch)}`);
   h.assertEqual(s.source, 'sample', 'what was shown stays');
   await click(p.page, 'tab.output');
-  await h.settle(p.page);
+  await h.settle(p.page, 400);
   await p.page.screenshot({path: h.artifactPath(shot)});
   return s;
 }
@@ -48,7 +49,7 @@ h.test('nothing listening: the error names what to run and what to allow, and fo
     await click(p.page, 'fetch.list_commands');
     const s = await h.waitFor(p.page, (s) => s.fetch.commands.phase === 'failed', 'the list fails', 20000);
     h.assertEqual(s.fetch.commands.error.kind, 'unreachable', 'list error kind');
-    await h.settle(p.page);
+    await h.settle(p.page, 400);
     h.assert((await h.state(p.page)).controls['fetch.how_to_start'], 'how to start one is shown');
     await p.page.screenshot({path: h.artifactPath('unreachable-1-how-to-start.png')});
     // The page stays usable: a paste still loads.
