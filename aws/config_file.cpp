@@ -10,6 +10,7 @@
 // Messages never quote a value or a line's text: a mistyped line may hold a secret key. They name
 // keys and section headers, which are not secret.
 #include "config_file.h"
+#include "ascii.h"
 
 #include <cassert>
 
@@ -24,13 +25,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && (blank(s.front()) || s.front() == '\r')) s.remove_prefix(1);
     while (!s.empty() && (blank(s.back()) || s.back() == '\r')) s.remove_suffix(1);
     return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 struct Parser {
@@ -137,7 +131,7 @@ struct Parser {
             last_key.clear();
             return;
         }
-        const std::string key = lower(trim(content.substr(0, delim)));
+        const std::string key = ascii_lower(trim(content.substr(0, delim)));
         if (key.empty()) {
             add(line, true, "a line starts with '" + std::string(1, content[delim]) + "': the key name is missing");
             last_key.clear();
@@ -168,7 +162,7 @@ struct Parser {
                                     std::to_string(s->lines[last_key]) + ")");
                 return;
             }
-            const std::string key = lower(trim(content.substr(0, delim)));
+            const std::string key = ascii_lower(trim(content.substr(0, delim)));
             if (key.empty()) {
                 add(line, true, "a line inside the sub-section '" + last_key + "' has no key name before '='");
                 return;

@@ -5,7 +5,7 @@
 //   credential_text_problem         keys and tokens must be printable, without spaces (they go
 //                                   into HTTP headers); names the member, never its value
 //   error_document_summary          "Code: Message" from an error JSON's code/message members only
-//   iequals_ascii, last_line        small text helpers
+//   last_line                       small text helper
 #pragma once
 #include <string>
 #include <string_view>
@@ -40,7 +40,6 @@ std::string credential_text_problem(const Credentials& c);
 // when the body is not such an object. Nothing else of the body is ever quoted.
 std::string error_document_summary(std::string_view body);
 
-bool iequals_ascii(std::string_view a, std::string_view b);
 
 // The last non-empty line of a program's stderr, trimmed and cut to 300 bytes: enough to carry
 // "Error loading SSO Token: Token for x does not exist" without dumping a whole log.

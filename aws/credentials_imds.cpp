@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "credentials.h"
+#include "ascii.h"
 #include "credentials_detail.h"
 #include "endpoint.h"
 
@@ -46,7 +47,7 @@ HttpResponse imds_send(const Environment& env, const Endpoint& ep, const HttpReq
 }  // namespace
 
 SourceResult credentials_from_imds(const Environment& env, const CredentialOptions& options) {
-    if (detail::iequals_ascii(env_value(env, "AWS_EC2_METADATA_DISABLED"), "true"))
+    if (ascii_iequals(env_value(env, "AWS_EC2_METADATA_DISABLED"), "true"))
         return detail::not_configured("disabled by AWS_EC2_METADATA_DISABLED");
 
     Endpoint ep;
@@ -57,7 +58,7 @@ SourceResult credentials_from_imds(const Environment& env, const CredentialOptio
         EndpointResult parsed = parse_endpoint_url(url, "AWS_EC2_METADATA_SERVICE_ENDPOINT");
         if (!parsed.ok) return detail::failed(parsed.error);
         ep = parsed.endpoint;
-    } else if (detail::iequals_ascii(env_value(env, "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"), "ipv6")) {
+    } else if (ascii_iequals(env_value(env, "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"), "ipv6")) {
         ep.host = "[fd00:ec2::254]";
     }
     HttpOptions http;

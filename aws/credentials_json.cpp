@@ -4,7 +4,7 @@
 // Index
 //   parse_credentials_json    object check, Version, the three strings, Expiration (ISO-8601 via
 //                             core's parse_timestamp, the one time parser of the project)
-//   credential_text_problem, iequals_ascii, last_line
+//   credential_text_problem, last_line
 #include <nlohmann/json.hpp>
 
 #include "credentials.h"
@@ -43,17 +43,6 @@ std::string error_document_summary(std::string_view body) {
     if (code.empty()) return message;
     if (message.empty()) return code;
     return (code + ": " + message).substr(0, 300);
-}
-
-bool iequals_ascii(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
 }
 
 std::string last_line(std::string_view text) {

@@ -9,6 +9,7 @@
 //   resolve_endpoint       flag -> AWS_ENDPOINT_URL_<SERVICE> -> AWS_ENDPOINT_URL -> services
 //                          section -> profile endpoint_url -> regional (FIPS or not)
 #include "endpoint.h"
+#include "ascii.h"
 
 #include <cassert>
 
@@ -16,13 +17,6 @@
 
 namespace ssmview::aws {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 bool valid_host(const std::string& host) {
     if (host.empty() || host.size() > 253) return false;
@@ -41,7 +35,7 @@ bool valid_host(const std::string& host) {
 
 enum class Setting { Unset, True, False, Invalid };
 Setting truthy(std::string_view v) {
-    const std::string l = lower(v);
+    const std::string l = ascii_lower(v);
     if (l.empty()) return Setting::Unset;
     if (l == "true") return Setting::True;
     if (l == "false") return Setting::False;
@@ -64,7 +58,7 @@ bool split_url(std::string_view url, UrlParts& out, std::string& error) {
         error = "is not an absolute URL (expected http://host or https://host)";
         return false;
     }
-    out.scheme = lower(url.substr(0, colon));
+    out.scheme = ascii_lower(url.substr(0, colon));
     if (out.scheme != "http" && out.scheme != "https") {
         error = "is not an http or https URL";
         return false;
@@ -108,7 +102,7 @@ bool split_url(std::string_view url, UrlParts& out, std::string& error) {
             }
         }
     }
-    out.host = lower(host);
+    out.host = ascii_lower(host);
     if (out.host.empty()) {
         error = "has no host";
         return false;

@@ -11,6 +11,7 @@
 // proxy sends from several. A connection to loopback costs tens of microseconds; see
 // proxy/README for the figures measured with wrk.
 #include "http.h"
+#include "ascii.h"
 
 #include <httplib.h>
 
@@ -21,17 +22,6 @@ namespace ssmview::aws {
 namespace {
 
 int default_port(std::string_view scheme) { return scheme == "https" ? 443 : 80; }
-
-bool iequal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
 
 // RFC 9110 token characters (header names and methods).
 bool is_token(std::string_view s) {
@@ -125,7 +115,7 @@ std::string Endpoint::host_header() const {
 
 std::string_view header_value(const std::vector<Header>& headers, std::string_view name) {
     for (const Header& h : headers)
-        if (iequal(h.name, name)) return h.value;
+        if (ascii_iequals(h.name, name)) return h.value;
     return {};
 }
 
@@ -164,7 +154,7 @@ HttpResponse http_send(const Endpoint& endpoint, const HttpRequest& request, con
     req.method = request.method;
     req.path = request.query.empty() ? path : path + "?" + request.query;
     for (const Header& h : request.headers)
-        if (!iequal(h.name, "host")) req.headers.emplace(h.name, h.value);
+        if (!ascii_iequals(h.name, "host")) req.headers.emplace(h.name, h.value);
     req.headers.emplace("Host", endpoint.host_header());
     if (!req.has_header("User-Agent")) req.headers.emplace("User-Agent", "ssmview");
     if (!req.has_header("Accept-Encoding")) req.headers.emplace("Accept-Encoding", "identity");

@@ -12,6 +12,7 @@
 // Every choice below is pinned by two independent references: the AWS SigV4 test suite
 // (tests/aws/data/sigv4) and botocore's signer on generated requests (tests/aws/sigv4_botocore.py).
 #include "sigv4.h"
+#include "ascii.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -138,32 +139,14 @@ std::string trim_all(std::string_view v) {
     return out;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 // Headers a proxy or client may change on the way, so signing them would break (botocore's list).
 bool never_signed(std::string_view lname) {
     return lname == "user-agent" || lname == "expect" || lname == "x-amzn-trace-id";
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
-
 void remove_header(std::vector<Header>& headers, std::string_view name) {
     headers.erase(std::remove_if(headers.begin(), headers.end(),
-                                 [&](const Header& h) { return iequals(h.name, name); }),
+                                 [&](const Header& h) { return ascii_iequals(h.name, name); }),
                   headers.end());
 }
 
@@ -229,7 +212,7 @@ std::string sigv4_canonical_request(const HttpRequest& request, std::string_view
     headers.reserve(request.headers.size() + 1);
     headers.emplace_back("host", trim_all(host));
     for (const Header& h : request.headers) {
-        std::string name = lower(trim_all(h.name));
+        std::string name = ascii_lower(trim_all(h.name));
         if (name == "host" || never_signed(name)) continue;
         headers.emplace_back(std::move(name), trim_all(h.value));
     }

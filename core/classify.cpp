@@ -12,6 +12,7 @@
 // validate.cpp asks the questions below (known? spelled as documented? agrees?) and writes the
 // diagnostics; it holds no word list of its own.
 #include "classify.h"
+#include "ascii.h"
 
 #include <cctype>
 
@@ -65,7 +66,7 @@ std::string normalize_status_word(std::string_view word) {
     key.reserve(word.size());
     for (char c : word) {
         if (c == ' ' || c == '-' || c == '_' || c == '\t') continue;
-        key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        key += ascii_lower(c);
     }
     // The API writes "Cancelled"; the US spelling shows up in hand-written text.
     if (key == "canceled") key = "cancelled";

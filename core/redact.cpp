@@ -5,6 +5,7 @@
 //   redact_text      apply the spans to one string (non-overlapping, left to right)
 //   redact           every string of an invocation, unknown members included
 #include "redact.h"
+#include "ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -55,8 +56,7 @@ void secret_tokens(std::string_view t, std::vector<Span>& out) {
     }
     static const char* const names[] = {"password", "passwd", "secret", "token", "api_key", "apikey", "api-key",
                                         "secret_access_key", "session_token", "private_key", "authorization"};
-    std::string lower(t);
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = ascii_lower(t);
     for (const char* name : names) {
         const std::size_t n = std::strlen(name);
         for (std::size_t at = lower.find(name); at != std::string::npos; at = lower.find(name, at + n)) {

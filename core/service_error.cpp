@@ -6,6 +6,7 @@
 //   Hints             ErrorKind (+ action) -> the sentence a person reads
 //   read_service_error, unreachable_error, service_error_title
 #include "service_error.h"
+#include "ascii.h"
 
 #include <cassert>
 #include <cctype>
@@ -19,17 +20,10 @@ namespace {
 
 // ---- Vocabulary -------------------------------------------------------------------------------
 
-bool same_word(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
-}
-
 bool contains_folded(std::string_view hay, std::string_view needle) {
     if (needle.size() > hay.size()) return false;
     for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
-        if (same_word(hay.substr(i, needle.size()), needle)) return true;
+        if (ascii_iequals(hay.substr(i, needle.size()), needle)) return true;
     return false;
 }
 
@@ -83,7 +77,7 @@ ErrorKind kind_of(int status, std::string_view type, std::string_view message) {
         return ErrorKind::ProxyRefused;
     if (contains_folded(message, "security token included in the request is expired")) return ErrorKind::ExpiredCredentials;
     for (const KindOfType& k : kTypes)
-        if (same_word(type, k.type)) return k.kind;
+        if (ascii_iequals(type, k.type)) return k.kind;
     if (status == 429) return ErrorKind::Throttled;
     if (status >= 500) return ErrorKind::ServerError;
     if (status == 401 || status == 403) return ErrorKind::AccessDenied;

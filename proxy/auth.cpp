@@ -5,6 +5,7 @@
 //   check_bearer     scheme "Bearer" (any case), one or more spaces, the token; digest compare
 //   auth_refusal
 #include "auth.h"
+#include "ascii.h"
 
 #include <cassert>
 #include <cctype>
@@ -36,8 +37,7 @@ AuthResult check_bearer(const BearerToken& token, std::string_view authorization
     if (authorization.empty()) return AuthResult::Missing;
     constexpr std::string_view kScheme = "bearer";
     if (authorization.size() <= kScheme.size()) return AuthResult::Malformed;
-    for (std::size_t i = 0; i < kScheme.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(authorization[i])) != kScheme[i]) return AuthResult::Malformed;
+    if (!ascii_iequals(authorization.substr(0, kScheme.size()), kScheme)) return AuthResult::Malformed;
     std::string_view presented = authorization.substr(kScheme.size());
     if (presented.front() != ' ') return AuthResult::Malformed;
     while (!presented.empty() && presented.front() == ' ') presented.remove_prefix(1);

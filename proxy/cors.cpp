@@ -7,6 +7,7 @@
 //   answer_preflight   origin -> method -> headers -> grants (+ Private Network Access)
 //   cors_headers
 #include "cors.h"
+#include "ascii.h"
 
 #include <cctype>
 
@@ -26,12 +27,6 @@ constexpr const char* kExposedHeaders = "x-amzn-requestid, x-amzn-errortype";
 // How long a browser may reuse a preflight's answer (Chromium caps it at 2 h).
 constexpr const char* kPreflightMaxAgeSeconds = "600";
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -39,7 +34,7 @@ std::string_view trim(std::string_view s) {
 }
 
 bool allowed_request_header(std::string_view name) {
-    const std::string n = lower(trim(name));
+    const std::string n = ascii_lower(trim(name));
     for (const char* h : kAllowedRequestHeaders)
         if (n == h) return true;
     return false;
@@ -60,7 +55,7 @@ bool normalize_origin(std::string_view text, std::string& out, std::string& erro
                          "page's origin (scheme://host:port)";
         return false;
     }
-    const std::string t = lower(text);
+    const std::string t = ascii_lower(text);
     std::string_view rest(t);
     std::string scheme;
     if (rest.substr(0, 7) == "http://") {
@@ -159,7 +154,7 @@ ProxyAnswer answer_preflight(const CorsPolicy& policy, const RequestHead& head) 
             for (const char* h : kAllowedRequestHeaders) list += (list.empty() ? "" : ", ") + std::string(h);
             a.headers.push_back({"Access-Control-Allow-Headers", list});
             a.headers.push_back({"Access-Control-Max-Age", kPreflightMaxAgeSeconds});
-            if (lower(trim(aws::header_value(head.headers, "Access-Control-Request-Private-Network"))) == "true")
+            if (ascii_lower(trim(aws::header_value(head.headers, "Access-Control-Request-Private-Network"))) == "true")
                 a.headers.push_back({"Access-Control-Allow-Private-Network", "true"});
         }
     }

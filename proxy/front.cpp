@@ -6,6 +6,7 @@
 //   decide                the seven steps of front.h
 //   answer_from_upstream  pass-through, or 502/504
 #include "front.h"
+#include "ascii.h"
 
 #include <strings.h>
 
@@ -40,7 +41,7 @@ std::string host_part(std::string_view authority) {
     } else {
         h = std::string(authority.substr(0, authority.find(':')));
     }
-    for (char& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    h = ascii_lower(h);
     if (!h.empty() && h.back() == '.') h.pop_back();  // "localhost." is localhost
     return h;
 }

@@ -7,6 +7,7 @@
 //   route_request                       path + method -> X-Amz-Target -> service -> allowlist -> media type
 //   make_proxy_request                  only the protocol's headers, rebuilt from the route
 #include "routes.h"
+#include "ascii.h"
 
 #include <cassert>
 #include <cctype>
@@ -16,13 +17,6 @@
 namespace ssmview::proxy {
 
 namespace {
-
-bool iequal(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
-}
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string out;
@@ -123,7 +117,7 @@ bool media_type_is(std::string_view content_type, std::string_view wanted) {
     std::string_view type = content_type.substr(0, end);
     while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
     while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
-    return iequal(type, wanted);
+    return ascii_iequals(type, wanted);
 }
 
 bool plain_action_name(std::string_view a) {
