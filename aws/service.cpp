@@ -5,9 +5,11 @@
 //   find_service       lookup by ssmview id
 #include "service.h"
 
+#include "ssm_api.h"  // kSsmTargetService, kSsmContentType: SSM's protocol names live in the core
+
 namespace ssmview::aws {
 
-const ServiceInfo kSsm{"ssm", "ssm", "ssm", "SSM", "ssm", "AmazonSSM", "application/x-amz-json-1.1", false, true};
+const ServiceInfo kSsm{"ssm", "ssm", "ssm", "SSM", "ssm", kSsmTargetService, kSsmContentType, false, true};
 const ServiceInfo kLogs{"logs", "logs", "logs", "CLOUDWATCH_LOGS", "cloudwatch_logs", "Logs_20140328",
                         "application/x-amz-json-1.1", false, true};
 const ServiceInfo kS3{"s3", "s3", "s3", "S3", "s3", "", "", true, false};

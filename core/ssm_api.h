@@ -2,8 +2,8 @@
 //
 // Index
 //   kSsmActions              the read-only actions ssmview uses (the proxy's default allowlist)
-//   kSsmTargetPrefix         "AmazonSSM." (X-Amz-Target = prefix + action)
-//   kSsmContentType          "application/x-amz-json-1.1"
+//   kSsmTargetService        "AmazonSSM" (X-Amz-Target = service + "." + action)
+//   kSsmContentType          "application/x-amz-json-1.1" (aws/service.cpp's SSM entry uses both)
 //   get_command_invocation_request / list_command_invocations_request / list_commands_request
 //   CommandSummary, read_list_commands              ListCommands answer -> recent commands
 //   InvocationSummary, read_list_command_invocations ListCommandInvocations answer -> per
@@ -23,7 +23,7 @@
 namespace ssmview {
 
 constexpr const char* kSsmActions[] = {"GetCommandInvocation", "ListCommandInvocations", "ListCommands"};
-constexpr const char* kSsmTargetPrefix = "AmazonSSM.";
+constexpr const char* kSsmTargetService = "AmazonSSM";
 constexpr const char* kSsmContentType = "application/x-amz-json-1.1";
 
 // Compact JSON bodies, members in API-model order. Empty optional arguments are left out.

@@ -65,7 +65,7 @@ int send(FetchState& f, FetchKind kind, const char* action, std::string body, co
     r.id = f.next_id++;
     r.url = url;
     r.action = action;
-    r.headers = {{"Content-Type", kSsmContentType}, {"X-Amz-Target", std::string(kSsmTargetPrefix) + action}};
+    r.headers = {{"Content-Type", kSsmContentType}, {"X-Amz-Target", std::string(kSsmTargetService) + "." + action}};
     // The token was typed next to one proxy URL; a request anywhere else (a live link's proxy the
     // person accepted, an edited field) goes without it.
     if (!f.token.empty() && same_proxy(url, f.proxy_url)) r.headers.push_back({"Authorization", "Bearer " + f.token});

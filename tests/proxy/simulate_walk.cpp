@@ -37,7 +37,7 @@ ssmview::aws::HttpResponse ask(Upstream& upstream, const std::string& action, co
     r.action = action;
     r.http.method = "POST";
     r.http.headers = {{"Content-Type", ssmview::kSsmContentType},
-                      {"X-Amz-Target", std::string(ssmview::kSsmTargetPrefix) + action}};
+                      {"X-Amz-Target", std::string(ssmview::kSsmTargetService) + "." + action}};
     r.http.body = body;
     return upstream.send(r);
 }
