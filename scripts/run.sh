@@ -2,7 +2,8 @@
 # scripts/run.sh: build, then serve the viewer on http://127.0.0.1:8080/ and a simulated SSM on
 # http://127.0.0.1:8787 together (README's run command). Ctrl+C stops both.
 #
-#   1. scripts/setup.sh        packages, Dear ImGui sources, npm packages (skipped when present)
+#   1. scripts/setup.sh --no-npm   packages, Dear ImGui sources (skipped when present); no npm:
+#                              nothing here runs the browser tests
 #   2. wasm preset             em++ builds dist/ (the page: index.html, ssmview.js, ssmview.wasm, font)
 #   3. native preset           g++ builds ssmview-proxy and the ssmview CLI into build/native
 #   4. ssmview-proxy --simulate   on 127.0.0.1:8787: built-in commands that move over time
@@ -32,7 +33,7 @@ cli_bin="${SSMVIEW_CLI_BIN:-build/native/cli/ssmview}"
 say() { echo "ssmview: $*" >&2; }
 
 if [[ "${SSMVIEW_SKIP_BUILD:-}" != 1 ]]; then
-    bash scripts/setup.sh
+    bash scripts/setup.sh --no-npm
     cmake --preset wasm >/dev/null
     cmake --build --preset wasm --target site
     cmake --preset native >/dev/null

@@ -4,7 +4,12 @@
 # Index
 #   1. Debian packages      toolchains, header-only libraries, Chromium, the real AWS CLI v2
 #   2. Dear ImGui sources   from Debian's source package (trixie: 1.90.1), into third_party/ (git-ignored)
-#   3. npm packages         playwright-core (drives Debian's Chromium), into node_modules/ (git-ignored)
+#   3. npm packages         playwright-core (drives Debian's Chromium), into node_modules/ (git-ignored);
+#                           Debian's `npm` only when no `npm` command exists; needs Node >= 20
+#
+# Usage: scripts/setup.sh [--no-npm]
+#   --no-npm   skip step 3 (no npm, no Node version check): for scripts/run.sh, which builds and
+#              serves but never runs the browser tests. SSMVIEW_SETUP_NO_NPM=1 does the same.
 #
 # Safe to re-run: each step checks first and does nothing when its result is already there,
 # so the README's run and test commands can call it every time. Must run as root (or with sudo
@@ -12,6 +17,15 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
+
+with_npm=1
+[ "${SSMVIEW_SETUP_NO_NPM:-}" = 1 ] && with_npm=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-npm) with_npm=0 ;;
+    *) printf '[setup] unknown argument %s (usage: scripts/setup.sh [--no-npm])\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -64,8 +78,31 @@ fi
 
 # ---- 3. npm packages -------------------------------------------------------------------------
 # package-lock.json pins versions; `npm ci` never downloads a browser (playwright-core has none).
-if [ ! -f "$here/node_modules/.package-lock.json" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
-  log "installing npm packages"
-  if [ -f "$here/package-lock.json" ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+# Debian 12 ships Node 18 (emscripten pulls it in) and no npm; a machine may instead have a newer
+# nodejs that bundles npm itself. Debian's `npm` is installed only when no `npm` command exists,
+# so an installed nodejs is never replaced (its package conflicts with Debian's npm).
+# playwright-core refuses Node older than its `engines` (read from package-lock.json, its one
+# home here), so an old Node fails this step with one sentence rather than later, in every
+# browser test.
+if [ "$with_npm" = 1 ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    log "installing Debian's npm (no npm command found)"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get update -q
+    as_root apt-get install -y -q --no-install-recommends npm
+  fi
+  node_need=$(node -e '
+    const lock = require(process.argv[1]);
+    const m = /^>=\s*(\d+)/.exec(lock.packages["node_modules/playwright-core"].engines.node);
+    console.log(m[1]);' "$here/package-lock.json")
+  node_have=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$node_have" -lt "$node_need" ]; then
+    log "Node.js $(node --version) is too old: the browser tests need Node >= $node_need because playwright-core, which drives Chromium for them, refuses older versions (install Node >= $node_need, or run scripts/setup.sh --no-npm to build and run without the browser tests)."
+    exit 1
+  fi
+  if [ ! -f "$here/node_modules/.package-lock.json" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+    log "installing npm packages"
+    if [ -f "$here/package-lock.json" ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+  fi
 fi
 log "ready"
