@@ -7,6 +7,7 @@
 //   credential_text_problem, last_line
 #include <nlohmann/json.hpp>
 
+#include "ascii.h"
 #include "credentials.h"
 #include "credentials_detail.h"
 #include "iso_time.h"
@@ -46,11 +47,10 @@ std::string error_document_summary(std::string_view body) {
 }
 
 std::string last_line(std::string_view text) {
-    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    // Trailing blank lines are not the last line; the line itself is trimmed too.
+    text = ascii_trim(text);
     const std::size_t nl = text.find_last_of('\n');
-    if (nl != std::string_view::npos) text.remove_prefix(nl + 1);
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    if (nl != std::string_view::npos) text = ascii_trim(text.substr(nl + 1));
     std::string out(text.substr(0, 300));
     for (char& c : out)
         if (static_cast<unsigned char>(c) < 0x20) c = ' ';

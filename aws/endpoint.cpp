@@ -3,7 +3,10 @@
 //
 // Index
 //   split_url, valid_host, is_loopback_host
-//   parse_endpoint_url     split_url + the endpoint-specific refusals (query, fragment, user info)
+//   authority_holds_userinfo, quotable_url
+//                          user:password@ is refused first; quoted URLs never show text before an '@'
+//   parse_endpoint_url     user info refused, then split_url + the endpoint-specific refusals
+//                          (query, fragment)
 //   partition_suffix, regional_endpoint
 //   truthy                 "true"/"false" settings, case-insensitive; anything else is an error
 //   resolve_endpoint       flag -> AWS_ENDPOINT_URL_<SERVICE> -> AWS_ENDPOINT_URL -> services
@@ -31,6 +34,32 @@ bool valid_host(const std::string& host) {
     for (char c : host)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_')) return false;
     return host.front() != '.' && host.front() != '-';
+}
+
+// Where "scheme://" ends (0 when the text names no scheme): the authority starts there.
+std::size_t authority_start(std::string_view url) {
+    const std::size_t colon = url.find("://");
+    return colon == std::string_view::npos ? 0 : colon + 3;
+}
+
+// '@' inside the authority (before the first '/', '?' or '#'): user:password@ as a URL parser
+// reads it. Looked for before anything else, so no refusal quotes a password.
+bool authority_holds_userinfo(std::string_view url) {
+    const std::string_view rest = url.substr(authority_start(url));
+    return rest.substr(0, rest.find_first_of("/?#")).find('@') != std::string_view::npos;
+}
+
+// The text an error may quote: everything from the authority's start to the last '@' before
+// the query or fragment becomes "***". That covers user info the splitter reads as a path, too:
+// a secret access key holds '/', and "https://AKID:ab/cd@host" splits as host "akid", port "ab".
+std::string quotable_url(std::string_view url) {
+    const std::size_t start = authority_start(url);
+    const std::string_view rest = url.substr(start);
+    const std::size_t at = rest.substr(0, rest.find_first_of("?#")).rfind('@');
+    std::string out = at == std::string_view::npos
+                          ? std::string(url)
+                          : std::string(url.substr(0, start)) + "***" + std::string(rest.substr(at));
+    return out.substr(0, 200);
 }
 
 enum class Setting { Unset, True, False, Invalid };
@@ -166,19 +195,21 @@ EndpointResult parse_endpoint_url(std::string_view url, std::string_view source)
     EndpointResult r;
     UrlParts u;
     std::string error;
-    const std::string prefix = std::string(source) + ": '" + std::string(url.substr(0, 200)) + "' ";
     if (url.empty()) {
         r.error = std::string(source) + ": the URL is empty";
         return r;
     }
+    // Refused before any message quotes the URL: the password must not reach stderr or a log.
+    if (authority_holds_userinfo(url)) {
+        r.error = std::string(source) + ": the URL holds user:password@, which ssmview does not send (use credentials instead)";
+        return r;
+    }
+    const std::string prefix = std::string(source) + ": '" + quotable_url(url) + "' ";
     if (!split_url(url, u, error)) {
         r.error = prefix + error;
         return r;
     }
-    if (u.has_userinfo) {
-        r.error = std::string(source) + ": the URL holds user:password@, which ssmview does not send (use credentials instead)";
-        return r;
-    }
+    assert(!u.has_userinfo);  // split_url's authority is the one authority_holds_userinfo looked at
     if (u.has_query || u.has_fragment) {
         r.error = prefix + "has a query string or fragment; an endpoint URL is scheme://host[:port][/path]";
         return r;

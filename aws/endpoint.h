@@ -53,7 +53,9 @@ struct EndpointResult {
 
 // Accepts http and https, a host name or IPv4 address or [IPv6], an optional port 1..65535 and
 // an optional base path; refuses user:password@, query strings, fragments and whitespace.
-// `source` prefixes the error and goes into Endpoint::source.
+// `source` prefixes the error and goes into Endpoint::source. User info is refused before any
+// other check, and an error that quotes the URL shows "***" for the text before its last '@', so
+// no message carries a password (a secret key with '/' in it ends the authority early).
 EndpointResult parse_endpoint_url(std::string_view url, std::string_view source);
 
 // "amazonaws.com" (aws, us-gov), "amazonaws.com.cn" (cn-*), "c2s.ic.gov" (us-iso-*),

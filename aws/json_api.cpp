@@ -2,8 +2,9 @@
 //
 // Index
 //   json_api_request   the POST the AWS CLI sends
-//   json_api_call      + sigv4_sign when credentials are given, + http_send
+//   json_api_call      + the caller's headers, + sigv4_sign when credentials are given, + http_send
 #include "json_api.h"
+#include "ascii.h"
 
 #include <cassert>
 
@@ -21,8 +22,13 @@ HttpRequest json_api_request(const ServiceInfo& service, std::string_view action
 }
 
 HttpResponse json_api_call(const Endpoint& endpoint, const ServiceInfo& service, std::string_view action,
-                           std::string body, const JsonApiSigning* signing, const HttpOptions& options) {
+                           std::string body, const JsonApiSigning* signing, const HttpOptions& options,
+                           const std::vector<Header>& extra_headers) {
     HttpRequest request = json_api_request(service, action, std::move(body));
+    for (const Header& h : extra_headers) {
+        assert(!signing || !ascii_iequals(h.name, "Authorization"));
+        request.headers.push_back(h);
+    }
     if (signing) {
         SigningScope scope;
         scope.region = signing->region;

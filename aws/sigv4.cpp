@@ -2,7 +2,8 @@
 //
 // Index
 //   OpenSSL primitives     sha256_hex, hmac_sha256, hex
-//   URI encoding           uri_encode (RFC 3986 unreserved kept), percent_decode
+//   URI encoding           percent_decode (encoding: core/percent_encoding.h, RFC 3986 unreserved
+//                          kept, uppercase hex, '/' kept in the path)
 //   canonical path         normalize_path (botocore's remove_dot_segments), sigv4_canonical_path
 //   canonical query        sigv4_canonical_query
 //   canonical headers      trim_all, signed-header selection, sigv4_canonical_request
@@ -13,6 +14,7 @@
 // (tests/aws/data/sigv4) and botocore's signer on generated requests (tests/aws/sigv4_botocore.py).
 #include "sigv4.h"
 #include "ascii.h"
+#include "percent_encoding.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -41,33 +43,6 @@ std::string hex(const unsigned char* data, std::size_t n) {
 
 // ---- URI encoding -------------------------------------------------------------------------
 
-bool unreserved(unsigned char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
-}
-
-// Every byte but the unreserved ones (and '/' when keep_slash) becomes %XX with uppercase hex.
-void uri_encode(std::string_view in, bool keep_slash, std::string& out) {
-    static const char digits[] = "0123456789ABCDEF";
-    for (char ch : in) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (unreserved(c) || (keep_slash && c == '/')) {
-            out += ch;
-        } else {
-            out += '%';
-            out += digits[c >> 4];
-            out += digits[c & 15];
-        }
-    }
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 // %XX -> byte; a '%' not followed by two hex digits stays literal (it is then encoded as %25,
 // which is what a server that decoded leniently would have seen). '+' stays '+': SigV4 query
 // strings are not form-encoded.
@@ -76,7 +51,7 @@ std::string percent_decode(std::string_view in) {
     out.reserve(in.size());
     for (std::size_t i = 0; i < in.size(); ++i) {
         if (in[i] == '%' && i + 2 < in.size()) {
-            const int hi = hex_value(in[i + 1]), lo = hex_value(in[i + 2]);
+            const int hi = hex_digit_value(in[i + 1]), lo = hex_digit_value(in[i + 2]);
             if (hi >= 0 && lo >= 0) {
                 out += static_cast<char>(hi * 16 + lo);
                 i += 2;
@@ -173,7 +148,7 @@ std::string sigv4_canonical_path(std::string_view wire_path, const SigningRules&
     if (!rules.double_encode_path) return path;
     std::string out;
     out.reserve(path.size() + 16);
-    uri_encode(path, true, out);
+    percent_encode_to(path, true, out);
     return out;
 }
 
@@ -187,8 +162,8 @@ std::string sigv4_canonical_query(std::string_view query) {
         const std::string_view pair = query.substr(start, end - start);
         const std::size_t eq = pair.find('=');
         std::string key, value;
-        uri_encode(percent_decode(pair.substr(0, eq)), false, key);
-        if (eq != std::string_view::npos) uri_encode(percent_decode(pair.substr(eq + 1)), false, value);
+        percent_encode_to(percent_decode(pair.substr(0, eq)), false, key);
+        if (eq != std::string_view::npos) percent_encode_to(percent_decode(pair.substr(eq + 1)), false, value);
         // "a&&b" and a trailing '&' hold empty pairs: no parameter, nothing to sign.
         if (!pair.empty()) pairs.emplace_back(std::move(key), std::move(value));
         start = end + 1;

@@ -4,7 +4,7 @@
 //   open_fetch_client      proxy: endpoint + token; direct: shared config, region, endpoint,
 //                          a first credential resolution (so a missing key fails before polling)
 //   describe_fetch_client
-//   fetch_invocation       request -> authorize -> send -> FetchAnswer
+//   fetch_invocation       credentials or bearer token -> aws::json_api_call -> FetchAnswer
 #include "fetch_client.h"
 
 #include <cassert>
@@ -14,7 +14,6 @@
 #include "region.h"
 #include "service.h"
 #include "shared_config.h"
-#include "sigv4.h"
 #include "ssm_api.h"
 
 namespace ssmview {
@@ -69,11 +68,10 @@ std::string describe_fetch_client(const FetchClient& client) {
 
 FetchAnswer fetch_invocation(FetchClient& client, const FetchTarget& target) {
     FetchAnswer answer;
-    aws::HttpRequest request = aws::json_api_request(
-        aws::kSsm, kGetCommandInvocation,
-        get_command_invocation_request(target.command_id, target.instance_id, target.plugin_name));
+    std::vector<aws::Header> headers;
+    aws::JsonApiSigning signing;
     if (client.via_proxy) {
-        if (!client.bearer_token.empty()) request.headers.push_back({"Authorization", "Bearer " + client.bearer_token});
+        if (!client.bearer_token.empty()) headers.push_back({"Authorization", "Bearer " + client.bearer_token});
     } else {
         assert(client.credentials);
         // Cached; temporary credentials are resolved again shortly before they expire.
@@ -83,13 +81,14 @@ FetchAnswer fetch_invocation(FetchClient& client, const FetchTarget& target) {
             answer.credentials_error = creds.error;
             return answer;
         }
-        aws::SigningScope scope;
-        scope.region = client.region;
-        scope.service = aws::kSsm.signing_name;
-        scope.now_ms = client.env.now_ms();
-        aws::sigv4_sign(request, client.endpoint, creds.credentials, scope);
+        signing.credentials = creds.credentials;
+        signing.region = client.region;
+        signing.now_ms = client.env.now_ms();
     }
-    const aws::HttpResponse response = aws::http_send(client.endpoint, request, client.http);
+    const aws::HttpResponse response = aws::json_api_call(
+        client.endpoint, aws::kSsm, kGetCommandInvocation,
+        get_command_invocation_request(target.command_id, target.instance_id, target.plugin_name),
+        client.via_proxy ? nullptr : &signing, client.http, headers);
     if (response.status == 0) {
         // The transport's sentence already names the endpoint.
         answer.error = unreachable_error(response.error, {}, client.via_proxy);

@@ -11,9 +11,9 @@
 // Call flow: cmd_fetch calls fetch_invocation once; cmd_follow calls it at each poll. Directly:
 //   credential chain (aws/credentials.h, cached and refreshed before expiry) + region (flag,
 //   AWS_REGION, AWS_DEFAULT_REGION, profile) + endpoint (--endpoint-url, AWS_ENDPOINT_URL_SSM,
-//   AWS_ENDPOINT_URL, profile, regional) -> aws::json_api_request -> sigv4_sign -> http_send
-// Through a proxy: the same request, unsigned, with "Authorization: Bearer <token>" when a token
-// is given; the proxy signs it. The answer: 200 -> analyze(body); another status ->
+//   AWS_ENDPOINT_URL, profile, regional) -> aws::json_api_call (build, sign, send)
+// Through a proxy: the same call, unsigned, with "Authorization: Bearer <token>" as an extra
+// header when a token is given; the proxy signs it. The answer: 200 -> analyze(body); another status ->
 // read_service_error; no HTTP answer -> unreachable_error. Nothing here prints.
 #pragma once
 #include <memory>

@@ -30,15 +30,8 @@ int print_report(const Report& r, const std::string& input_name, const OutputOpt
 }
 
 Json service_error_to_json(const ServiceError& e) {
-    Json inner = Json::object();
-    inner["type"] = e.type;
-    inner["message"] = e.message;
-    inner["kind"] = error_kind_name(e.kind);
-    inner["hint"] = e.hint;
-    inner["httpStatus"] = e.http_status;
-    inner["requestId"] = e.request_id;
     Json out = Json::object();
-    out["error"] = std::move(inner);
+    out["error"] = service_error_to_json_fields(e);  // core's one spelling of the members
     return out;
 }
 

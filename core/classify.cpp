@@ -3,7 +3,8 @@
 // Index
 //   Vocabulary                 the one table of Status words and the one table of StatusDetails words:
 //                              spellings, phase, detail, waiter, and which Status each detail goes with
-//   Words                      normalize_status_word, lookups, status_vocabulary
+//   Words                      normalize_status_word, lookups (tables' keys normalized once),
+//                              status_vocabulary
 //   Agreement                  StatusDetails vs Status, compared as Phase and Detail, never as strings
 //   Waiter                     botocore's CommandExecuted acceptors (exact comparison of Status)
 //   Explanations               what each state means (after the API reference), ResponseCode meanings
@@ -14,6 +15,8 @@
 #include "classify.h"
 #include "ascii.h"
 
+#include <array>
+#include <cassert>
 #include <cctype>
 
 namespace ssmview {
@@ -76,18 +79,32 @@ std::string normalize_status_word(std::string_view word) {
 
 namespace {
 
+// Each table's spellings, normalized once (on the first lookup), in table order: a lookup then
+// normalizes only the word it is asked about.
+template <typename Word, std::size_t N>
+std::array<std::string, N> normalized_spellings(const Word (&table)[N]) {
+    std::array<std::string, N> keys;
+    for (std::size_t i = 0; i < N; ++i) {
+        keys[i] = normalize_status_word(table[i].spelling);
+        for (std::size_t j = 0; j < i; ++j) assert(keys[j] != keys[i]);  // one entry per key
+    }
+    return keys;
+}
+
 // Tolerant lookups: case, spaces, '-', '_' and the US spelling do not matter.
 const StatusWord* find_status(std::string_view status) {
+    static const auto keys = normalized_spellings(kStatuses);
     const std::string key = normalize_status_word(status);
-    for (const auto& s : kStatuses)
-        if (key == normalize_status_word(s.spelling)) return &s;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (key == keys[i]) return &kStatuses[i];
     return nullptr;
 }
 
 const DetailWord* find_detail(std::string_view details) {
+    static const auto keys = normalized_spellings(kDetails);
     const std::string key = normalize_status_word(details);
-    for (const auto& d : kDetails)
-        if (key == normalize_status_word(d.spelling)) return &d;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (key == keys[i]) return &kDetails[i];
     return nullptr;
 }
 

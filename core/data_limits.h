@@ -4,6 +4,7 @@
 //   Input            kMaxInputBytes, kBinarySniffBytes, kMaxJsonDepth
 //   Diagnostics      kMaxPerCode
 //   Model            the API model's length constraints (CommandId, Comment, PluginName, DocumentName)
+//                    and ssmview's bound on a PluginName
 //   Outputs          kMaxStdoutChars, kMaxStderrChars (GetCommandInvocation), kMaxPluginOutputChars
 //   Share links      kMaxLinkPayloadChars, kMaxLinkDecodedBytes, kLongLinkChars
 //
@@ -42,6 +43,9 @@ constexpr int kMaxPerCode = 20;
 constexpr std::size_t kCommandIdChars = 36;        // CommandId: a UUID, min = max = 36
 constexpr std::size_t kMaxCommentChars = 100;      // Comment
 constexpr std::size_t kMinPluginNameChars = 4;     // PluginName
+// Not the model's: it sets PluginName no maximum. ssmview's bound on a typed or linked step name,
+// in bytes, so a form or a link cannot send megabytes as one.
+constexpr std::size_t kMaxPluginNameBytes = 1024;
 constexpr std::size_t kMinDocumentNameChars = 3;   // DocumentName's pattern ^[a-zA-Z0-9_\-.]{3,128}$
 constexpr std::size_t kMaxDocumentNameChars = 128;
 

@@ -1,55 +1,28 @@
 // core/fetch_link.cpp: see fetch_link.h.
 //
 // Index
-//   Percent encoding     encode (unreserved kept), decode (malformed escapes refused)
-//   Fragment             a link, "#fetch?..." or "fetch?..." -> the query after the prefix
+//   Percent decoding     malformed escapes refused, '+' is a space (encoding: percent_encoding.h)
+//   Fragment             a link (trimmed), "#fetch?..." or "fetch?..." -> the query after the prefix
 //   check_*              ids through core/ids.h, proxy URLs by hand
 //   make_fetch_link, parse_fetch_link, is_fetch_link
 #include "fetch_link.h"
 
+#include "ascii.h"
 #include "ids.h"
+#include "percent_encoding.h"
 
 namespace ssmview {
 
 namespace {
 
-// ---- Percent encoding -------------------------------------------------------------------------
-
-bool unreserved(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-           c == '_' || c == '~';
-}
-
-std::string percent_encode(std::string_view s) {
-    static const char hex[] = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        if (unreserved(c)) {
-            out += c;
-        } else {
-            const auto b = static_cast<unsigned char>(c);
-            out += '%';
-            out += hex[b >> 4];
-            out += hex[b & 15];
-        }
-    }
-    return out;
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
+// ---- Percent decoding -------------------------------------------------------------------------
 
 bool percent_decode(std::string_view s, std::string& out) {
     out.clear();
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '%') {
             if (i + 2 >= s.size()) return false;
-            const int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+            const int hi = hex_digit_value(s[i + 1]), lo = hex_digit_value(s[i + 2]);
             if (hi < 0 || lo < 0) return false;
             out += static_cast<char>(hi * 16 + lo);
             i += 2;
@@ -64,15 +37,9 @@ bool percent_decode(std::string_view s, std::string& out) {
 
 // ---- Fragment ---------------------------------------------------------------------------------
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
-
 // The part after "fetch?", or npos-like failure (returns false).
 bool fetch_query(std::string_view link, std::string_view& query) {
-    link = trim(link);
+    link = ascii_trim(link);
     const std::size_t hash = link.find('#');
     if (hash != std::string_view::npos) link = link.substr(hash + 1);
     const std::string_view prefix = kFetchLinkPrefix;

@@ -16,8 +16,9 @@
 #include <cstring>
 #include <string>
 
-#include "invocation.h"
 #include "data_limits.h"
+#include "ids.h"
+#include "invocation.h"
 #include "text_encoding.h"
 
 namespace ssmview {
@@ -87,19 +88,9 @@ bool yaml_member_key(std::string_view line) {
     return false;
 }
 
-// 8-4-4-4-12 hexadecimal digits: a CommandId.
-bool uuid_shaped(std::string_view s) {
-    static_assert(kCommandIdChars == 36, "a CommandId is a UUID");
-    if (s.size() != kCommandIdChars) return false;
-    for (std::size_t i = 0; i < kCommandIdChars; ++i) {
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-    }
-    return true;
-}
-
 // `--output text` prints the scalar members on one line, tab-separated in alphabetical order,
-// so its first field is the CommandId; the nested structure gets a line of its own.
+// so its first field is the CommandId (uuid_shaped, ids.h); the nested structure gets a line of
+// its own.
 bool text_output_line(std::string_view line) {
     const std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos || !uuid_shaped(line.substr(0, tab))) return false;

@@ -7,7 +7,7 @@
 //   Numbers                RFC 8259 grammar; int64 when exact, else double; range checked
 //   Strings                fast ASCII run, escapes, \u surrogate pairs, UTF-8 validation + repair
 //   Arrays, objects        depth bound, duplicate keys (last wins), shallow member places
-//   read_json
+//   read_json, read_json_object
 //
 // Call flow: read_json -> Reader::value -> {object, array, string, number, literal} recursively.
 // Every routine returns false after fail(); callers return at once, so the first error is the one
@@ -443,6 +443,15 @@ JsonRead read_json(std::string_view text, std::size_t begin, DiagnosticSink& sin
                  r.lone_surrogate_first);
     if (!result.ok) result.value = nullptr;
     return result;
+}
+
+bool read_json_object(std::string_view body, std::size_t max_bytes, Json& out) {
+    if (body.size() > max_bytes) return false;
+    DiagnosticSink ignored(body);
+    JsonRead read = read_json(body, 0, ignored);  // read_json skips the leading whitespace
+    if (!read.ok || !read.value.is_object()) return false;
+    out = std::move(read.value);
+    return true;
 }
 
 }  // namespace ssmview

@@ -4,6 +4,7 @@
 //   MemberPlace     where a member's key and value stand in the text
 //   JsonRead        the value, where it ended, and the places of shallow members
 //   read_json       one JSON value starting at `begin`
+//   read_json_object  a network answer's body as one object, no diagnostics (ssm_api, service_error)
 //
 // Why not a library parser: diagnostics need the line and column of each member and messages that
 // say what went wrong in words ("the JSON ends inside the string that starts at 3:27"), and
@@ -37,6 +38,12 @@ struct JsonRead {
 };
 
 JsonRead read_json(std::string_view text, std::size_t begin, DiagnosticSink& sink);
+
+// True, with the object in `out`, when `body` is at most `max_bytes` long and holds a JSON object
+// after optional whitespace. Text after the object is not looked at, and the reader's warnings
+// (invalid UTF-8 repaired) are dropped: callers only need the members, not a report. False for
+// anything else; `out` is then untouched.
+bool read_json_object(std::string_view body, std::size_t max_bytes, Json& out);
 
 // JSON pointer escaping of one reference token (~ -> ~0, / -> ~1).
 std::string json_pointer_token(std::string_view key);

@@ -4,14 +4,13 @@
 //   Vocabulary        error type names -> ErrorKind (one table; matching ignores case)
 //   Reading           header and body -> type, message
 //   Hints             ErrorKind (+ action) -> the sentence a person reads
-//   read_service_error, unreachable_error, service_error_title
+//   read_service_error, unreachable_error, service_error_title, service_error_to_json_fields
 #include "service_error.h"
 #include "ascii.h"
 
 #include <cassert>
 #include <cctype>
 
-#include "diagnostic.h"
 #include "json_reader.h"
 
 namespace ssmview {
@@ -115,14 +114,8 @@ std::string clip_message(std::string m) {
 }
 
 void read_body(std::string_view body, std::string& type, std::string& message) {
-    if (body.empty() || body.size() > kMaxErrorBodyBytes) return;
-    DiagnosticSink ignored(body);
-    std::size_t begin = 0;
-    while (begin < body.size() && (body[begin] == ' ' || body[begin] == '\n' || body[begin] == '\r' || body[begin] == '\t')) ++begin;
-    if (begin >= body.size() || body[begin] != '{') return;
-    JsonRead read = read_json(body, begin, ignored);
-    if (!read.ok || !read.value.is_object()) return;
-    const Json& v = read.value;
+    Json v;
+    if (!read_json_object(body, kMaxErrorBodyBytes, v)) return;
     for (const char* key : {"__type", "code", "Code"}) {
         auto it = v.find(key);
         if (it != v.end() && it->is_string() && type.empty()) type = std::string(short_type(it->get_ref<const std::string&>()));
@@ -237,6 +230,17 @@ std::string service_error_title(const ServiceError& e) {
                        : e.kind == ErrorKind::Unreachable ? std::string(e.via_proxy ? "Cannot reach the proxy" : "Cannot reach AWS")
                                                           : "HTTP " + std::to_string(e.http_status);
     return e.message.empty() ? head : head + ": " + e.message;
+}
+
+Json service_error_to_json_fields(const ServiceError& e) {
+    Json j = Json::object();
+    j["type"] = e.type;
+    j["message"] = e.message;
+    j["kind"] = error_kind_name(e.kind);
+    j["hint"] = e.hint;
+    j["httpStatus"] = e.http_status;
+    j["requestId"] = e.request_id;
+    return j;
 }
 
 }  // namespace ssmview

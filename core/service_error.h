@@ -7,6 +7,8 @@
 //   read_service_error   status + x-amzn-ErrorType + body -> ServiceError (awsJson 1.1 shapes)
 //   unreachable_error    no HTTP answer at all: the proxy is not running, or the browser refused
 //   error_kind_name      stable lower_snake names (CLI --json, the page's state JSON, tests)
+//   service_error_to_json_fields  {type, message, kind, hint, httpStatus, requestId}: the one JSON
+//                        spelling (README "The CLI"), for the CLI's --json and the page's state
 //
 // Call flow: a front end (the page through the platform's fetch, the CLI through aws/json_api)
 // gets an HTTP answer that is not 200 and hands it here; the result is shown as
@@ -21,6 +23,8 @@
 #pragma once
 #include <string>
 #include <string_view>
+
+#include "invocation.h"  // Json
 
 namespace ssmview {
 
@@ -66,5 +70,10 @@ ServiceError unreachable_error(std::string_view detail, std::string_view where, 
 
 // "InvocationDoesNotExist: the invocation does not exist" or the HTTP status when nothing better.
 std::string service_error_title(const ServiceError& e);
+
+// The error as JSON members {type, message, kind, hint, httpStatus, requestId}: `ssmview fetch
+// --json` nests it under "error", the page's state() under fetch.error (with what only the page
+// shows added). One writer, so the two never spell a key differently.
+Json service_error_to_json_fields(const ServiceError& e);
 
 }  // namespace ssmview

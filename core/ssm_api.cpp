@@ -6,7 +6,6 @@
 //   read_list_commands, read_list_command_invocations
 #include "ssm_api.h"
 
-#include "diagnostic.h"
 #include "invocation.h"
 #include "json_reader.h"
 #include "report.h"
@@ -48,20 +47,11 @@ std::string list_commands_request(std::string_view command_id, int max_results, 
 namespace {
 
 bool parse_object(std::string_view body, Json& out, std::string& error) {
-    if (body.size() > kMaxInputBytes) {
-        error = "The answer is larger than " + std::to_string(kMaxInputBytes / (1024 * 1024)) + " MiB and was not read.";
-        return false;
-    }
-    std::size_t begin = 0;
-    while (begin < body.size() && (body[begin] == ' ' || body[begin] == '\n' || body[begin] == '\r' || body[begin] == '\t')) ++begin;
-    DiagnosticSink sink(body);
-    JsonRead read = read_json(body, begin, sink);
-    if (!read.ok || !read.value.is_object()) {
-        error = "The answer is not a JSON object.";
-        return false;
-    }
-    out = std::move(read.value);
-    return true;
+    if (read_json_object(body, kMaxInputBytes, out)) return true;
+    error = body.size() > kMaxInputBytes
+                ? "The answer is larger than " + std::to_string(kMaxInputBytes / (1024 * 1024)) + " MiB and was not read."
+                : "The answer is not a JSON object.";
+    return false;
 }
 
 std::string str(const Json& o, const char* key) {

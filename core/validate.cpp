@@ -1,21 +1,22 @@
 // core/validate.cpp: the checks, in the order a reader of the report cares about.
 //
 // Index
-//   Helpers          word characters for the model's patterns
+//   Helpers          empty_or_absent
 //   Constraints      CommandId, InstanceId, PluginName, Comment, DocumentName, DocumentVersion, sizes
 //   State            unknown/differently-cased words, contradictions, ResponseCode vs phase
 //   Times            parse, then: missing end, end while running, end before start, elapsed mismatch
 //   Output           the agent's truncation markers, output exactly at the limit
 //   validate
 //
-// Limits come from data_limits.h, the status words from classify.cpp's vocabulary, the markers and the
-// output members from truncation.h: this file only decides what to say.
+// Limits come from data_limits.h, the id patterns and \w from ids.h, the status words from
+// classify.cpp's vocabulary, the markers and the output members from truncation.h: this file only
+// decides what to say.
 #include "validate.h"
 
-#include <cctype>
 #include <cstdlib>
 
 #include "data_limits.h"
+#include "ids.h"
 #include "text_encoding.h"
 #include "truncation.h"
 
@@ -24,25 +25,9 @@ namespace {
 
 // ---- Helpers --------------------------------------------------------------------------------
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool all_word_chars(std::string_view s) {
-    for (char c : s)
-        if (!word_char(c)) return false;
-    return true;
-}
 bool empty_or_absent(const Field<std::string>& f) { return !f.present || f.value.empty(); }
 
 // ---- Constraints ----------------------------------------------------------------------------
-
-// (^i-(\w{8}|\w{17})$)|(^mi-\w{17}$)
-bool instance_id_ok(std::string_view id) {
-    if (id.size() >= 2 && id.substr(0, 2) == "i-") {
-        const std::string_view rest = id.substr(2);
-        return (rest.size() == 8 || rest.size() == 17) && all_word_chars(rest);
-    }
-    if (id.size() >= 3 && id.substr(0, 3) == "mi-") return id.size() == 20 && all_word_chars(id.substr(3));
-    return false;
-}
 
 // ^[a-zA-Z0-9_\-.]{3,128}$; a document shared from another account is named by its ARN, whose
 // last part follows the same rule.

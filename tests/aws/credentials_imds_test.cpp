@@ -154,6 +154,14 @@ TEST_CASE("IMDSv2: no role, refused tokens, failed codes and bad settings each s
     fake.vars = {{"AWS_EC2_METADATA_SERVICE_ENDPOINT", "not a url"}};
     CHECK(credentials_from_imds(fake.environment(), CredentialOptions{}).detail ==
           "AWS_EC2_METADATA_SERVICE_ENDPOINT: 'not a url' holds a space or a control character");
+    // A password in the endpoint never reaches the message (parse_endpoint_url: every refusal).
+    fake.vars = {{"AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://AKID:wJalrXUtnFEMI@127.0.0.1:0"}};
+    CHECK(credentials_from_imds(fake.environment(), CredentialOptions{}).detail ==
+          "AWS_EC2_METADATA_SERVICE_ENDPOINT: the URL holds user:password@, which ssmview does not send (use "
+          "credentials instead)");
+    fake.vars = {{"AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://AKID:wJalr/XUtnFEMI@127.0.0.1:0"}};
+    CHECK(credentials_from_imds(fake.environment(), CredentialOptions{}).detail ==
+          "AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://***@127.0.0.1:0' has a port that is not a number from 1 to 65535");
     fake.vars = {{"AWS_METADATA_SERVICE_TIMEOUT", "soon"}};
     CHECK(credentials_from_imds(fake.environment(), CredentialOptions{}).detail ==
           "AWS_METADATA_SERVICE_TIMEOUT must be a number of seconds from 0 to 60");

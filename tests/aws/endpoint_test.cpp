@@ -73,6 +73,46 @@ TEST_CASE("endpoint URLs: every refusal says what is wrong", "[endpoint]") {
     }
 }
 
+TEST_CASE("endpoint URLs: no refusal quotes the password of user:password@, whatever else is wrong", "[endpoint]") {
+    // The password halves: a secret access key may hold '/', which ends the authority early, so
+    // "AKID:wJalr/XUtnFEMI@host" splits as host "akid", port "wJalr" and path "/XUtnFEMI@host".
+    struct Case {
+        const char* url;
+        const char* error;
+    };
+    const Case cases[] = {
+        {"https://AKID:wJalrXUtnFEMI@host:0", "S: the URL holds user:password@, which ssmview does not send (use credentials instead)"},
+        {"AKID:wJalrXUtnFEMI@host", "S: the URL holds user:password@, which ssmview does not send (use credentials instead)"},
+        {"ftp://AKID:wJalrXUtnFEMI@h", "S: the URL holds user:password@, which ssmview does not send (use credentials instead)"},
+        {"https://AKID:wJalr XUtnFEMI@h", "S: the URL holds user:password@, which ssmview does not send (use credentials instead)"},
+        {"https://AKID:wJalrXUtnFEMI@[::1", "S: the URL holds user:password@, which ssmview does not send (use credentials instead)"},
+        {"https://AKID:wJalrXUtnFEMI@h/?a=1", "S: the URL holds user:password@, which ssmview does not send (use credentials instead)"},
+        {"https://AKID:wJalr/XUtnFEMI@host:0", "S: 'https://***@host:0' has a port that is not a number from 1 to 65535"},
+        {"https://:wJalr/XUtnFEMI@h", "S: 'https://***@h' has no host"},
+        {"https://AKID:wJalr/XUtnFEMI@h x", "S: 'https://***@h x' holds a space or a control character"},
+        {"https://AKID:wJalr/XUtnFEMI@h?a=1", "S: 'https://***@h?a=1' has a port that is not a number from 1 to 65535"},
+        {"https://h:443/wJalr/XUtnFEMI@h?a=1", "S: 'https://***@h?a=1' has a query string or fragment; an endpoint URL is scheme://host[:port][/path]"},
+        {"https://[::1]x:wJalr/XUtnFEMI@h", "S: 'https://***@h' has text after the IPv6 address"},
+        {"https://h!:wJalr/XUtnFEMI@h", "S: 'https://***@h' has an invalid host name"},
+        {"ftp://AKID:wJalr/XUtnFEMI@h", "S: 'ftp://***@h' is not an http or https URL"},
+        {"AKID:wJalr/XUtnFEMI@h", "S: '***@h' is not an absolute URL (expected http://host or https://host)"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.url);
+        const EndpointResult r = parse_endpoint_url(c.url, "S");
+        CHECK_FALSE(r.ok);
+        CHECK(r.error == c.error);
+        CHECK(r.error.find("wJalr") == std::string::npos);
+        CHECK(r.error.find("XUtnFEMI") == std::string::npos);
+    }
+    // The same through the resolution order (what the CLI prints and the proxy logs at start-up).
+    FakeEnv fake;
+    fake.vars = {{"AWS_ENDPOINT_URL", "https://AKID:wJalr/XUtnFEMI@host:0"}};
+    const EndpointResult r = resolve(fake, kSsm);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "AWS_ENDPOINT_URL: 'https://***@host:0' has a port that is not a number from 1 to 65535");
+}
+
 TEST_CASE("loopback hosts: localhost, 127.0.0.0/8 and [::1], nothing that merely looks like them", "[endpoint]") {
     for (const char* yes : {"localhost", "127.0.0.1", "127.255.0.9", "[::1]"}) CHECK(is_loopback_host(yes));
     for (const char* no : {"127.0.0.1.evil.com", "127.0.0", "127.0.0.256", "128.0.0.1", "localhost.evil.com", "0.0.0.0",

@@ -85,3 +85,35 @@ TEST_CASE("json_api_call: unsigned for a proxy, signed for AWS, and the signatur
     const std::string expected = server_side_signature(got[1], signing.credentials, s);
     CHECK(auth.substr(auth.size() - 64) == expected);
 }
+
+TEST_CASE("json_api_call: the caller's headers are sent, unsigned as given, signed with the rest", "[json_api]") {
+    StubServer stub([](const HttpRequest&) { return ok(); });
+    const Endpoint e = stub.endpoint();
+
+    // Through a proxy: the bearer token is the Authorization header, and nothing else is added.
+    HttpResponse a = json_api_call(e, kSsm, "GetCommandInvocation", "{}", nullptr, HttpOptions{},
+                                   {{"Authorization", "Bearer tok-123"}});
+    CHECK(a.status == 200);
+    JsonApiSigning signing;
+    signing.credentials.access_key_id = "AKID";
+    signing.credentials.secret_access_key = "SECRET";
+    signing.region = "us-east-1";
+    signing.now_ms = 1767225600000LL;
+    a = json_api_call(e, kSsm, "GetCommandInvocation", "{}", &signing, HttpOptions{}, {{"X-Ssmview-Test", "1"}});
+    CHECK(a.status == 200);
+
+    const auto got = stub.requests();
+    REQUIRE(got.size() == 2);
+    CHECK(header_value(got[0].headers, "Authorization") == "Bearer tok-123");
+    CHECK(header_value(got[0].headers, "X-Amz-Date").empty());
+    CHECK(header_value(got[0].headers, "X-Amz-Target") == "AmazonSSM.GetCommandInvocation");
+
+    CHECK(header_value(got[1].headers, "X-Ssmview-Test") == "1");
+    const std::string_view auth = header_value(got[1].headers, "Authorization");
+    CHECK(auth.find("SignedHeaders=content-type;host;x-amz-date;x-amz-target;x-ssmview-test, ") != std::string_view::npos);
+    SigningScope s;
+    s.region = "us-east-1";
+    s.service = "ssm";
+    s.now_ms = signing.now_ms;
+    CHECK(auth.substr(auth.size() - 64) == server_side_signature(got[1], signing.credentials, s));
+}

@@ -1,6 +1,7 @@
 // tests/core/fetch_link_test.cpp: live links (#fetch?command=...&instance=...).
 #include <catch2/catch.hpp>
 
+#include "data_limits.h"
 #include "fetch_link.h"
 #include "ids.h"
 #include "share_link.h"
@@ -78,8 +79,25 @@ TEST_CASE("the model's id patterns", "[ids]") {
     CHECK_FALSE(instance_id_ok("i-0123456789abcdef"));
     CHECK_FALSE(instance_id_ok("mi-01234567"));
     CHECK_FALSE(instance_id_ok("i-01234567-"));
+    CHECK(uuid_shaped(kCmd));
+    CHECK(uuid_shaped("0B2C6D7E-1A2B-4C3D-9E8F-123456789ABC"));
+    CHECK_FALSE(uuid_shaped("0b2c6d7e-1a2b-4c3d-9e8f-123456789abg"));
+    CHECK_FALSE(uuid_shaped("0b2c6d7e1-a2b-4c3d-9e8f-123456789abc"));
+    CHECK_FALSE(uuid_shaped("0b2c6d7e-1a2b-4c3d-9e8f-123456789ab"));
+    CHECK(command_id_ok("command-id-that-is-36-characters-ok!"));  // the model bounds only the length
+    CHECK_FALSE(uuid_shaped("command-id-that-is-36-characters-ok!"));
+    CHECK(std::string(kInstanceIdPattern) == "(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)");
     CHECK(plugin_name_ok("aws:runShellScript"));
     CHECK(plugin_name_ok("step two"));
     CHECK_FALSE(plugin_name_ok("abc"));
     CHECK_FALSE(plugin_name_ok("step\none"));
+    CHECK(plugin_name_ok(std::string(kMinPluginNameChars, 'a')));
+    CHECK(plugin_name_ok(std::string(kMaxPluginNameBytes, 'a')));
+    CHECK_FALSE(plugin_name_ok(std::string(kMaxPluginNameBytes + 1, 'a')));
+    CHECK(word_char('a'));
+    CHECK(word_char('Z'));
+    CHECK(word_char('0'));
+    CHECK(word_char('_'));
+    CHECK_FALSE(word_char('-'));
+    CHECK_FALSE(word_char('\xc3'));  // \w is ASCII only in the model's patterns
 }

@@ -1,6 +1,7 @@
 // tests/core/json_reader_test.cpp: strict JSON, and where it broke, in words.
 #include <catch2/catch.hpp>
 
+#include "json_reader.h"
 #include "test_support.h"
 
 using namespace ssmview;
@@ -155,4 +156,23 @@ TEST_CASE("member order is kept as given", "[json]") {
     REQUIRE(r.invocation.unknown.size() == 2);
     CHECK(r.invocation.unknown[0].first == "Zeta");
     CHECK(r.invocation.unknown[1].first == "Alpha");
+}
+
+TEST_CASE("read_json_object: a network body's one object after whitespace, bounded, else false", "[json]") {
+    Json out;
+    REQUIRE(read_json_object(" \r\n\t{\"a\": 1}", 64, out));
+    CHECK(out == Json{{"a", 1}});
+    // What follows the object is not read (the answers' readers only need its members).
+    REQUIRE(read_json_object("{\"b\": 2} trailing", 64, out));
+    CHECK(out == Json{{"b", 2}});
+    // Every refusal leaves `out` as it was.
+    for (const char* body : {"", "   ", "[1]", "\"{}\"", "null", "{\"a\": ", "x{}"}) {
+        INFO(body);
+        CHECK_FALSE(read_json_object(body, 64, out));
+        CHECK(out == Json{{"b", 2}});
+    }
+    const std::string at_bound = "{\"c\": \"" + std::string(55, 'x') + "\"}";
+    REQUIRE(at_bound.size() == 64);
+    CHECK(read_json_object(at_bound, 64, out));
+    CHECK_FALSE(read_json_object(at_bound, 63, out));
 }
