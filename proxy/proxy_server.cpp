@@ -201,12 +201,11 @@ struct ProxyServer::Impl {
         switch (d.verdict) {
             case FrontVerdict::Forward: return httplib::Server::HandlerResponse::Unhandled;  // -> read body -> forward()
             case FrontVerdict::Healthz: write_answer(healthz_answer(config, upstream), d.cors, res); break;
-            case FrontVerdict::Answer:
-                write_answer(d.answer, {}, res);
-                // The body was never read: the connection cannot carry another request.
-                if (has_body(req)) close_after_this(res);
-                break;
+            case FrontVerdict::Answer: write_answer(d.answer, {}, res); break;
         }
+        // Every verdict answered here leaves the body unread (GET /healthz with a body, too): its
+        // bytes would be read as the next request, so the connection cannot carry another one.
+        if (has_body(req)) close_after_this(res);
         return httplib::Server::HandlerResponse::Handled;
     }
 

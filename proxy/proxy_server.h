@@ -5,9 +5,9 @@
 //
 // Call flow of one connection (a worker thread of the pool; --max-connections of them):
 //   DeadlineStream (request_limits.h) ── cpp-httplib parses the head ──> pre-routing: decide() (front.h)
-//     ├─ Answer  (preflight, refusal) ─────────────────────────────> written; a body never read
-//     │                                                               closes the connection
+//     ├─ Answer  (preflight, refusal) ─────────────────────────────> written
 //     ├─ Healthz ──> healthz_answer(config, upstream.describe()) ───> written
+//     │    (both: a body is never read, so a request that has one closes the connection)
 //     └─ Forward ──> cpp-httplib reads the body (--max-body) ──> make_proxy_request (routes.h)
 //                    ──> upstream.send() ──> answer_from_upstream (front.h) ──> written
 //   Every answer carries the decision's CORS headers, and every request, answered or cut off by a

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "classify.h"
 #include "diagnostic.h"
 #include "ids.h"
 #include "iso_time.h"
@@ -77,21 +78,8 @@ std::optional<Reply> get_int(const Json& o, const char* key, std::optional<std::
     return std::nullopt;
 }
 
-bool uuid_shaped(std::string_view id) {
-    if (id.size() != 36) return false;
-    for (std::size_t i = 0; i < id.size(); ++i) {
-        char ch = id[i];
-        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        bool hex = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-        if (dash ? ch != '-' : !hex) return false;
-    }
-    return true;
-}
-
 // ---- Validation -----------------------------------------------------------------------------
 
-// The model's InstanceId pattern, as the service quotes it in its message (core/ids.h checks it).
-constexpr const char* kInstanceIdPattern = "(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)";
 constexpr const char* kFilterKeys[] = {"InvokedAfter", "InvokedBefore", "Status", "ExecutionStage", "DocumentName"};
 constexpr int kMaxFilters = 5;
 constexpr std::size_t kMaxFilterValueChars = 128;
@@ -168,9 +156,15 @@ bool matches(const std::vector<Filter>& filters, const Subject& s) {
     return true;
 }
 
+// A list's Status enum (commands and invocations differ): membership, and the words a refusal
+// names, in the model's order.
+struct StatusEnum {
+    bool (*known)(std::string_view status);
+    std::string (*vocabulary)();
+};
+
 // Reads "Filters": [{"key": ..., "value": ...}] (the model's lower-case member names).
-// `statuses` is the Status enum of the list (commands and invocations differ).
-std::optional<Reply> read_filters(const Json& req, const std::vector<std::string>& statuses, Validation& v,
+std::optional<Reply> read_filters(const Json& req, const StatusEnum& statuses, Validation& v,
                                   std::vector<Filter>& out) {
     auto it = req.find("Filters");
     if (it == req.end() || it->is_null()) return std::nullopt;
@@ -214,11 +208,9 @@ std::optional<Reply> read_filters(const Json& req, const std::vector<std::string
                                                               "' is not an ISO-8601 date and time such as "
                                                               "2026-11-20T00:00:00Z.");
             f.time_ms = ts.epoch_ms;
-        } else if (*key == "Status" && std::find(statuses.begin(), statuses.end(), *value) == statuses.end()) {
-            std::string known;
-            for (const auto& s : statuses) known += (known.empty() ? "" : ", ") + s;
+        } else if (*key == "Status" && !statuses.known(*value)) {
             return error_reply("ValidationException",
-                               "The Status filter value '" + *value + "' is not one of: " + known + ".");
+                               "The Status filter value '" + *value + "' is not one of: " + statuses.vocabulary() + ".");
         } else if (*key == "ExecutionStage" && *value != "Executing" && *value != "Complete") {
             return error_reply("ValidationException",
                                "The ExecutionStage filter value '" + *value + "' is not Executing or Complete.");
@@ -228,10 +220,22 @@ std::optional<Reply> read_filters(const Json& req, const std::vector<std::string
     return std::nullopt;
 }
 
-const std::vector<std::string> kInvocationStatuses = {"Pending", "InProgress", "Delayed", "Success",
-                                                      "Cancelled", "TimedOut", "Failed", "Cancelling"};
-const std::vector<std::string> kCommandStatuses = {"Pending", "InProgress", "Success", "Cancelled",
-                                                   "Failed", "TimedOut", "Cancelling"};
+// An invocation's Status is the model's CommandInvocationStatus: core/classify.h's vocabulary.
+const StatusEnum kInvocationStatuses = {status_is_canonical, status_vocabulary};
+
+// A command's Status is the model's CommandStatus, which the core does not read: it has no Delayed.
+constexpr const char* kCommandStatusWords[] = {"Pending", "InProgress", "Success", "Cancelled",
+                                               "Failed",  "TimedOut",   "Cancelling"};
+bool command_status_known(std::string_view status) {
+    return std::find(std::begin(kCommandStatusWords), std::end(kCommandStatusWords), status) !=
+           std::end(kCommandStatusWords);
+}
+std::string command_status_vocabulary() {
+    std::string out;
+    for (const char* w : kCommandStatusWords) out += std::string(out.empty() ? "" : ", ") + w;
+    return out;
+}
+const StatusEnum kCommandStatuses = {command_status_known, command_status_vocabulary};
 
 // ---- Paging ---------------------------------------------------------------------------------
 

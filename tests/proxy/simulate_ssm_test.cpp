@@ -15,6 +15,7 @@
 #include <memory>
 #include <set>
 
+#include "classify.h"
 #include "invocation.h"
 #include "simulate_walk.h"
 #include "ssm_api.h"
@@ -405,6 +406,26 @@ TEST_CASE("bad filters are refused with the service's sentences") {
     CHECK(message_of(empty) ==
           "1 validation error detected: Value '[]' at 'filters' failed to satisfy constraint: Member must have length "
           "greater than or equal to 1");
+}
+
+TEST_CASE("an invocation Status filter takes exactly the core's Status vocabulary (the model's enum)") {
+    Sim sim;
+    auto delayed = sim.call("ListCommandInvocations", R"({"Filters":[{"key":"Status","value":"Delayed"}]})");
+    CHECK(delayed.status == 200);  // Delayed is an invocation status, not a command status
+    auto folded = sim.call("ListCommandInvocations", R"({"Filters":[{"key":"Status","value":"success"}]})");
+    CHECK(error_type(folded) == "ValidationException");
+    CHECK(message_of(folded) ==
+          "The Status filter value 'success' is not one of: Pending, InProgress, Delayed, Success, Cancelled, TimedOut, "
+          "Failed, Cancelling.");
+    CHECK(message_of(folded) == "The Status filter value 'success' is not one of: " + ssmview::status_vocabulary() + ".");
+    std::string words = ssmview::status_vocabulary() + ", ";
+    for (std::size_t at = 0, comma; (comma = words.find(", ", at)) != std::string::npos; at = comma + 2) {
+        const std::string word = words.substr(at, comma - at);
+        INFO(word);
+        CHECK(ssmview::status_is_canonical(word));
+        CHECK(sim.call("ListCommandInvocations", R"({"Filters":[{"key":"Status","value":")" + word + R"("}]})").status ==
+              200);
+    }
 }
 
 // ---- paging ---------------------------------------------------------------------------------
