@@ -1,7 +1,7 @@
 // view/fetch_follow.cpp: the fetch panel's state machine: requests out, answers in, the cadence.
 //
 // Index
-//   Names                   list_phase_name, fetch_phase_name
+//   Names                   list_phase_name, fetch_resolving, fetch_phase_name
 //   Requests                send (headers; the bearer token only to the proxy it was typed for),
 //                           request_steps
 //   Following               fetch_follow, fetch_follow_form, pick, pause/resume/stop/close, confirm
@@ -17,6 +17,7 @@
 
 #include "classify.h"
 #include "fetch_ops.h"
+#include "view_layout.h"
 
 namespace ssmview {
 
@@ -32,10 +33,13 @@ const char* list_phase_name(ListPhase p) {
     return "none";
 }
 
+bool fetch_resolving(const FetchState& f) { return !f.following && f.resolve_then_follow && f.steps.request_id != 0; }
+
 const char* fetch_phase_name(const FetchState& f) {
     if (f.confirm_pending) return "confirm";
-    if (!f.following) return f.resolve_then_follow && f.steps.request_id != 0 ? "resolving" : "idle";
-    if (f.stopped) return "stopped";
+    if (!f.following) return fetch_resolving(f) ? "resolving" : "idle";
+    // Ended: by the invocation's end ("done"), else by an error polling cannot fix, a Stop, or
+    // another load ("stopped"). follow.last says which; nothing else keeps a second copy of it.
     if (f.follow.done) return f.follow.last == PollOutcome::Terminal ? "done" : "stopped";
     if (f.follow.paused) return "paused";
     if (f.poll_request != 0) return "requesting";
@@ -60,7 +64,25 @@ std::string trimmed(const std::string& s) {
     return s.substr(b, e - b);
 }
 
+// A proxy URL as requests use it: trimmed (a pasted URL often ends in a space or a newline), then
+// checked with core's rule. Unchecked, a typo such as "127.0.0.1:8787" is a relative URL to the
+// browser's fetch(), which would POST it, bearer token included, to the page's own server.
+struct ProxyUrl {
+    std::string url;
+    std::string error;  // core's sentence ("" = fine): nothing may be sent to `url` then
+};
+
+ProxyUrl checked_proxy(const std::string& url) {
+    ProxyUrl p{trimmed(url), {}};
+    p.error = check_proxy_url(p.url);
+    return p;
+}
+
+// The form's proxy field: every entry point that sends to it goes through here.
+ProxyUrl form_proxy(const FetchState& f) { return checked_proxy(f.proxy_url); }
+
 int send(FetchState& f, FetchKind kind, const char* action, std::string body, const std::string& url) {
+    assert(check_proxy_url(url).empty() && "every URL is checked before it reaches send()");
     FetchRequest r;
     r.id = f.next_id++;
     r.url = url;
@@ -68,7 +90,7 @@ int send(FetchState& f, FetchKind kind, const char* action, std::string body, co
     r.headers = {{"Content-Type", kSsmContentType}, {"X-Amz-Target", std::string(kSsmTargetService) + "." + action}};
     // The token was typed next to one proxy URL; a request anywhere else (a live link's proxy the
     // person accepted, an edited field) goes without it.
-    if (!f.token.empty() && same_proxy(url, f.proxy_url)) r.headers.push_back({"Authorization", "Bearer " + f.token});
+    if (!f.token.empty() && same_proxy(url, form_proxy(f).url)) r.headers.push_back({"Authorization", "Bearer " + f.token});
     r.body = std::move(body);
     f.in_flight.push_back({r.id, kind, url, action});
     f.outbox.push_back(std::move(r));
@@ -87,14 +109,24 @@ void request_steps(FetchState& f, const std::string& command_id, const std::stri
 
 bool status_terminal(const std::string& status) { return phase_is_terminal(status_phase(status)); }
 
+// What a pick follows, from any list (commands, instances, steps): the first item still running,
+// else the first; null when the list is empty.
+template <class T>
+const T* running_else_first(const std::vector<T>& items) {
+    for (const T& item : items)
+        if (!status_terminal(item.status)) return &item;
+    return items.empty() ? nullptr : &items.front();
+}
+
 }  // namespace
 
 // ---- Following ------------------------------------------------------------------------------------
 
 std::string fetch_follow(ViewState& s, FetchTarget t) {
     FetchState& f = s.fetch;
-    if (t.proxy_url.empty()) t.proxy_url = f.proxy_url;
-    std::string why = check_proxy_url(t.proxy_url);
+    const ProxyUrl proxy = t.proxy_url.empty() ? form_proxy(f) : checked_proxy(t.proxy_url);
+    t.proxy_url = proxy.url;
+    std::string why = proxy.error;
     if (why.empty()) why = check_fetch_target(t);
     f.form_error = why;
     if (!why.empty()) return why;
@@ -103,7 +135,6 @@ std::string fetch_follow(ViewState& s, FetchTarget t) {
     f.plugin_name = t.plugin_name;
     f.target = std::move(t);
     f.following = true;
-    f.stopped = false;
     f.stop_reason.clear();
     f.has_error = false;
     f.last_error = {};
@@ -125,8 +156,8 @@ std::string fetch_follow(ViewState& s, FetchTarget t) {
 
 void fetch_follow_form(ViewState& s) {
     FetchState& f = s.fetch;
-    f.proxy_url = trimmed(f.proxy_url);
-    fetch_follow(s, FetchTarget{trimmed(f.command_id), trimmed(f.instance_id), trimmed(f.plugin_name), f.proxy_url});
+    f.proxy_url = form_proxy(f).url;  // the field shows what is used
+    fetch_follow(s, FetchTarget{trimmed(f.command_id), trimmed(f.instance_id), trimmed(f.plugin_name), ""});
 }
 
 void fetch_pick_command(ViewState& s, const CommandSummary& c, bool then_follow) {
@@ -134,28 +165,36 @@ void fetch_pick_command(ViewState& s, const CommandSummary& c, bool then_follow)
     f.command_id = c.command_id;
     f.instance_id = c.instance_ids.empty() ? std::string() : c.instance_ids.front();
     f.plugin_name.clear();
-    f.form_error.clear();
     f.pick_instance = f.instance_id;
-    request_steps(f, c.command_id, "", f.proxy_url);
+    const ProxyUrl proxy = form_proxy(f);
+    f.form_error = proxy.error;
+    f.resolve_then_follow = false;
+    if (!proxy.error.empty()) return;
+    request_steps(f, c.command_id, "", proxy.url);
     f.resolve_then_follow = then_follow;
 }
 
 void fetch_pick_step(ViewState& s, const std::string& command_id, const std::string& instance_id, const std::string& plugin_name) {
-    fetch_follow(s, FetchTarget{command_id, instance_id, plugin_name, s.fetch.proxy_url});
+    fetch_follow(s, FetchTarget{command_id, instance_id, plugin_name, ""});
 }
 
 void fetch_list_commands(FetchState& f) {
+    const ProxyUrl proxy = form_proxy(f);
+    if (!proxy.error.empty()) {
+        f.form_error = proxy.error;  // shown under the form, beside the field to correct
+        return;
+    }
     f.commands.phase = ListPhase::Loading;
     f.commands.error = {};
     f.commands.read_error.clear();
-    f.commands.request_id = send(f, FetchKind::ListCommands, "ListCommands", list_commands_request("", 20, ""), trimmed(f.proxy_url));
+    f.commands.request_id = send(f, FetchKind::ListCommands, "ListCommands", list_commands_request("", 20, ""), proxy.url);
 }
 
 void fetch_pause(FetchState& f) { follow_pause(f.follow); }
 void fetch_resume(FetchState& f) { follow_resume(f.follow, f.now_ms); }
 
+// A follow that has not ended ends here, so it reads "stopped" (its last outcome is not Terminal).
 void fetch_stop(FetchState& f) {
-    f.stopped = true;
     f.follow.done = true;
     f.poll_request = 0;
 }
@@ -180,7 +219,7 @@ void fetch_confirm_use_mine(ViewState& s) {
     FetchState& f = s.fetch;
     if (!f.confirm_pending) return;
     FetchTarget t = f.confirm_target;
-    t.proxy_url = f.proxy_url;
+    t.proxy_url.clear();  // the form's proxy
     f.confirm_pending = false;
     fetch_follow(s, t);
 }
@@ -188,7 +227,7 @@ void fetch_confirm_use_mine(ViewState& s) {
 void fetch_confirm_cancel(FetchState& f) { f.confirm_pending = false; }
 
 std::string fetch_live_link(const FetchState& f) {
-    FetchTarget t = f.following ? f.target : FetchTarget{f.command_id, f.instance_id, f.plugin_name, f.proxy_url};
+    FetchTarget t = f.following ? f.target : FetchTarget{f.command_id, f.instance_id, f.plugin_name, form_proxy(f).url};
     // The default proxy goes without saying; another one is named, and whoever opens the link
     // is asked before anything is sent there.
     if (same_proxy(t.proxy_url, kDefaultProxyUrl)) t.proxy_url.clear();
@@ -196,10 +235,7 @@ std::string fetch_live_link(const FetchState& f) {
 }
 
 const CommandSummary* fetch_suggested_command(const FetchState& f) {
-    if (f.commands.phase != ListPhase::Ok || f.commands.items.empty()) return nullptr;
-    for (const CommandSummary& c : f.commands.items)
-        if (!status_terminal(c.status)) return &c;
-    return &f.commands.items.front();
+    return f.commands.phase == ListPhase::Ok ? running_else_first(f.commands.items) : nullptr;
 }
 
 // ---- Answers --------------------------------------------------------------------------------------
@@ -259,17 +295,9 @@ void on_commands(FetchState& f, const FetchAnswer& a, const FetchInFlight& req) 
                      [](const CommandSummary& x, const CommandSummary& y) { return x.requested_epoch_s > y.requested_epoch_s; });
 }
 
-const InvocationSummary* running_first(const std::vector<InvocationSummary>& v) {
-    for (const InvocationSummary& i : v)
-        if (!status_terminal(i.status)) return &i;
-    return v.empty() ? nullptr : &v.front();
-}
-
 std::string step_to_follow(const InvocationSummary& inv) {
     if (inv.plugins.size() < 2) return {};  // one step: GetCommandInvocation needs no PluginName
-    for (const PluginSummary& p : inv.plugins)
-        if (!status_terminal(p.status)) return p.name;
-    return inv.plugins.front().name;
+    return running_else_first(inv.plugins)->name;
 }
 
 void on_steps(ViewState& s, const FetchAnswer& a, const FetchInFlight& req) {
@@ -288,10 +316,10 @@ void on_steps(ViewState& s, const FetchAnswer& a, const FetchInFlight& req) {
     f.resolve_then_follow = false;
     // A pick with "Follow": the running instance (else the first), its running step when the
     // document has several. Without the list, the command's first target and no step.
-    if (const InvocationSummary* inv = f.steps.phase == ListPhase::Ok ? running_first(f.steps.items) : nullptr) {
-        fetch_follow(s, FetchTarget{f.steps_command, inv->instance_id, step_to_follow(*inv), f.proxy_url});
+    if (const InvocationSummary* inv = f.steps.phase == ListPhase::Ok ? running_else_first(f.steps.items) : nullptr) {
+        fetch_follow(s, FetchTarget{f.steps_command, inv->instance_id, step_to_follow(*inv), ""});
     } else if (!f.pick_instance.empty()) {
-        fetch_follow(s, FetchTarget{f.steps_command, f.pick_instance, "", f.proxy_url});
+        fetch_follow(s, FetchTarget{f.steps_command, f.pick_instance, "", ""});
     } else {
         f.form_error = "The command's invocations could not be listed, and it names no instance: type the InstanceId.";
     }
@@ -345,7 +373,7 @@ void view_fetch_open_link(ViewState& state, const FetchTarget& target) {
     f.command_id = target.command_id;
     f.instance_id = target.instance_id;
     f.plugin_name = target.plugin_name;
-    if (!target.proxy_url.empty() && !same_proxy(target.proxy_url, f.proxy_url)) {
+    if (!target.proxy_url.empty() && !same_proxy(target.proxy_url, form_proxy(f).url)) {
         // Another proxy: whoever runs it would see what is asked (and could answer anything).
         // Nothing is sent until the person chooses, and never the token.
         fetch_stop(f);
@@ -355,7 +383,7 @@ void view_fetch_open_link(ViewState& state, const FetchTarget& target) {
         return;
     }
     FetchTarget t = target;
-    t.proxy_url = f.proxy_url;
+    t.proxy_url.clear();  // the form's proxy
     fetch_follow(state, t);
 }
 
@@ -370,8 +398,11 @@ namespace {
 void stop_if_replaced(ViewState& s) {
     FetchState& f = s.fetch;
     if (!f.following || f.loaded_generation == s.generation) return;
-    if (!f.follow.done) f.stop_reason = "Stopped: another invocation was loaded.";
-    fetch_stop(f);
+    // A follow that already ended stays as it ended ("done" stays done).
+    if (!f.follow.done) {
+        f.stop_reason = "Stopped: another invocation was loaded.";
+        fetch_stop(f);
+    }
     f.loaded_generation = s.generation;
 }
 
@@ -401,7 +432,7 @@ std::string fetch_frame_begin(ViewState& s, const ViewEnv& env) {
 void fetch_frame_end(Frame& fr, const std::string& before) {
     FetchState& f = fr.s.fetch;
     stop_if_replaced(fr.s);  // a load this frame asked for (a sample, the Load button)
-    if (bar_key(f) != before) f.settle_frames = 3;  // this frame, and the two its height needs
+    if (bar_key(f) != before) f.settle_frames = kSettleFramesFetchBar;
     if (f.settle_frames > 0) {
         --f.settle_frames;
         fr.a.wants_more_frames = true;
@@ -426,10 +457,13 @@ void fetch_frame_end(Frame& fr, const std::string& before) {
 
 namespace {
 
+// Core's members, the CLI's spelling (httpStatus, requestId), and what only the page shows: the
+// title it draws and whether following goes on.
 Json error_json(const ServiceError& e) {
-    return Json{{"title", service_error_title(e)}, {"type", e.type}, {"kind", error_kind_name(e.kind)},
-                {"message", e.message}, {"hint", e.hint}, {"http_status", e.http_status},
-                {"request_id", e.request_id}, {"retry", e.retry}};
+    Json j = service_error_to_json_fields(e);
+    j["title"] = service_error_title(e);
+    j["retry"] = e.retry;
+    return j;
 }
 
 template <class T>
@@ -445,11 +479,13 @@ Json list_head(const FetchList<T>& l) {
 
 Json fetch_state_json(const FetchState& f) {
     Json j;
-    j["phase"] = fetch_phase_name(f);
+    // The booleans are the phase, for scripts that test one flag: they cannot disagree with it.
+    const std::string phase = fetch_phase_name(f);
+    j["phase"] = phase;
     j["following"] = f.following;
-    j["paused"] = f.following && f.follow.paused;
-    j["done"] = f.following && f.follow.done;
-    j["stopped"] = f.following && f.follow.done && f.follow.last != PollOutcome::Terminal;
+    j["paused"] = phase == "paused";
+    j["done"] = phase == "done" || phase == "stopped";  // ended, either way
+    j["stopped"] = phase == "stopped";
     j["stop_reason"] = f.stop_reason;
     j["polls"] = f.follow.polls;
     j["loads"] = f.loads;

@@ -10,6 +10,7 @@
 //   fetch_confirm_*         the answer to "this link names another proxy"
 //   fetch_live_link         #fetch?... for what is followed (core/fetch_link)
 //   fetch_suggested_command the command the first screen offers (a running one, else the newest)
+//   fetch_resolving         a pick with Follow waits for its steps (phase "resolving"; the bar says so)
 //   fetch_frame_begin       handle queued answers (loads go through view_load_text), stop a follow
 //                           whose invocation was replaced by another load
 //   fetch_frame_end         send a due poll, hand requests to ViewActions, the countdown's tick
@@ -40,6 +41,7 @@ void fetch_confirm_use_mine(ViewState& s);  // same ids, the person's own proxy
 void fetch_confirm_cancel(FetchState& f);
 std::string fetch_live_link(const FetchState& f);
 const CommandSummary* fetch_suggested_command(const FetchState& f);
+bool fetch_resolving(const FetchState& f);
 
 // fetch_frame_begin returns what the fetch bar showed before this frame's answers; given back to
 // fetch_frame_end, a change asks for one more frame (the bar's height settles).

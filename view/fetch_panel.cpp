@@ -19,6 +19,7 @@
 #include "fetch_ops.h"
 #include "iso_time.h"
 #include "panels.h"
+#include "view_layout.h"
 #include "widgets.h"
 
 namespace ssmview {
@@ -31,7 +32,7 @@ std::string short_id(const std::string& id) { return id.size() > 13 ? id.substr(
 
 void error_lines(Frame& f, const ServiceError& e) {
     ImGui::PushStyleColor(ImGuiCol_Text, col(e.retry ? f.pal.warning : f.pal.error));
-    ImGui::TextWrapped("%s", clip_for_display(service_error_title(e), 400).c_str());
+    ImGui::TextWrapped("%s", clip_for_display(service_error_title(e), kClipFetchError).c_str());
     ImGui::PopStyleColor();
     if (!e.hint.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, col(f.pal.text_dim));
@@ -86,11 +87,11 @@ void bar_confirm(Frame& f) {
     FetchState& fs = f.s.fetch;
     ImGui::PushStyleColor(ImGuiCol_Text, col(f.pal.warning));
     ImGui::TextWrapped("This live link asks to fetch through %s, which is not your proxy (%s).",
-                       clip_for_display(fs.confirm_target.proxy_url, 200).c_str(), fs.proxy_url.c_str());
+                       clip_for_display(fs.confirm_target.proxy_url, kClipFetchProxyAsked).c_str(), fs.proxy_url.c_str());
     ImGui::PopStyleColor();
     ImGui::TextWrapped("Nothing has been sent. Whoever runs that proxy would see the ids and could answer anything; "
                        "your bearer token is never sent there.");
-    const std::string through = "Fetch through " + clip_for_display(fs.confirm_target.proxy_url, 60);
+    const std::string through = "Fetch through " + clip_for_display(fs.confirm_target.proxy_url, kClipFetchProxyButton);
     if (button(f, through.c_str(), "fetch.confirm.accept")) fetch_confirm_accept(f.s);
     ImGui::SameLine();
     if (button(f, "Use my proxy instead", "fetch.confirm.mine")) fetch_confirm_use_mine(f.s);
@@ -105,14 +106,14 @@ void bar_following(Frame& f) {
     if (shown) {
         ImU32 bg, fg;
         phase_colors(f.s.report.state.phase, f.dark, bg, fg);
-        const std::string st = f.s.report.state.status.empty() ? std::string("?") : clip_for_display(f.s.report.state.status, 30);
+        const std::string st = f.s.report.state.status.empty() ? std::string("?") : clip_for_display(f.s.report.state.status, kClipFetchBadge);
         badge(st.c_str(), bg, fg);
         ImGui::SameLine();
     }
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s %s on %s%s%s via %s", fo.done ? "Followed" : "Following", short_id(fs.target.command_id).c_str(),
                 fs.target.instance_id.c_str(), fs.target.plugin_name.empty() ? "" : ", step ",
-                clip_for_display(fs.target.plugin_name, 60).c_str(), clip_for_display(fs.target.proxy_url, 80).c_str());
+                clip_for_display(fs.target.plugin_name, kClipFetchStep).c_str(), clip_for_display(fs.target.proxy_url, kClipFetchProxy).c_str());
     note_control(f, "fetch.bar.title");
     if (!shown && !fo.done) {
         // Until the first answer, what is shown below is something else (a sample, a paste).
@@ -167,11 +168,11 @@ void bar_offer(Frame& f, const CommandSummary& c) {
     FetchState& fs = f.s.fetch;
     ImGui::AlignTextToFramePadding();
     const std::size_t n = fs.commands.items.size();
-    ImGui::Text("The proxy at %s lists %zu command%s.", clip_for_display(fs.proxy_url, 80).c_str(), n, n == 1 ? "" : "s");
+    ImGui::Text("The proxy at %s lists %zu command%s.", clip_for_display(fs.proxy_url, kClipFetchProxy).c_str(), n, n == 1 ? "" : "s");
     ImGui::SameLine();
     // What a person recognizes first: their comment, else the document.
-    const std::string what = c.comment.empty() ? clip_for_display(c.document_name, 40) : "\"" + clip_for_display(c.comment, 40) + "\"";
-    const std::string label = "Follow " + what + " (" + clip_for_display(c.status, 20) + ", " + short_id(c.command_id) + ")";
+    const std::string what = c.comment.empty() ? clip_for_display(c.document_name, kClipFetchOffer) : "\"" + clip_for_display(c.comment, kClipFetchOffer) + "\"";
+    const std::string label = "Follow " + what + " (" + clip_for_display(c.status, kClipFetchOfferStatus) + ", " + short_id(c.command_id) + ")";
     ImGui::PushStyleColor(ImGuiCol_Button, col(f.pal.link));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     if (button(f, label.c_str(), "fetch.bar.follow")) fetch_pick_command(f.s, c, true);
@@ -203,15 +204,18 @@ void draw_commands(Frame& f) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(clip_for_display(c.document_name, 60).c_str());
+        ImGui::TextUnformatted(clip_for_display(c.document_name, kClipFetchDocument).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(clip_for_display(c.status, 24).c_str());
+        ImGui::TextUnformatted(clip_for_display(c.status, kClipFetchStatus).c_str());
         ImGui::TableNextColumn();
-        if (c.requested_epoch_s > 0)
-            ImGui::TextUnformatted(format_relative(static_cast<std::int64_t>(c.requested_epoch_s * 1000.0), f.env.now_ms).c_str());
+        if (c.requested_epoch_s > 0) {
+            const std::int64_t requested_ms = static_cast<std::int64_t>(c.requested_epoch_s * 1000.0);
+            ImGui::TextUnformatted(format_relative(requested_ms, f.env.now_ms).c_str());
+            request_redraw(f, relative_redraw_ms(f.env.now_ms - requested_ms));
+        }
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(c.command_id.c_str());
-        if (!c.comment.empty()) ImGui::TextDisabled("%s", clip_for_display(c.comment, 100).c_str());
+        ImGui::TextUnformatted(clip_for_display(c.command_id, kClipValue).c_str());
+        if (!c.comment.empty()) ImGui::TextDisabled("%s", clip_for_display(c.comment, kClipFetchComment).c_str());
         ImGui::TableNextColumn();
         const std::string base = "fetch.command." + std::to_string(i);
         if (small(f, "Follow", (base + ".follow").c_str())) { picked = c; action = 1; }
@@ -228,7 +232,7 @@ void draw_steps(Frame& f) {
     if (fs.steps.phase == ListPhase::None) return;
     ImGui::SeparatorText("Instances and steps");
     if (fs.steps.phase == ListPhase::Loading) {
-        ImGui::TextDisabled("Listing the invocations of %s\xe2\x80\xa6", fs.steps_command.c_str());
+        ImGui::TextDisabled("Listing the invocations of %s\xe2\x80\xa6", clip_for_display(fs.steps_command, kClipValue).c_str());
         return;
     }
     if (fs.steps.phase == ListPhase::Failed) {
@@ -237,7 +241,8 @@ void draw_steps(Frame& f) {
         return;
     }
     if (fs.steps.items.empty()) {
-        ImGui::TextDisabled("No invocations of %s yet (the command may still be starting).", fs.steps_command.c_str());
+        ImGui::TextDisabled("No invocations of %s yet (the command may still be starting).",
+                            clip_for_display(fs.steps_command, kClipValue).c_str());
         return;
     }
     std::string cmd, inst, plugin;
@@ -246,13 +251,13 @@ void draw_steps(Frame& f) {
         const InvocationSummary& inv = fs.steps.items[i];
         ImGui::PushID(static_cast<int>(i));
         ImGui::AlignTextToFramePadding();
-        ImGui::Text("%s", inv.instance_id.c_str());
+        ImGui::TextUnformatted(clip_for_display(inv.instance_id, kClipValue).c_str());
         if (!inv.instance_name.empty()) {
             ImGui::SameLine();
-            ImGui::TextDisabled("(%s)", clip_for_display(inv.instance_name, 40).c_str());
+            ImGui::TextDisabled("(%s)", clip_for_display(inv.instance_name, kClipFetchName).c_str());
         }
         ImGui::SameLine();
-        ImGui::TextUnformatted(clip_for_display(inv.status, 24).c_str());
+        ImGui::TextUnformatted(clip_for_display(inv.status, kClipFetchStatus).c_str());
         ImGui::SameLine();
         if (small(f, "Follow", ("fetch.instance." + std::to_string(i)).c_str())) {
             go = true;
@@ -266,7 +271,7 @@ void draw_steps(Frame& f) {
             for (std::size_t k = 0; k < inv.plugins.size(); ++k) {
                 const PluginSummary& p = inv.plugins[k];
                 if (k > 0) ImGui::SameLine();
-                const std::string label = clip_for_display(p.name, 40) + " (" + clip_for_display(p.status, 16) + ")";
+                const std::string label = clip_for_display(p.name, kClipFetchName) + " (" + clip_for_display(p.status, kClipFetchStepStatus) + ")";
                 ImGui::PushID(static_cast<int>(k));
                 const bool current = fs.following && fs.target.instance_id == inv.instance_id && fs.target.plugin_name == p.name;
                 if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
@@ -293,14 +298,14 @@ void draw_steps(Frame& f) {
 void draw_fetch_bar(Frame& f) {
     FetchState& fs = f.s.fetch;
     const CommandSummary* offer = fs.following || fs.confirm_pending ? nullptr : fetch_suggested_command(fs);
-    const bool resolving = !fs.following && fs.resolve_then_follow && fs.steps.request_id != 0;
+    const bool resolving = fetch_resolving(fs);
     if (!fs.confirm_pending && !fs.following && !offer && !resolving) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, col(f.pal.banner_bg));
     if (ImGui::BeginChild("##fetch_bar", ImVec2(0.0f, 0.0f), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY,
                           ImGuiWindowFlags_NoScrollbar)) {
         if (fs.confirm_pending) bar_confirm(f);
         else if (fs.following) bar_following(f);
-        else if (resolving) ImGui::TextDisabled("Finding the invocations of %s\xe2\x80\xa6", fs.steps_command.c_str());
+        else if (resolving) ImGui::TextDisabled("Finding the invocations of %s\xe2\x80\xa6", clip_for_display(fs.steps_command, kClipValue).c_str());
         else bar_offer(f, *offer);
     }
     ImGui::EndChild();
@@ -371,6 +376,7 @@ void draw_fetch_panel(Frame& f) {
     case ListPhase::Ok:
         ImGui::TextDisabled("As listed %s; List commands asks again.",
                             format_relative(fs.commands.answered_ms, f.env.now_ms).c_str());
+        request_redraw(f, relative_redraw_ms(f.env.now_ms - fs.commands.answered_ms));
         draw_commands(f);
         break;
     }

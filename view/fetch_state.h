@@ -93,8 +93,8 @@ struct FetchState {
     std::string page_base_url;    // the page's URL without its fragment
 
     // What is followed, and how far.
-    bool         following = false;   // a target is shown in the fetch bar (maybe done)
-    bool         stopped = false;     // the person pressed Stop
+    bool         following = false;   // a target is shown in the fetch bar (maybe done; "stopped"
+                                      // is follow.done without a Terminal outcome: fetch_phase_name)
     FetchTarget  target;              // proxy_url filled in: where its polls go
     FollowState  follow;
     int          poll_request = 0;    // the GetCommandInvocation in flight (0 = none)

@@ -1,13 +1,14 @@
 // view/links.cpp: URL parsing and building (see links.h).
 //
 // Index
-//   url_encode, parse_s3_url (host_region helper), s3_console_url, cloudwatch_log_group_url
+//   parse_s3_url (host_region helper), s3_console_url, cloudwatch_log_group_url
+//   (percent-encoding: core/percent_encoding.h)
 //
 // Call flow: header_panel.cpp and output_panel.cpp build links while drawing; the click puts the
 // URL into ViewActions.open_url and the platform opens it in a new tab.
 #include "links.h"
 
-#include <cctype>
+#include "percent_encoding.h"
 
 namespace ssmview {
 
@@ -24,22 +25,6 @@ std::string host_region(std::string_view label) {
 }
 
 }  // namespace
-
-std::string url_encode(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(s.size() * 3);
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        }
-    }
-    return out;
-}
 
 S3Location parse_s3_url(std::string_view url) {
     S3Location loc;
@@ -83,19 +68,19 @@ S3Location parse_s3_url(std::string_view url) {
 }
 
 std::string s3_console_url(const S3Location& loc) {
-    std::string u = "https://s3.console.aws.amazon.com/s3/object/" + url_encode(loc.bucket) + "?";
-    if (!loc.region.empty()) u += "region=" + url_encode(loc.region) + "&";
-    u += "prefix=" + url_encode(loc.key);
+    std::string u = "https://s3.console.aws.amazon.com/s3/object/" + percent_encode(loc.bucket) + "?";
+    if (!loc.region.empty()) u += "region=" + percent_encode(loc.region) + "&";
+    u += "prefix=" + percent_encode(loc.key);
     return u;
 }
 
 std::string cloudwatch_log_group_url(std::string_view log_group, std::string_view region) {
     // The console's fragment escapes twice and writes '%' as '$': "/aws/ssm" -> "$252Faws$252Fssm".
-    std::string twice = url_encode(url_encode(log_group));
+    std::string twice = percent_encode(percent_encode(log_group));
     for (char& c : twice)
         if (c == '%') c = '$';
     std::string u = "https://console.aws.amazon.com/cloudwatch/home";
-    if (!region.empty()) u += "?region=" + url_encode(region);
+    if (!region.empty()) u += "?region=" + percent_encode(region);
     return u + "#logsV2:log-groups/log-group/" + twice;
 }
 

@@ -5,7 +5,6 @@
 //   parse_s3_url            the URL shapes StandardOutputUrl takes (path-style, virtual-hosted, s3://)
 //   s3_console_url          the S3 console page of that object
 //   cloudwatch_log_group_url the CloudWatch Logs console page of a log group
-//   url_encode              RFC 3986 percent-encoding of everything but unreserved characters
 //
 // Why the console: StandardOutputUrl points at a private object, so opening it as given usually
 // answers "AccessDenied"; the console page opens with the user's session. Both are offered.
@@ -25,6 +24,5 @@ struct S3Location {
 S3Location  parse_s3_url(std::string_view url);
 std::string s3_console_url(const S3Location& loc);
 std::string cloudwatch_log_group_url(std::string_view log_group, std::string_view region);
-std::string url_encode(std::string_view s);
 
 }  // namespace ssmview

@@ -140,11 +140,10 @@ int stream_index(const ViewUi& ui) { return ui.stream == OutputStream::Stdout ? 
 
 void draw_stream_tabs(Frame& f) {
     ViewUi& ui = f.s.ui;
-    char out_label[64], err_label[64];
-    const std::size_t n_out = f.m.out[0].doc.lines.count(), n_err = f.m.out[1].doc.lines.count();
-    std::snprintf(out_label, sizeof out_label, "stdout (%zu line%s)###stdout", n_out, n_out == 1 ? "" : "s");
-    std::snprintf(err_label, sizeof err_label, "stderr (%zu line%s)###stderr", n_err, n_err == 1 ? "" : "s");
-    const char* labels[] = {out_label, err_label};
+    // wording.h's count, as the page's text version says it; "###" keeps the ImGui id stable.
+    const std::string out_label = "stdout (" + output_lines_text(f.m.out[0].doc.lines.count()) + ")###stdout";
+    const std::string err_label = "stderr (" + output_lines_text(f.m.out[1].doc.lines.count()) + ")###stderr";
+    const char* labels[] = {out_label.c_str(), err_label.c_str()};
     static const char* const kControls[] = {"output.tab.stdout", "output.tab.stderr"};
     int stream = stream_index(ui);
     if (tab_row(f, labels, 2, stream, kControls)) ui.stream = stream == 0 ? OutputStream::Stdout : OutputStream::Stderr;

@@ -13,6 +13,7 @@
 #include "panels.h"
 #include "view_layout.h"
 #include "widgets.h"
+#include "wording.h"
 
 namespace ssmview {
 
@@ -22,7 +23,8 @@ void findings_on_line(Frame& f, int line) {
     for (const Diagnostic& d : f.s.report.diagnostics) {
         if (d.line != line) continue;
         const ImU32 col = d.severity == Severity::Error ? f.pal.error : d.severity == Severity::Warning ? f.pal.warning : f.pal.info;
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col), "line %d:%d %s", d.line, d.column, clip_for_display(d.code, kClipShort).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(col), "%s %s", diagnostic_place(d).c_str(),
+                           clip_for_display(d.code, kClipShort).c_str());
         ImGui::SameLine();
         ImGui::TextWrapped("%s", clip_for_display(d.message, kClipSentence).c_str());
         break;  // one is enough above the pane; the Diagnostics tab lists them all

@@ -1,7 +1,6 @@
 // view/timeline_panel.cpp: when it started, when it ended, how long it took.
 //
 // Index
-//   relative_redraw_ms   how soon "3 minutes ago" next changes
 //   time_row             a time (wording.h's time_text: UTC or the viewer's zone) and how long ago
 //   draw_timeline_panel  UTC/Local switch, Started, Ended, Elapsed
 //
@@ -19,14 +18,6 @@
 namespace ssmview {
 
 namespace {
-
-// "N seconds/minutes/hours/days ago" changes when the age crosses its unit: redraw just then
-// (plus a little slack, so the new text is surely due), not on a fixed tick.
-std::int64_t relative_redraw_ms(std::int64_t age_ms) {
-    if (age_ms < 0) age_ms = -age_ms;
-    const std::int64_t unit = age_ms < 60000 ? 1000 : age_ms < 3600000 ? 60000 : age_ms < 86400000 ? 3600000 : 86400000;
-    return unit - age_ms % unit + kRelativeTimeSlackMs;
-}
 
 void time_row(Frame& f, const char* label, const Timestamp& t, const std::string& given, const char* control) {
     ImGui::TableNextRow();

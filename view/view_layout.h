@@ -1,7 +1,8 @@
 // view/view_layout.h: the view's own layout and timing numbers, named, in one place.
 //
 // Index
-//   Clip lengths      how many code points of a value a label shows (clip_for_display)
+//   Clip lengths      how many code points of a value a label shows (clip_for_display); the
+//                     fetch bar's and the Fetch tab's own, shorter ones
 //   Lists             how many findings the diagnostics table (and the HTML mirror) lists
 //   Breakpoints       the width at which the summary goes from one column to two
 //   Timing            the "Copied" note's lifetime, ImGui's cursor blink, the longest timer wait
@@ -31,6 +32,23 @@ constexpr std::size_t kClipTooltip = 400;       // a link's URL in its tooltip
 constexpr std::size_t kClipSentence = 600;      // messages, wrapped values (Comment), meanings
 constexpr std::size_t kClipExplanation = 2000;  // core's explanation of a state
 
+// The fetch bar is one line above the summary and the Fetch tab's lists one line a row, so most of
+// their values are cut shorter than kClipValue. Ids from a list answer get kClipValue: a proxy
+// (or whatever answers at its URL) can send megabytes, and ImGui would lay them out every frame.
+constexpr std::size_t kClipFetchError = 400;       // an error's "<type>: <message>" (wrapped)
+constexpr std::size_t kClipFetchProxyAsked = 200;  // a live link's other proxy, in its question (wrapped)
+constexpr std::size_t kClipFetchProxy = 80;        // the proxy's URL in the bar's one line
+constexpr std::size_t kClipFetchProxyButton = 60;  // the proxy's URL on "Fetch through <URL>"
+constexpr std::size_t kClipFetchStep = 60;         // the followed step's PluginName in the bar
+constexpr std::size_t kClipFetchBadge = 30;        // the followed invocation's status badge
+constexpr std::size_t kClipFetchOffer = 40;        // the offered command's comment or document
+constexpr std::size_t kClipFetchOfferStatus = 20;  // the offered command's status
+constexpr std::size_t kClipFetchDocument = 60;     // a command's document, in the list
+constexpr std::size_t kClipFetchStatus = 24;       // a command's or an instance's status, in the lists
+constexpr std::size_t kClipFetchComment = 100;     // a command's comment, under its id
+constexpr std::size_t kClipFetchName = 40;         // an instance's name; a step's name on its button
+constexpr std::size_t kClipFetchStepStatus = 16;   // a step's status on its button
+
 // ---- Lists -------------------------------------------------------------------------------------
 // Diagnostic rows wrap, so they have no fixed height for a clipper; a cap keeps a pathological input
 // (thousands of findings) from costing seconds per frame. The CLI lists them all.
@@ -49,6 +67,9 @@ constexpr std::int64_t kRelativeTimeSlackMs = 50;   // redraw "3 minutes ago" th
 // ---- Frames --------------------------------------------------------------------------------------
 // Tables and the clipper measure themselves on their first frame: a load draws this many more.
 constexpr int kSettleFramesAfterLoad = 2;
+// The fetch bar sizes itself from the frame before (ImGui's AutoResizeY): when what it shows
+// changes, it draws that frame and the two its height needs.
+constexpr int kSettleFramesFetchBar = 3;
 // A window seen for the first time has no content size, so ImGui clamps a scroll request to 0;
 // the text view asks again on this many following frames before giving up (ScrollRequest).
 constexpr int kScrollRetryFrames = 3;

@@ -3,7 +3,7 @@
 // Index
 //   log_drawn_text          text drawn into the draw list, handed to ImGui's text log too
 //   note_control, show_note (declared in view_model.h)
-//   copy_button, link_text, badge, tab_row, clip_for_display, elide_middle
+//   copy_button, link_text, badge, tab_row, clip_for_display, elide_middle, relative_redraw_ms
 //
 // Text fields on a std::string are Dear ImGui's own misc/cpp/imgui_stdlib.h (ImGui::InputText and
 // friends taking a std::string*), compiled into the imgui library (cmake/deps.cmake).
@@ -138,6 +138,14 @@ std::string elide_middle(const std::string& s, float max_width) {
     if (starts.size() <= keep) return s;
     const std::size_t head = keep / 2, tail = keep - head;
     return s.substr(0, starts[head]) + "\xe2\x80\xa6" + s.substr(starts[starts.size() - tail]);
+}
+
+// "N seconds/minutes/hours/days ago" changes when the age crosses its unit: redraw just then
+// (plus a little slack, so the new text is surely due), not on a fixed tick.
+std::int64_t relative_redraw_ms(std::int64_t age_ms) {
+    if (age_ms < 0) age_ms = -age_ms;
+    const std::int64_t unit = age_ms < 60000 ? 1000 : age_ms < 3600000 ? 60000 : age_ms < 86400000 ? 3600000 : 86400000;
+    return unit - age_ms % unit + kRelativeTimeSlackMs;
 }
 
 }  // namespace ssmview

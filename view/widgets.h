@@ -8,11 +8,13 @@
 //   (text fields on a std::string: ImGui::InputText(label, &str, ...) from misc/cpp/imgui_stdlib.h)
 //   clip_for_display  a member's value cut to a length a label can show (Copy still copies it all)
 //   elide_middle      a URL shortened in its middle to fit a width (both ends are the telling parts)
+//   relative_redraw_ms  how soon a "3 minutes ago" (iso_time.h's format_relative) next changes
 //
 // Why tab_row instead of ImGui::BeginTabBar: a tab bar keeps the selected tab in ImGui's own
 // storage, so ViewUi (which tests set and state() reports) and ImGui could disagree for a frame.
 // Buttons that read and write ViewUi directly have one source of truth.
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include <imgui.h>
@@ -36,5 +38,8 @@ bool tab_row(Frame& f, const char* const* labels, int n, int& current, const cha
 std::string clip_for_display(const std::string& s, std::size_t max_cols = kClipValue);
 // `s` shortened in the middle with U+2026 so it is at most max_width wide in the current font.
 std::string elide_middle(const std::string& s, float max_width);
+// Every panel that draws format_relative(t, now) asks for a redraw this far ahead (request_redraw),
+// or the text goes stale until something else draws a frame.
+std::int64_t relative_redraw_ms(std::int64_t age_ms);
 
 }  // namespace ssmview

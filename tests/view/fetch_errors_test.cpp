@@ -71,9 +71,14 @@ TEST_CASE("each AWS error shows core's type, message and hint, and following goe
         CHECK(fj["error"]["type"] == e.type);
         CHECK(fj["error"]["message"] == e.message);
         CHECK(fj["error"]["hint"] == e.hint);
-        CHECK(fj["error"]["request_id"] == "7f0e-request-id");
-        CHECK(fj["error"]["http_status"] == c.status);
+        CHECK(fj["error"]["requestId"] == "7f0e-request-id");
+        CHECK(fj["error"]["httpStatus"] == c.status);
         CHECK(!fj["error"]["hint"].get<std::string>().empty());
+        // The members the CLI's --json prints are core's one writer's, spelled the same.
+        Json shared = fj["error"];
+        shared.erase("title");
+        shared.erase("retry");
+        CHECK(shared == service_error_to_json_fields(e));
         CHECK(fj["phase"] == (c.goes_on ? "waiting" : "stopped"));
         CHECK(fj["done"] == !c.goes_on);
         // A stop is quiet: nothing is sent and no countdown runs, however long we wait.

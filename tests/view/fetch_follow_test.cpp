@@ -7,7 +7,8 @@
 //     later answers keep the person's tab
 //   the countdown: one frame when the shown second changes, nothing in between
 //   throttling backs off with the platform's jitter; an unreachable proxy backs off too
-//   pause / resume / stop; another load stops the follow; stale and unknown answers are ignored
+//   pause / resume / stop; another load stops the follow (one that is done stays done); the
+//     paused/done/stopped flags are the phase; stale and unknown answers are ignored
 //   a 200 answer that is no invocation backs off and says so
 #include <string>
 
@@ -273,6 +274,46 @@ TEST_CASE("loading something else stops the follow; a late answer does not repla
     const Json fj = fetch_json(s);
     CHECK(fj["phase"] == "stopped");
     CHECK(fj["stop_reason"] == "Stopped: another invocation was loaded.");
+}
+
+TEST_CASE("loading something else after the follow is done leaves it done, not stopped", "[fetch][follow]") {
+    Headless h;
+    ViewState s = following(h);
+    const std::vector<ScriptedAnswer> script = lifecycle();
+    for (std::size_t i = 0; i < script.size(); ++i) {
+        if (i > 0) next_poll(h, s);
+        answer_poll(h, s, script[i]);
+    }
+    REQUIRE(fetch_json(s)["phase"] == "done");
+    view_load_text(s, fixture("failed"), LoadSource::Paste, "pasted");
+    settle(h, s);
+    const Json fj = fetch_json(s);
+    CHECK(fj["phase"] == "done");
+    CHECK(fj["done"] == true);
+    CHECK(fj["stopped"] == false);
+    CHECK(fj["stop_reason"] == "");
+    CHECK(fj["last_outcome"] == "terminal");
+}
+
+TEST_CASE("the state's paused, done and stopped flags always agree with its phase", "[fetch][follow]") {
+    Headless h;
+    ViewState s = following(h);
+    answer_poll(h, s, lifecycle()[1]);
+    auto flags = [&](const char* phase, bool paused, bool done, bool stopped) {
+        const Json fj = fetch_json(s);
+        INFO("phase " << phase);
+        CHECK(fj["phase"] == phase);
+        CHECK(fj["paused"] == paused);
+        CHECK(fj["done"] == done);
+        CHECK(fj["stopped"] == stopped);
+    };
+    flags("waiting", false, false, false);
+    fetch_pause(s.fetch);
+    h.frame(s);
+    flags("paused", true, false, false);
+    fetch_stop(s.fetch);  // Stop while paused: stopped, no longer paused
+    h.frame(s);
+    flags("stopped", false, true, true);
 }
 
 TEST_CASE("answers to unknown or superseded requests are ignored", "[fetch][follow]") {

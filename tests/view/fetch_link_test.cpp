@@ -4,6 +4,9 @@
 //   the live link: core's make_fetch_link of what is followed; parse_fetch_link reads it back;
 //     the default proxy goes unsaid, another one is named
 //   the token: sent as a bearer token to the proxy it was typed for only; never in state() or a link
+//   a proxy field without a scheme (a relative URL to fetch()): nothing sent, token or not, from any
+//     entry point; a field with white space around it: every request goes to the trimmed URL, token
+//     included
 //   a live link naming another proxy: nothing sent until the person chooses; accepting sends no
 //     token there; "use my proxy" keeps the ids; cancel sends nothing
 //   a link naming the current proxy (give or take a trailing slash) follows at once
@@ -81,6 +84,67 @@ TEST_CASE("the bearer token goes to its own proxy only, and never into state() o
     const FetchRequest again = only(h.frame(s), "GetCommandInvocation");
     CHECK(again.url == kDefaultProxyUrl);
     CHECK(header(again, "Authorization").empty());
+}
+
+TEST_CASE("a proxy URL without a scheme sends nothing from any entry point, so the token cannot reach the page's server", "[fetch][link][token]") {
+    Headless h;
+    ViewState s = page();
+    s.fetch.token = kToken;
+    const std::string typo = "127.0.0.1:8787";  // to fetch() a URL relative to the page
+    s.fetch.proxy_url = typo;
+    h.frame(s);
+    const std::string why = check_proxy_url(typo);
+    REQUIRE_FALSE(why.empty());
+    CommandSummary c;
+    c.command_id = kCommand;
+    c.status = "InProgress";
+    c.instance_ids = {kInstance};
+    SECTION("List commands") { fetch_list_commands(s.fetch); }
+    SECTION("Pick, then follow") { fetch_pick_command(s, c, true); }
+    SECTION("Pick only") { fetch_pick_command(s, c, false); }
+    SECTION("a step from the list") { fetch_pick_step(s, kCommand, kInstance, "aws:runShellScript"); }
+    SECTION("the form's Follow") {
+        s.fetch.command_id = kCommand;
+        s.fetch.instance_id = kInstance;
+        fetch_follow_form(s);
+    }
+    SECTION("a live link naming no proxy") { view_fetch_open_link(s, FetchTarget{kCommand, kInstance, "", ""}); }
+    const ViewActions a = h.frames(s, 3);
+    CHECK(a.fetches.empty());
+    const Json fj = fetch_json(s);
+    CHECK(fj["form"]["error"] == why);
+    CHECK(fj["in_flight"] == 0);
+    CHECK(fj["phase"] == "idle");
+    CHECK(fj["commands"]["phase"] == "none");
+    CHECK(fj["steps"]["phase"] == "none");
+}
+
+TEST_CASE("a proxy URL with white space around it is trimmed once: every request goes there, with the token", "[fetch][link][token]") {
+    Headless h;
+    ViewState s = page();
+    s.fetch.token = kToken;
+    s.fetch.proxy_url = std::string(" ") + kOther + " \n";  // pasted
+    const std::string bearer = std::string("Bearer ") + kToken;
+    CommandSummary c;
+    c.command_id = kCommand;
+    c.instance_ids = {kInstance};
+
+    fetch_list_commands(s.fetch);
+    const FetchRequest list = only(h.frame(s), "ListCommands");
+    CHECK(list.url == kOther);
+    CHECK(header(list, "Authorization") == bearer);
+
+    fetch_pick_command(s, c, false);
+    const FetchRequest steps = only(h.frame(s), "ListCommandInvocations");
+    CHECK(steps.url == kOther);
+    CHECK(header(steps, "Authorization") == bearer);
+
+    fetch_pick_step(s, kCommand, kInstance, "aws:runShellScript");
+    const FetchRequest poll = only(h.frame(s), "GetCommandInvocation");
+    CHECK(poll.url == kOther);
+    CHECK(header(poll, "Authorization") == bearer);
+    CHECK(fetch_json(s)["target"]["proxy_url"] == kOther);
+    CHECK(fetch_json(s)["form"]["error"] == "");
 }
 
 TEST_CASE("a live link naming another proxy sends nothing until the person chooses", "[fetch][link][confirm]") {

@@ -7,9 +7,12 @@
 //   the Fetch tab: Follow checks the typed ids with core's rules first; List commands; Pick / Follow
 //   a multi-step document: the steps are offered, a click follows one by its PluginName
 //   the bar: Pause, Resume, Stop, Follow again, Close, Copy live link
+//   ids from the proxy's list answers are drawn clipped (a bad proxy can send megabytes)
+//   the list's relative times ask for a redraw when their text next changes
 #include <string>
 
 #include "fetch_support.h"
+#include "view_layout.h"
 
 using namespace ssmview;
 using namespace ssmview::test;
@@ -180,4 +183,59 @@ TEST_CASE("Copy live link copies the #fetch link of what is followed", "[fetch][
     const ViewActions a = click(h, s, "fetch.bar.live_link");
     CHECK(a.copy_text == make_fetch_link("https://viewer.example/ssm/", FetchTarget{kCommand, kInstance, "", ""}));
     CHECK(is_fetch_link(a.copy_text));
+}
+
+// The frame's text from `marker` on: the CommandId field above the lists holds a picked id as
+// given (it is an editable field, and the user may want to see what the proxy sent).
+static std::string from_marker(const std::string& text, const char* marker) {
+    const std::size_t at = text.find(marker);
+    REQUIRE(at != std::string::npos);
+    return text.substr(at);
+}
+
+TEST_CASE("ids in the proxy's list answers are drawn clipped, however long they are", "[fetch][panel]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, fixture("success"), LoadSource::Sample, "success");
+    s.ui.tab = ViewTab::Fetch;
+    const std::string huge_command(100000, 'c');
+    const std::string huge_instance(100000, 'i');
+    const std::string too_long_c(kClipValue + 1, 'c'), too_long_i(kClipValue + 1, 'i');
+    const FetchRequest list = only(click(h, s, "fetch.list_commands"), "ListCommands");
+    const Json command = {{"CommandId", huge_command}, {"DocumentName", "AWS-RunShellScript"}, {"Status", "InProgress"},
+                          {"InstanceIds", {kWeb1}}};
+    view_fetch_answer(s, list.id, 200, "", "", Json{{"Commands", {command}}}.dump());
+    settle(h, s);
+    REQUIRE(fetch_json(s)["commands"]["count"] == 1);  // read whole: Follow and Pick use the id as given
+    std::string text = from_marker(h.frame_text(s), "As listed");
+    CHECK(text.find(std::string(kClipValue, 'c')) != std::string::npos);
+    CHECK(text.find(too_long_c) == std::string::npos);
+
+    const FetchRequest steps = only(click(h, s, "fetch.command.0.pick"), "ListCommandInvocations");
+    text = from_marker(h.frame_text(s), "Listing the invocations of");
+    CHECK(text.find(std::string(kClipValue, 'c')) != std::string::npos);
+    CHECK(text.find(too_long_c) == std::string::npos);
+    const Json inv = {{"CommandId", huge_command}, {"InstanceId", huge_instance}, {"Status", "InProgress"}};
+    view_fetch_answer(s, steps.id, 200, "", "", Json{{"CommandInvocations", {inv}}}.dump());
+    settle(h, s);
+    REQUIRE(fetch_json(s)["steps"]["instances"].size() == 1);
+    text = from_marker(h.frame_text(s), "Instances and steps");
+    CHECK(text.find(std::string(kClipValue, 'i')) != std::string::npos);
+    CHECK(text.find(too_long_i) == std::string::npos);
+}
+
+TEST_CASE("the Fetch tab's relative times ask for a frame when their text next changes", "[fetch][panel]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, fixture("success"), LoadSource::Sample, "success");
+    s.ui.tab = ViewTab::Fetch;
+    const FetchRequest list = only(click(h, s, "fetch.list_commands"), "ListCommands");
+    view_fetch_answer(s, list.id, 200, "", "", list_commands_answer());
+    settle(h, s);
+    REQUIRE(fetch_json(s)["commands"]["phase"] == "ok");
+    // "As listed 0 seconds ago" becomes "1 second ago" within a second: without a frame then, it
+    // would say "0 seconds" until something else drew (the summary's times wait hours).
+    const ViewActions a = h.frame(s);
+    CHECK(a.redraw_after_ms >= 0);
+    CHECK(a.redraw_after_ms <= 1000 + kRelativeTimeSlackMs);
 }
