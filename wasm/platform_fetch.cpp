@@ -82,30 +82,9 @@ EM_JS(void, js_fetch_send, (int id, const char* url_ptr, int url_len, const char
             });
         }
         // Read at most `limit` bytes: a proxy (or whatever answers there) could send gigabytes.
-        var reader = response.body.getReader();
-        var chunks = [];
-        var total = 0;
-        var pump = function() {
-            return reader.read().then(function(r) {
-                if (r.done) return true;
-                total += r.value.length;
-                if (total > limit) {
-                    reader.cancel().catch(function() {});
-                    return false;
-                }
-                chunks.push(r.value);
-                return pump();
-            });
-        };
-        return pump().then(function(complete) {
-            if (!complete) {
-                fail("The answer is larger than " + Math.round(limit / 1048576) + " MiB; it was not read.");
-                return;
-            }
-            var out = new Uint8Array(total);
-            var at = 0;
-            for (var i = 0; i < chunks.length; i++) { out.set(chunks[i], at); at += chunks[i].length; }
-            deliver(out);
+        return Module.ssmReadAtMost(response.body.getReader(), limit).then(function(out) {
+            if (out === null) fail("The answer is larger than " + Math.round(limit / 1048576) + " MiB; it was not read.");
+            else deliver(out);
         });
     }).catch(function(err) {
         if (timedOut) fail("No answer within " + Math.round(deadline_ms / 1000) + " s.");
@@ -171,10 +150,8 @@ void fetch_send(const std::vector<FetchRequest>& requests) {
     }
 }
 
-double fetch_jitter() {
-    const double r = js_fetch_random();
-    return r >= 0.0 && r < 1.0 ? r : 0.0;
-}
+// As drawn: the view keeps anything outside [0, 1) out of the cadence (fetch_frame_begin), in one place.
+double fetch_jitter() { return js_fetch_random(); }
 
 }  // namespace ssmview::web
 

@@ -69,29 +69,12 @@ EM_JS(void, js_share_inflate, (const unsigned char* ptr, int len, double limit, 
         fail("This browser cannot open share links (deflate-raw is not supported).");
         return;
     }
-    var chunks = [];
-    var total = 0;
-    var pump = function() {
-        return reader.read().then(function(r) {
-            if (r.done) return true;
-            total += r.value.length;
-            if (total > limit) {
-                reader.cancel().catch(function() {});
-                return false;
-            }
-            chunks.push(r.value);
-            return pump();
-        });
-    };
-    pump().then(function(complete) {
-        if (!complete) {
+    Module.ssmReadAtMost(reader, limit).then(function(out) {
+        if (out === null) {
             fail("This link is too large to open: its report inflates to more than " + Math.round(limit / 1048576) + " MiB.");
             return;
         }
         if (seq !== Module.ssmFragmentSeq) return;
-        var out = new Uint8Array(total);
-        var at = 0;
-        for (var i = 0; i < chunks.length; i++) { out.set(chunks[i], at); at += chunks[i].length; }
         Module.ssmSendBytes(_ssmview_on_inflated, out);
     }, function(err) {
         fail("This link is damaged: its compressed data is corrupt or cut short (was the whole link copied?).");

@@ -7,6 +7,7 @@
 //   Module.ssmSendText    JS string -> malloc'd UTF-8 -> a C entry point, which frees it
 //   Module.ssmSendBytes   the same for a Uint8Array
 //   Module.ssmNotice      the page's error banner, from JS
+//   Module.ssmReadAtMost  a stream reader -> one Uint8Array, or null past a byte limit
 //
 // Call flow: index.html loads ssmview.js -> this file runs first (Emscripten's --pre-js) -> the
 // runtime compiles the wasm -> main() -> platform_page.cpp fills in load/state/shareLink/frames
@@ -54,6 +55,32 @@
       else args.push(extra[i] | 0);
     }
     return fn.apply(null, args);
+  };
+  // Reads a ReadableStream's reader to its end, keeping at most `limit` bytes: whatever answers a
+  // fetch, and whatever a share link inflates to, could be gigabytes. Resolves to the bytes, or to
+  // null (the reader cancelled) once they pass `limit`; rejects when the stream fails.
+  Module.ssmReadAtMost = function(reader, limit) {
+    var chunks = [];
+    var total = 0;
+    var pump = function() {
+      return reader.read().then(function(r) {
+        if (r.done) return true;
+        total += r.value.length;
+        if (total > limit) {
+          reader.cancel().catch(function() {});
+          return false;
+        }
+        chunks.push(r.value);
+        return pump();
+      });
+    };
+    return pump().then(function(complete) {
+      if (!complete) return null;
+      var out = new Uint8Array(total);
+      var at = 0;
+      for (var i = 0; i < chunks.length; i++) { out.set(chunks[i], at); at += chunks[i].length; }
+      return out;
+    });
   };
   Module.ssmSendText = function(fn, text) {
     return call(fn, encoder.encode(text), Array.prototype.slice.call(arguments, 2));
