@@ -5,7 +5,8 @@
 #   2. native preset               core + cli + view unit tests, CLI contract, fixture reproduction
 #   3. native-asan preset          the same tests built with AddressSanitizer + UBSan (Debug); any
 #                                  sanitizer report, leaks included, fails its test (less
-#                                  fixtures_reproduce, which runs no binary built here)
+#                                  fixtures_reproduce and the fakes' self-tests, which run no
+#                                  binary built here)
 #   4. fuzz smoke                  scripts/fuzz.sh --smoke: every fuzz_* target for 5 s on its
 #                                  committed seeds (clang-14, libFuzzer, ASan + UBSan)
 #   5. wasm preset                 the core's tests under node, then the site in headless Chromium
@@ -22,12 +23,13 @@ cmake --build --preset native
 ctest --preset native
 
 # UBSan only prints by default; halt_on_error makes undefined behaviour fail the test that ran it.
-# fixtures_reproduce runs only /usr/bin/aws and Python (scripts/make_fixtures.sh --check), no
-# binary built here, so the sanitizers have nothing to watch in it: the native run above covers it.
+# fixtures_reproduce runs only /usr/bin/aws and Python (scripts/make_fixtures.sh --check), and the
+# *_self_test ones only Python (tests/support), no binary built here, so the sanitizers have
+# nothing to watch in them: the native run above covers them.
 cmake --preset native-asan
 cmake --build --preset native-asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --preset native-asan -E '^fixtures_reproduce$'
+  ctest --preset native-asan -E '^(fixtures_reproduce|fake_aws_self_test|ssm_stub_self_test)$'
 
 bash scripts/fuzz.sh --smoke
 

@@ -1,8 +1,9 @@
 """tests/cli/fetch_follow_test.py: `ssmview fetch`, `follow` and `link --fetch` against SSM on loopback.
 
 Index
-  helpers            a clean AWS environment; Ssm (the signature-checking fake); Proxy (ssmview-proxy
-                     in front of it, or --simulate); running the CLI
+  helpers            a clean AWS environment (tests/support/proxy_process.py's, plus the CLI's keys);
+                     Ssm (the signature-checking fake); Proxy (proxy_process's ssmview-proxy in front
+                     of it, or --simulate); running the CLI
   FetchTest          fetch prints what inspect prints; the request AWS expects; errors and hints
   ConnectionTest     direct (SigV4 checked by botocore, region, endpoint) vs through a proxy
   FollowTest         the lifecycle, state-change lines, the cadence, back-off, Ctrl+C
@@ -31,11 +32,11 @@ import unittest
 import urllib.parse
 
 BIN = os.environ["SSMVIEW_BIN"]
-PROXY_BIN = os.environ["SSMVIEW_PROXY_BIN"]
 FIX = os.environ["SSMVIEW_FIXTURES"]
 ROOT = os.path.dirname(os.path.dirname(FIX))
 sys.path.insert(0, os.path.join(ROOT, "tests", "support"))
 import fake_aws  # noqa: E402
+import proxy_process  # noqa: E402
 import ssm_stub  # noqa: E402
 
 INTERVAL_MS = 40          # the test hook's 5 s
@@ -137,34 +138,22 @@ class Ssm:
 
 
 class Proxy:
-    """ssmview-proxy on 127.0.0.1:<free port>, in front of an Ssm (with PROXY_KEY) or --simulate."""
+    """ssmview-proxy (proxy_process.ProxyProcess) on 127.0.0.1:<free port>, in front of an Ssm (with
+    PROXY_KEY) or --simulate."""
 
     def __init__(self, upstream=None, token_file=None):
-        self.log = tempfile.NamedTemporaryFile(prefix="h7-proxy-", suffix=".log")
-        args = [PROXY_BIN, "--listen", "127.0.0.1:0"]
-        args += ["--endpoint-url", upstream.url, "--region", "us-east-1"] if upstream else ["--simulate"]
+        args = ["--endpoint-url", upstream.url, "--region", "us-east-1"] if upstream else ["--simulate"]
         if token_file:
             args += ["--token-file", token_file]
-        env = clean_env(AWS_ACCESS_KEY_ID=PROXY_KEY, AWS_SECRET_ACCESS_KEY=PROXY_SECRET)
-        self.proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=self.log)
-        deadline = time.monotonic() + 20
-        self.url = None
-        while self.url is None and time.monotonic() < deadline and self.proc.poll() is None:
-            with open(self.log.name, encoding="utf-8") as f:
-                m = re.search(r"ssmview-proxy: listening on (http://127\.0\.0\.1:\d+)", f.read())
-            if m:
-                self.url = m.group(1)
-            else:
-                time.sleep(0.02)
-        if self.url is None:
+        self.process = proxy_process.ProxyProcess(
+            args, clean_env(AWS_ACCESS_KEY_ID=PROXY_KEY, AWS_SECRET_ACCESS_KEY=PROXY_SECRET))
+        if self.process.port is None:
             self.close()
-            raise RuntimeError("ssmview-proxy did not start: " + open(self.log.name).read())
+            raise RuntimeError("ssmview-proxy did not start: " + self.process.log)
+        self.url = self.process.url
 
     def close(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(timeout=20)
-        self.log.close()
+        self.process.stop()
 
     def __enter__(self):
         return self
@@ -173,20 +162,20 @@ class Proxy:
         self.close()
 
 
+# Every environment gets a HOME of its own (a test may write a profile there), made inside this
+# one directory, which is removed when the test run ends.
+_HOMES = tempfile.TemporaryDirectory(prefix="h7-homes-")
+
+
 def clean_env(**extra):
-    """No AWS settings of the machine: keys, region and files only from the test."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_") and k != "SSMVIEW_FOLLOW_INTERVAL_MS"}
-    home = tempfile.mkdtemp(prefix="h7-home-")
-    env.update(HOME=home, AWS_CONFIG_FILE=os.path.join(home, "config"),
-               AWS_SHARED_CREDENTIALS_FILE=os.path.join(home, "credentials"), AWS_EC2_METADATA_DISABLED="true",
+    """proxy_process.clean_env (no AWS settings of the machine) with the CLI's keys and region and
+    the compressed follow cadence; a value of None removes that variable."""
+    home = tempfile.mkdtemp(dir=_HOMES.name)
+    env = dict(AWS_CONFIG_FILE=os.path.join(home, "config"), AWS_SHARED_CREDENTIALS_FILE=os.path.join(home, "credentials"),
                AWS_ACCESS_KEY_ID=ACCESS_KEY, AWS_SECRET_ACCESS_KEY=SECRET_KEY, AWS_REGION="us-east-1",
                SSMVIEW_FOLLOW_INTERVAL_MS=str(INTERVAL_MS), NO_COLOR="1")
-    for k, v in extra.items():
-        if v is None:
-            env.pop(k, None)
-        else:
-            env[k] = v
-    return env
+    env.update(extra)
+    return proxy_process.clean_env(home, **env)
 
 
 NO_CREDENTIALS = dict(AWS_ACCESS_KEY_ID=None, AWS_SECRET_ACCESS_KEY=None, AWS_REGION=None)
@@ -316,7 +305,8 @@ class FetchTest(unittest.TestCase):
         e = json.loads(p.stdout)["error"]
         self.assertEqual((e["kind"], e["httpStatus"], e["type"]), ("unreachable", 0, ""))
         self.assertIn(url, e["message"])
-        self.assertTrue(e["hint"].startswith("Nothing answered."), e["hint"])
+        # A direct call has no proxy: the hint names the AWS endpoint and its settings.
+        self.assertTrue(e["hint"].startswith("Nothing answered at the AWS endpoint."), e["hint"])
 
 
 # ---- connection ---------------------------------------------------------------------------

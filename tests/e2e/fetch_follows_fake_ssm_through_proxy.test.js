@@ -16,13 +16,6 @@ px.skipWithoutProxy();
 
 const lifecycle = JSON.parse(fs.readFileSync(path.join(h.FIXTURES, 'sequences', 'lifecycle.json'), 'utf8'));
 
-// While following, the countdown draws a frame each second: "settled" here means 400 ms quiet.
-async function click(page, control) {
-  await h.settle(page, 400);
-  const {x, y} = await h.controlCenter(page, control);
-  await page.mouse.click(x, y);
-}
-
 h.test('a command is followed through the proxy from InvocationDoesNotExist to Success, every request signed', async () => {
   const fake = await px.startFakeSsm();
   const p = await h.openPage({viewport: {width: 1200, height: 780}});
@@ -36,10 +29,10 @@ h.test('a command is followed through the proxy from InvocationDoesNotExist to S
 
     await p.page.evaluate((form) => window.ssmview.fetchForm(form),
       {proxy: proxy.url, command: lifecycle.CommandId, instance: lifecycle.InstanceId});
-    await click(p.page, 'tab.fetch');
+    await h.click(p.page, 'tab.fetch');
     await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-fake-0-form.png')});
-    await click(p.page, 'fetch.follow');
+    await h.click(p.page, 'fetch.follow');
 
     // 1. Not delivered yet: the error, its hint, and the countdown.
     s = await h.waitFor(p.page, (s) => s.fetch.polls >= 1, 'the first answer', 20000);

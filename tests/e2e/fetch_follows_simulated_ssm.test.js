@@ -15,13 +15,6 @@ px.skipWithoutProxy();
 
 const TERMINAL = new Set(['success', 'failed', 'timed_out', 'cancelled']);
 
-// While following, the countdown draws a frame each second: "settled" here means 400 ms quiet.
-async function click(page, control) {
-  await h.settle(page, 400);
-  const {x, y} = await h.controlCenter(page, control);
-  await page.mouse.click(x, y);
-}
-
 h.test('the first screen offers a simulated command; one click follows it to its end', async () => {
   const p = await h.openPage({viewport: {width: 1200, height: 780}});
   let proxy;
@@ -37,7 +30,7 @@ h.test('the first screen offers a simulated command; one click follows it to its
     await p.page.screenshot({path: h.artifactPath('fetch-sim-0-first-screen.png')});
 
     const suggested = s.fetch.commands.suggested;
-    await click(p.page, 'fetch.bar.follow');
+    await h.click(p.page, 'fetch.bar.follow');
     s = await h.waitFor(p.page, (s) => s.fetch.following && s.fetch.target.command_id === suggested, 'following the offered command', 20000);
     s = await h.waitFor(p.page, (s) => s.source === 'fetch', 'the first invocation shown', 40000);
     await h.settle(p.page, 400);
@@ -71,22 +64,22 @@ h.test('the Fetch tab lists the simulated commands; a multi-step document offers
   try {
     proxy = await px.startProxy(['--simulate', '--allow-origin', await px.pageOrigin(p.page)]);
     await p.page.evaluate((url) => window.ssmview.fetchForm({proxy: url}), proxy.url);
-    await click(p.page, 'tab.fetch');
-    await click(p.page, 'fetch.list_commands');
+    await h.click(p.page, 'tab.fetch');
+    await h.click(p.page, 'fetch.list_commands');
     let s = await h.waitFor(p.page, (s) => s.fetch.commands.phase === 'ok', 'the command list', 20000);
     await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-sim-4-commands.png')});
     // Pick every command in turn until one shows several steps (the schema 2.2 document).
     let multi = -1;
     for (let i = 0; i < s.fetch.commands.items.length && multi < 0; i++) {
-      await click(p.page, `fetch.command.${i}.pick`);
+      await h.click(p.page, `fetch.command.${i}.pick`);
       const st = await h.waitFor(p.page, (x) => x.fetch.steps.phase === 'ok' || x.fetch.steps.phase === 'failed', 'the steps', 20000);
       if (st.fetch.steps.instances.some((inv) => inv.plugins.length > 1)) multi = i;
     }
     h.assert(multi >= 0, 'one simulated command has several steps');
     await h.settle(p.page, 400);
     await p.page.screenshot({path: h.artifactPath('fetch-sim-5-steps.png')});
-    await click(p.page, 'fetch.step.0.1');
+    await h.click(p.page, 'fetch.step.0.1');
     s = await h.waitFor(p.page, (s) => s.fetch.following && s.fetch.target.plugin_name !== '', 'following one step', 20000);
     const step = s.fetch.target.plugin_name;
     s = await h.waitFor(p.page, (s) => s.source === 'fetch' || (s.fetch.error && s.fetch.error.kind !== 'not_yet' && s.fetch.error.kind !== 'throttled'),

@@ -15,13 +15,6 @@ px.skipWithoutProxy();
 // The simulator's Windows command: short, delivered to one managed node (catalog in proxy/).
 const COMMAND = '2f9a4c61-d83e-4b05-a7c2-e15b9f8d3064';
 
-// While following, the countdown draws a frame each second: "settled" here means 400 ms quiet.
-async function click(page, control) {
-  await h.settle(page, 400);
-  const {x, y} = await h.controlCenter(page, control);
-  await page.mouse.click(x, y);
-}
-
 async function copiedText(page) { return page.evaluate(() => navigator.clipboard.readText()); }
 
 h.test('Copy live link, opened in another page, follows the same invocation', async () => {
@@ -34,15 +27,15 @@ h.test('Copy live link, opened in another page, follows the same invocation', as
       '--allow-origin', await px.pageOrigin(b.page)]);
     // Find the command's instance from the proxy, as a person would (Pick fills the ids).
     await a.page.evaluate((url) => window.ssmview.fetchForm({proxy: url}), proxy.url);
-    await click(a.page, 'tab.fetch');
-    await click(a.page, 'fetch.list_commands');
+    await h.click(a.page, 'tab.fetch');
+    await h.click(a.page, 'fetch.list_commands');
     let s = await h.waitFor(a.page, (s) => s.fetch.commands.phase === 'ok', 'the command list', 20000);
     const index = s.fetch.commands.items.findIndex((c) => c.command_id === COMMAND);
     h.assert(index >= 0, `the simulator lists ${COMMAND}`);
-    await click(a.page, `fetch.command.${index}.follow`);
+    await h.click(a.page, `fetch.command.${index}.follow`);
     s = await h.waitFor(a.page, (s) => s.fetch.following && s.fetch.target.command_id === COMMAND, 'following', 20000);
     const instance = s.fetch.target.instance_id;
-    await click(a.page, 'fetch.bar.live_link');
+    await h.click(a.page, 'fetch.bar.live_link');
     const link = await copiedText(a.page);
     h.assert(link.includes('#fetch?command=' + COMMAND), `a live link was copied: ${link}`);
     h.assert(link.includes('instance=' + instance), 'it names the instance');
@@ -91,7 +84,7 @@ h.test('a live link naming another proxy asks first and sends no token there', a
     h.assertEqual(s.fetch.in_flight, 0, 'nothing sent while asking');
     h.assertEqual(s.fetch.polls, 0, 'no poll while asking');
     proxy = await px.startProxy(['--simulate', '--allow-origin', await px.pageOrigin(p.page)], {}, port);
-    await click(p.page, 'fetch.confirm.accept');
+    await h.click(p.page, 'fetch.confirm.accept');
     s = await h.waitFor(p.page, (s) => s.fetch.following && s.fetch.polls >= 1, 'following through the link\'s proxy', 30000);
     h.assertEqual(s.fetch.proxy_url, other, 'now using the link\'s proxy');
     h.assertEqual(s.fetch.target.proxy_url, other, 'polls go there');

@@ -14,17 +14,10 @@ px.skipWithoutProxy();
 const COMMAND = 'f8b443e0-ec46-492c-8b0a-6428e7d07fe6';
 const INSTANCE = 'i-0f6e9dfe67458e033';
 
-// While following, the countdown draws a frame each second: "settled" here means 400 ms quiet.
-async function click(page, control) {
-  await h.settle(page, 400);
-  const {x, y} = await h.controlCenter(page, control);
-  await page.mouse.click(x, y);
-}
-
 async function followAndExpectUnreachable(p, proxyUrl, shot) {
   await p.page.evaluate((form) => window.ssmview.fetchForm(form), {proxy: proxyUrl, command: COMMAND, instance: INSTANCE});
-  await click(p.page, 'tab.fetch');
-  await click(p.page, 'fetch.follow');
+  await h.click(p.page, 'tab.fetch');
+  await h.click(p.page, 'fetch.follow');
   const s = await h.waitFor(p.page, (s) => s.fetch.polls >= 1, 'the first attempt', 20000);
   h.assertEqual(s.fetch.error && s.fetch.error.kind, 'unreachable', 'kind');
   h.assert(s.fetch.error.title.startsWith('Cannot reach the proxy: TypeError'), `title: ${s.fetch.error.title}`);
@@ -33,7 +26,7 @@ async function followAndExpectUnreachable(p, proxyUrl, shot) {
   h.assertEqual(s.fetch.phase, 'waiting', 'it keeps trying');
   h.assert(s.fetch.backoff_streak === 1 && s.fetch.next_poll_s >= 3 && s.fetch.next_poll_s <= 5, `backing off: ${JSON.stringify(s.fetch)}`);
   h.assertEqual(s.source, 'sample', 'what was shown stays');
-  await click(p.page, 'tab.output');
+  await h.click(p.page, 'tab.output');
   await h.settle(p.page, 400);
   await p.page.screenshot({path: h.artifactPath(shot)});
   return s;
@@ -45,8 +38,8 @@ h.test('nothing listening: the error names what to run and what to allow, and fo
     const port = await px.closedPort();
     await followAndExpectUnreachable(p, `http://127.0.0.1:${port}`, 'unreachable-0-nothing-listening.png');
     // The Fetch tab's list says how to start a proxy.
-    await click(p.page, 'tab.fetch');
-    await click(p.page, 'fetch.list_commands');
+    await h.click(p.page, 'tab.fetch');
+    await h.click(p.page, 'fetch.list_commands');
     const s = await h.waitFor(p.page, (s) => s.fetch.commands.phase === 'failed', 'the list fails', 20000);
     h.assertEqual(s.fetch.commands.error.kind, 'unreachable', 'list error kind');
     await h.settle(p.page, 400);

@@ -74,6 +74,28 @@ class Front(ProxyTestCase):
         self.assertIs(h["simulated"], True)
         self.assertEqual(h["upstream"]["upstream"], "simulated")
 
+    def test_a_body_sent_with_healthz_is_never_read_as_the_next_request(self):
+        # /healthz is answered without reading a body: the connection must close after it, or the
+        # body's bytes would be parsed as a second request (a request smuggled past the front).
+        p = self.proxy()
+        smuggled = b"GET /smuggled HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        s = socket.create_connection(("127.0.0.1", p.port), timeout=10)
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: %d\r\n\r\n" % len(smuggled) +
+                  smuggled)
+        reply = b""
+        while True:
+            data = s.recv(65536)
+            if not data:
+                break
+            reply += data
+        s.close()
+        self.assertTrue(reply.startswith(b"HTTP/1.1 200 "), reply)
+        self.assertEqual(reply.count(b"HTTP/1.1 "), 1, reply)
+        head = reply.split(b"\r\n\r\n", 1)[0].lower()
+        self.assertIn(b"\r\nconnection: close", head)
+        self.assertLogged(p, "path=/healthz origin=- action=healthz status=200")
+        self.assertNotIn("/smuggled", p.log)
+
     # ---- CORS -------------------------------------------------------------------------------
 
     def test_the_allowed_page_gets_its_preflight_with_private_network_access(self):

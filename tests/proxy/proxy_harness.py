@@ -3,8 +3,9 @@ process, raw HTTP calls, and the two checks every test ends with.
 
 Index
     Secrets        distinctive test values; none may ever appear in an answer or a log line
-    clean_env      an environment with nothing of the machine's AWS setup in it
-    ProxyProcess   ssmview-proxy on 127.0.0.1:0: waits for its "listening on" line, keeps its log
+    clean_env      an environment with nothing of the machine's AWS setup in it  } tests/support/
+    ProxyProcess   ssmview-proxy on 127.0.0.1:0: waits for its "listening on" line, } proxy_process.py,
+                   keeps its log, dies with the test runner                          } shared with tests/cli
     Answer, call   one raw HTTP request (http.client), every header kept as sent back
     ProxyTestCase  records every answer and proxy started; tearDown stops them and asserts that no
                    secret appears in any answer or any log line
@@ -13,22 +14,16 @@ Environment (set by tests/proxy/CMakeLists.txt): SSMVIEW_PROXY_BIN (the program)
 (tests/fixtures). The real AWS CLI v2 is /usr/bin/aws.
 """
 
-import ctypes
 import http.client
 import os
-import re
-import signal
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "support"))
+from proxy_process import PROXY, ProxyProcess, clean_env  # noqa: E402,F401 (the tests import them from here)
 
-PROXY = os.environ.get("SSMVIEW_PROXY_BIN", os.path.join(HERE, "..", "..", "build", "native", "proxy", "ssmview-proxy"))
 FIXTURES = os.environ.get("SSMVIEW_FIXTURES", os.path.join(HERE, "..", "fixtures"))
 AWS_CLI = "/usr/bin/aws"
 REGION = "us-east-1"
@@ -53,101 +48,6 @@ SECRETS = [k[1] for k in ALL_KEYS] + [k[2] for k in ALL_KEYS if k[2]] + [CONTAIN
 def fake_keys():
     """The keys FakeAws accepts: every source's key, with its session token."""
     return {k[0]: (k[1], k[2]) for k in ALL_KEYS}
-
-
-# ---- clean_env ------------------------------------------------------------------------------
-
-def clean_env(home, **extra):
-    """No AWS_* from the machine, no ~/.aws, no IMDS: every source a test wants, it adds."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": home,
-        "LC_ALL": "C.UTF-8",
-        "AWS_CONFIG_FILE": os.path.join(home, "no-config"),
-        "AWS_SHARED_CREDENTIALS_FILE": os.path.join(home, "no-credentials"),
-        "AWS_EC2_METADATA_DISABLED": "true",
-        "AWS_PAGER": "",
-    }
-    env.update({k: v for k, v in extra.items() if v is not None})
-    for k in [k for k, v in extra.items() if v is None]:
-        env.pop(k, None)
-    return env
-
-
-# ---- ProxyProcess ---------------------------------------------------------------------------
-
-def _die_with_parent():
-    """In the child: SIGTERM when the test runner dies, so no proxy outlives a killed test."""
-    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
-LISTENING = re.compile(r"ssmview-proxy: listening on http://127\.0\.0\.1:(\d+)")
-
-
-class ProxyProcess:
-    """ssmview-proxy with `args` (plus --listen 127.0.0.1:0 unless given) in `env`."""
-
-    def __init__(self, args, env, listen=True, start_timeout=20):
-        argv = [PROXY] + (["--listen", "127.0.0.1:0"] if listen else []) + list(args)
-        self.proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
-        self.lines = []  # stdout and stderr lines, as they came
-        self._lock = threading.Lock()
-        self._readers = [threading.Thread(target=self._read, args=(s,), daemon=True)
-                         for s in (self.proc.stdout, self.proc.stderr)]
-        for t in self._readers:
-            t.start()
-        self.port = None
-        deadline = time.monotonic() + start_timeout
-        while time.monotonic() < deadline and self.proc.poll() is None:
-            m = LISTENING.search(self.log)
-            if m:
-                self.port = int(m.group(1))
-                break
-            time.sleep(0.02)
-
-    def _read(self, stream):
-        for raw in iter(stream.readline, b""):
-            with self._lock:
-                self.lines.append(raw.decode("utf-8", "replace"))
-
-    @property
-    def log(self):
-        with self._lock:
-            return "".join(self.lines)
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def wait_for_log(self, text, timeout=10):
-        """The access line is written after the answer went out: wait for it."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text in self.log:
-                return True
-            time.sleep(0.02)
-        return text in self.log
-
-    def wait_exit(self, timeout=20):
-        rc = self.proc.wait(timeout)
-        for t in self._readers:
-            t.join(5)
-        return rc
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        for t in self._readers:
-            t.join(5)
-        self.proc.stdout.close()
-        self.proc.stderr.close()
-        return self.proc.returncode
 
 
 # ---- Answer, call -------------------------------------------------------------------------

@@ -21,15 +21,15 @@ Index
 Adding CloudWatch Logs or S3: one more service class with `name`, `signing_name`, `matches(rec)` and
 `answer(rec)`, passed in FakeAws(services=[...]); the signature check is shared.
 
-Binds 127.0.0.1 on an ephemeral port; serves in a daemon thread; `with FakeAws(...) as fake:`.
-Python 3 standard library + botocore (python3-botocore) only.
+Binds 127.0.0.1 on an ephemeral port; serves in a daemon thread (tests/support/loopback_server.py,
+as ssm_stub does); `with FakeAws(...) as fake:`. Python 3 standard library + botocore
+(python3-botocore) only.
 
-    /usr/bin/python3 tests/support/fake_aws.py --self-test
+    /usr/bin/python3 tests/support/fake_aws.py --self-test     # ctest: fake_aws_self_test
 """
 
 import datetime
 import hmac
-import http.server
 import json
 import os
 import re
@@ -43,6 +43,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import loopback_server  # noqa: E402
 import ssm_stub  # noqa: E402
 
 JSON_CONTENT_TYPE = "application/x-amz-json-1.1"
@@ -141,9 +142,10 @@ def verify_sigv4(rec, keys, region, service, required_signed=("host", "x-amz-dat
 
 # ---- SsmService -----------------------------------------------------------------------------
 
-class SsmService:
+class SsmService(ssm_stub.ScriptedInvocations):
     """SSM's JSON protocol. GetCommandInvocation: ssm_stub's scripted entries (same files, same
-    sequences); any other action: script(action, ...) answers, else UnknownOperationException."""
+    sequences; entries, requests and reset() are ssm_stub.ScriptedInvocations'); any other action:
+    script(action, ...) answers, else UnknownOperationException."""
 
     name = "ssm"
     signing_name = "ssm"
@@ -151,21 +153,12 @@ class SsmService:
     required_signed = ("host", "x-amz-date", "content-type", "x-amz-target")
 
     def __init__(self, bodies_dirs=(), entries=None, not_found_message=None):
-        self.entries = ssm_stub.load_entries(bodies_dirs) if entries is None else entries
-        self.not_found_message = not_found_message
-        self.lock = threading.Lock()
-        self.requests = []  # what ssm_stub.answer_request records: [(target, request_json)]
+        super().__init__(bodies_dirs, entries, not_found_message)
         self.scripted = {}  # action -> (status, body bytes)
 
     def script(self, action, status, body):
         """Answer `action` with this status and body (an object, or bytes as they are)."""
         self.scripted[action] = (status, body if isinstance(body, bytes) else _compact(body))
-
-    def reset(self):
-        with self.lock:
-            for e in self.entries.values():
-                e.index = 0
-            self.requests.clear()
 
     def matches(self, rec):
         target = rec.header("X-Amz-Target") or ""
@@ -181,79 +174,10 @@ class SsmService:
 
 # ---- FakeAws --------------------------------------------------------------------------------
 
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # a handler told to be slow must not hold the test's teardown
-    allow_reuse_address = True
+class _LoopbackServer(loopback_server.LoopbackServer):
+    """tests/support/loopback_server.py on an ephemeral port; handle(handler) per request."""
 
-    def handle_error(self, request, client_address):
-        # A client that gave up (the proxy after its upstream timeout) is expected here.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
-class _LoopbackServer:
-    """A ThreadingHTTPServer on 127.0.0.1:ephemeral whose handler calls self.handle(handler)."""
-
-    def __init__(self):
-        owner = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            server_version = "fake-aws"
-            sys_version = ""
-
-            def log_message(self, fmt, *args):
-                pass
-
-            def do_GET(self):
-                owner.handle(self)
-
-            def do_POST(self):
-                owner.handle(self)
-
-            def do_PUT(self):
-                owner.handle(self)
-
-        self._httpd = _QuietServer(("127.0.0.1", 0), Handler)
-        self._thread = None
-
-    @property
-    def port(self):
-        return self._httpd.server_address[1]
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self):
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self):
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    @staticmethod
-    def read_body(handler):
-        length = int(handler.headers.get("Content-Length") or 0)
-        return handler.rfile.read(length) if length else b""
-
-    @staticmethod
-    def send(handler, status, body, headers=()):
-        handler.send_response(status)
-        for n, v in headers:
-            handler.send_header(n, v)
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
+    server_version = "fake-aws"
 
 
 class FakeAws(_LoopbackServer):
@@ -401,7 +325,9 @@ def _self_test():
         headers = dict(req.headers.items())
         if drop_token:
             headers.pop("X-Amz-Security-Token")
-        data = body.replace(b"i-0", b"i-1") if tamper else body
+        # One byte more: the same request to SSM (it would answer 200), so only the signature check
+        # can refuse it.
+        data = body + b" " if tamper else body
         r = urllib.request.Request(fake.url + "/", data=data, headers=headers, method="POST")
         try:
             with urllib.request.urlopen(r) as resp:
@@ -412,8 +338,10 @@ def _self_test():
     with FakeAws(keys, services=[SsmService(entries=entries)]) as fake:
         assert call(fake, "AKIDSELFTEST") == (200, b'{"Status":"Success"}')
         assert call(fake, "ASIASELFTEST")[0] == 200
-        assert call(fake, "AKIDSELFTEST", tamper=True)[0] == 400
-        assert call(fake, "ASIASELFTEST", drop_token=True)[0] == 400
+        status, answer = call(fake, "AKIDSELFTEST", tamper=True)
+        assert (status, json.loads(answer).get("__type")) == (400, "InvalidSignatureException"), (status, answer)
+        status, answer = call(fake, "ASIASELFTEST", drop_token=True)
+        assert (status, json.loads(answer).get("__type")) == (400, "InvalidSignatureException"), (status, answer)
         oks = [r.signature_ok for r in fake.recorded]
         assert oks == [True, True, False, False], fake.recorded
         assert "does not match" in fake.recorded[2].signature_error

@@ -4,6 +4,13 @@
 Python 3 standard library only; binds 127.0.0.1 only. It lets the real AWS CLI v2 (or any SDK)
 talk to "SSM" without network or credentials, so that test fixtures are genuine client output.
 
+Index
+    Entry, load_entries   the scripted answers of each (CommandId, InstanceId), from *.json files
+    answer_request        one POST of the SSM JSON protocol -> (status, body), recorded
+    ScriptedInvocations   the entries, the requests seen, reset(): shared with fake_aws.SsmService
+    SsmStub               ScriptedInvocations served by tests/support/loopback_server.py, unsigned
+    _self_test, main      --self-test (ctest: ssm_stub_self_test), and the command line
+
 Protocol (what the CLI sends; see botocore's SSM model, protocol "json", jsonVersion 1.1):
     POST /   X-Amz-Target: AmazonSSM.GetCommandInvocation
              Content-Type: application/x-amz-json-1.1
@@ -38,12 +45,14 @@ As a module:
 """
 
 import argparse
-import http.server
 import json
 import os
 import signal
 import sys
 import threading
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from loopback_server import LoopbackServer  # noqa: E402
 
 TARGET_PREFIX = "AmazonSSM."
 JSON_CONTENT_TYPE = "application/x-amz-json-1.1"
@@ -103,37 +112,6 @@ def load_entries(dirs):
     return entries
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as the SDKs expect; every answer has a length
-    server_version = "ssm-stub"
-    sys_version = ""
-
-    def log_message(self, fmt, *args):  # quiet unless asked
-        if self.server.stub.verbose:
-            sys.stderr.write("ssm_stub: " + (fmt % args) + "\n")
-
-    def _send(self, status, body, content_type=JSON_CONTENT_TYPE):
-        stub = self.server.stub
-        with stub.lock:
-            stub.request_counter += 1
-            n = stub.request_counter
-        self.send_response(status)
-        self.send_header("x-amzn-RequestId", "00000000-0000-4000-8000-%012d" % n)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_GET(self):
-        self._send(404, _compact({"__type": "UnknownOperationException"}))
-
-    def do_POST(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        payload = self.rfile.read(length) if length else b""
-        target = self.headers.get("X-Amz-Target", "")
-        self._send(*answer_request(self.server.stub, target, payload))
-
-
 def _error(type_, message=None, status=400):
     err = {"__type": type_}
     if message is not None:
@@ -144,8 +122,8 @@ def _error(type_, message=None, status=400):
 def answer_request(stub, target, payload):
     """One POST of the SSM JSON protocol -> (http_status, body_bytes), recorded in stub.requests.
 
-    `stub` needs `entries`, `lock`, `requests` and `not_found_message`: an SsmStub, or any other
-    server that serves the same scripted entries (tests/support/fake_aws.py does)."""
+    `stub` is a ScriptedInvocations: an SsmStub, or any other server that serves the same scripted
+    entries (tests/support/fake_aws.py's SsmService does)."""
     try:
         req = json.loads(payload.decode("utf-8")) if payload else {}
     except ValueError:
@@ -173,58 +151,51 @@ def answer_request(stub, target, payload):
     return status, body
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
+class ScriptedInvocations:
+    """The scripted entries and what was asked of them: what answer_request reads and records.
+    SsmStub serves them alone; fake_aws.SsmService serves them behind a signature check."""
 
-
-class SsmStub:
-    """The stub server. start()/stop(), or use as a context manager (serves in a thread)."""
-
-    def __init__(self, bodies_dirs=(), port=0, not_found_message=None, verbose=False, entries=None):
+    def __init__(self, bodies_dirs=(), entries=None, not_found_message=None):
         self.entries = load_entries(bodies_dirs) if entries is None else entries
         self.not_found_message = not_found_message
-        self.verbose = verbose
         self.lock = threading.Lock()
-        self.requests = []
-        self.request_counter = 0
-        self._httpd = _Server(("127.0.0.1", port), _Handler)
-        self._httpd.stub = self
-        self._thread = None
-
-    @property
-    def port(self):
-        return self._httpd.server_address[1]
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
+        self.requests = []  # [(X-Amz-Target, request JSON or None)]
 
     def reset(self):
+        """Rewind every sequence and forget the requests."""
         with self.lock:
             for e in self.entries.values():
                 e.index = 0
             self.requests.clear()
 
-    def serve_forever(self):
-        self._httpd.serve_forever()
 
-    def start(self):
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
+class SsmStub(LoopbackServer, ScriptedInvocations):
+    """The stub server (tests/support/loopback_server.py): start()/stop(), or use as a context
+    manager (serves in a thread); serve_forever() serves in the calling thread."""
 
-    def stop(self):
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        if self._thread:
-            self._thread.join()
+    server_version = "ssm-stub"
 
-    def __enter__(self):
-        return self.start()
+    def __init__(self, bodies_dirs=(), port=0, not_found_message=None, verbose=False, entries=None):
+        ScriptedInvocations.__init__(self, bodies_dirs, entries, not_found_message)
+        LoopbackServer.__init__(self, port)
+        self.verbose = verbose
+        self.request_counter = 0
 
-    def __exit__(self, *exc):
-        self.stop()
+    def log(self, line):
+        if self.verbose:
+            sys.stderr.write("ssm_stub: " + line + "\n")
+
+    def handle(self, h):
+        payload = self.read_body(h)
+        if h.command == "POST":
+            status, body = answer_request(self, h.headers.get("X-Amz-Target", ""), payload)
+        else:
+            status, body = _error("UnknownOperationException", status=404)
+        with self.lock:
+            self.request_counter += 1
+            n = self.request_counter
+        self.send(h, status, body, [("x-amzn-RequestId", "00000000-0000-4000-8000-%012d" % n),
+                                    ("Content-Type", JSON_CONTENT_TYPE)])
 
 
 def _self_test():

@@ -3,7 +3,8 @@
 browser tests: page -> ssmview-proxy -> this.
 
 Index
-    KEYS            the one access key the proxy is given (its environment), and its secret
+    KEYS            the one access key the proxy is given (its environment), and its secret: the
+                    key's one home; the first stdout line hands it to tests/e2e/support/proxy.js
     serve           FakeAws with SsmService: GetCommandInvocation answers the scripted sequences
                     of tests/fixtures/sequences (lifecycle.json: InvocationDoesNotExist, Pending,
                     InProgress, InProgress, Success); ListCommands and ListCommandInvocations name
@@ -11,8 +12,9 @@ Index
     GET /__recorded every request seen so far, for the test's assertions (answered without a
                     signature: it is this harness's own door, not an AWS API)
 
-Prints the fake's URL alone on the first stdout line, then serves until stdin closes or SIGTERM
-(the test process owns it: when it dies, stdin closes and this ends too). Loopback only.
+Prints one JSON object on the first stdout line, {"url": the fake's URL, "access_key_id": ...,
+"secret_access_key": ...}, then serves until stdin closes or SIGTERM (the test process owns it:
+when it dies, stdin closes and this ends too). Loopback only.
 
     /usr/bin/python3 tests/e2e/support/fake_ssm.py
 """
@@ -58,7 +60,8 @@ def main():
         "CommandPlugins": [{"Name": "aws:runShellScript", "Status": "InProgress"}]}]})
     fake = Harness(KEYS, region="us-east-1", services=[ssm])
     fake.start()
-    print(fake.url, flush=True)
+    (key_id, (secret, _token)), = KEYS.items()
+    print(json.dumps({"url": fake.url, "access_key_id": key_id, "secret_access_key": secret}), flush=True)
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
     threading.Thread(target=lambda: (sys.stdin.read(), done.set()), daemon=True).start()

@@ -7,6 +7,7 @@
 //   settle          wait until the page stops drawing (frames() unchanged for a while)
 //   pasteText       a real clipboard paste: navigator.clipboard.writeText, then Ctrl+V on the canvas
 //   waitFor         poll a predicate on window.ssmview.state()
+//   controlCenter   a view control's centre in CSS pixels; click: settle, then click it there
 //   test            a tiny runner: one test per file, prints "N passed, N failed", exit code
 //
 // Tests run from CTest (tests/e2e/CMakeLists.txt) as `node FILE.test.js`; each starts its own
@@ -175,5 +176,14 @@ function longInvocation(lines, width = 60) {
     ResponseCode: 0, StandardOutputContent: out.join('\n') + '\n', StandardErrorContent: ''}, null, 4);
 }
 
+// Clicks a view control once the page is quiet. While following, the countdown draws a frame
+// each second, so the default "quiet" is 400 ms (settle's own default would never be reached).
+async function click(page, control, quietMs = 400) {
+  await settle(page, quietMs);
+  const {x, y} = await controlCenter(page, control);
+  await page.mouse.click(x, y);
+}
+
 module.exports.controlCenter = controlCenter;
+module.exports.click = click;
 module.exports.longInvocation = longInvocation;

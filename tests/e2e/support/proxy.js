@@ -7,7 +7,8 @@
 //   startProxy              ssmview-proxy --listen 127.0.0.1:PORT ... -> {url, log(), stop()}: waits
 //                           for its "listening on http://HOST:PORT" line (port 0: the only place
 //                           the chosen port is printed)
-//   startFakeSsm            tests/e2e/support/fake_ssm.py -> {url, keys, recorded(), stop()}
+//   startFakeSsm            tests/e2e/support/fake_ssm.py -> {url, keyId, secret, recorded(), stop()};
+//                           the key is the one fake_ssm.py prints on its first line (its home)
 //   pageOrigin              the origin of an open page (what --allow-origin must name)
 //   closedPort              a loopback port nothing listens on (bound, then released)
 //
@@ -22,8 +23,6 @@ const {spawn} = require('child_process');
 const {ROOT} = require('./harness');
 
 const PROXY = process.env.SSMVIEW_PROXY || path.join(ROOT, 'build', 'native', 'proxy', 'ssmview-proxy');
-const FAKE_KEY_ID = 'AKIAIOSFODNN7E2ETEST';
-const FAKE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYE2ETESTKEY';
 
 function proxyAvailable() {
   try { fs.accessSync(PROXY, fs.constants.X_OK); return true; } catch { return false; }
@@ -78,8 +77,11 @@ async function startFakeSsm() {
   const child = spawn('/usr/bin/python3', [path.join(__dirname, 'fake_ssm.py')], {stdio: ['pipe', 'pipe', 'pipe']});
   const errors = [];
   child.stderr.on('data', (c) => errors.push(c.toString('utf8')));
-  const m = await waitForLine(child.stdout, /^(http:\/\/127\.0\.0\.1:\d+)\s*$/m, 'the fake SSM to listen', 15000);
-  const url = m[1];
+  // Its first line: {"url", "access_key_id", "secret_access_key"} (one JSON object).
+  const m = await waitForLine(child.stdout, /^(\{.*\})\s*$/m, 'the fake SSM to listen', 15000);
+  const first = JSON.parse(m[1]);
+  const url = first.url;
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`the fake SSM named an unexpected URL: ${m[1]}`);
   const recorded = () => new Promise((resolve, reject) => {
     http.get(url + '/__recorded', (res) => {
       let body = '';
@@ -88,7 +90,7 @@ async function startFakeSsm() {
     }).on('error', reject);
   });
   const stop = stopper(child);
-  return {url, keyId: FAKE_KEY_ID, secret: FAKE_SECRET, recorded, errors: () => errors.join(''),
+  return {url, keyId: first.access_key_id, secret: first.secret_access_key, recorded, errors: () => errors.join(''),
     stop: async () => { child.stdin.end(); await stop(); }};
 }
 
@@ -105,5 +107,4 @@ function closedPort() {
   });
 }
 
-module.exports = {PROXY, proxyAvailable, skipWithoutProxy, startProxy, startFakeSsm, pageOrigin, closedPort,
-  FAKE_KEY_ID, FAKE_SECRET};
+module.exports = {PROXY, proxyAvailable, skipWithoutProxy, startProxy, startFakeSsm, pageOrigin, closedPort};
