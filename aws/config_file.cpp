@@ -2,6 +2,7 @@
 //
 // Index
 //   Parser state     the section being filled (or one being skipped), the last key and its indent
+//   add              bounded diagnostics, never at the cost of an error (ok() stays true to the file)
 //   section_header   "[...]" -> which map and name, with the config/credentials naming rules
 //   key_line         "key = value" / "key: value"
 //   continuation     indented lines: a sub-section under "key =", else more of the value
@@ -36,9 +37,19 @@ struct Parser {
     std::map<std::string, int> headers_seen;  // raw header text -> line
     std::string    last_key;           // "" when no key can be continued
     std::size_t    last_indent = 0;
+    bool           saw_error = false;  // any error, kept or not: ok() must agree with it
 
+    // At most kMaxDiagnostics are kept, but the cap must never hide an error: after 50 warnings
+    // (50 indented lines under a value) a later error was dropped and ok() called an unusable file
+    // usable. Once the list is full, the first error takes the last warning's place.
     void add(int line, bool error, std::string message) {
-        if (file.diagnostics.size() < kMaxDiagnostics) file.diagnostics.push_back({line, error, std::move(message)});
+        saw_error = saw_error || error;
+        if (file.diagnostics.size() < kMaxDiagnostics) {
+            file.diagnostics.push_back({line, error, std::move(message)});
+        } else if (error && file.ok()) {
+            file.diagnostics.back() = {line, error, std::move(message)};
+        }
+        assert(file.diagnostics.size() <= kMaxDiagnostics && saw_error == !file.ok());
     }
 
     ConfigSection* target() { return skipping ? &skipped : section; }
@@ -230,7 +241,7 @@ const ConfigDiagnostic* ConfigFile::first_error() const {
 }
 
 ConfigFile parse_config_file(std::string_view text, ConfigFileKind kind) {
-    Parser p{kind, {}, nullptr, false, {}, {}, {}, 0};
+    Parser p{kind, {}, nullptr, false, {}, {}, {}, 0, false};
     p.parse(text);
     return std::move(p.file);
 }

@@ -54,7 +54,7 @@ struct ConfigFile {
     std::map<std::string, ConfigSection> profiles;
     std::map<std::string, ConfigSection> sso_sessions;
     std::map<std::string, ConfigSection> services;
-    std::vector<ConfigDiagnostic>        diagnostics;
+    std::vector<ConfigDiagnostic>        diagnostics;  // bounded in number, yet holding an error whenever there was one
     bool ok() const;                          // no error diagnostic
     const ConfigDiagnostic* first_error() const;
 };

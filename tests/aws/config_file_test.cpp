@@ -4,7 +4,7 @@
 //   sections      [profile x] vs [x], [default], sso-session, services, ignored sections
 //   keys/values   '=' and ':', case, trimming, no inline comments, comments, CRLF, BOM
 //   nesting       "s3 =" sub-sections, continued values (with a warning)
-//   errors        exact messages and line numbers; secrets never quoted; bounded output
+//   errors        exact messages and line numbers; secrets never quoted; bounded output that keeps errors
 #include <catch2/catch.hpp>
 
 #include "config_file.h"
@@ -147,6 +147,39 @@ TEST_CASE("the parser's output is bounded: a huge file is refused, endless junk 
     const ConfigFile f = config(junk);
     CHECK(f.diagnostics.size() == 50);
     CHECK_FALSE(f.ok());
+}
+
+TEST_CASE("the 50-message cap never hides an error: after 50 warnings a bad sub-section line still fails the file", "[config]") {
+    // Found by fuzz/fuzz_aws_config: 50 indented lines under a value (50 warnings) filled the list,
+    // the error on line 54 was dropped and ok() called the file usable. botocore 1.29's
+    // raw_config_parse refuses this file: ConfigParseError ("not enough values to unpack" from
+    // _parse_nested on " n"), as it refuses it with 49 or with 1 continued line.
+    std::string text = "[profile p]\nn = x\n";
+    for (int i = 0; i < 50; ++i) text += " a\n";  // lines 3..52
+    text += "r =\n n\n";                           // lines 53, 54
+    const ConfigFile f = config(text);
+    CHECK_FALSE(f.ok());
+    REQUIRE(f.diagnostics.size() == 50);
+    std::string expected;
+    for (int line = 3; line <= 51; ++line)
+        expected += "f:" + std::to_string(line) + ": warning: this indented line continues the value of 'n' (line 2); "
+                    "indent lines only under 'key =' to start a sub-section\n";
+    expected += "f:54: expected 'key = value' inside the sub-section 'r' (line 53)\n";
+    CHECK(messages(f) == expected);
+    REQUIRE(f.first_error() != nullptr);
+    CHECK(f.first_error()->line == 54);
+    std::string n = "x";
+    for (int i = 0; i < 50; ++i) n += "\na";
+    const ConfigSection& p = f.profiles.at("p");
+    CHECK(p.values == std::map<std::string, std::string>{{"n", n}, {"r", ""}});
+    // One warning fewer: the error fits in the list without replacing anything.
+    std::string text49 = "[profile p]\nn = x\n";
+    for (int i = 0; i < 49; ++i) text49 += " a\n";
+    text49 += "r =\n n\n";
+    const ConfigFile f49 = config(text49);
+    CHECK_FALSE(f49.ok());
+    CHECK(f49.diagnostics.size() == 50);
+    CHECK(f49.diagnostics.back().message == "expected 'key = value' inside the sub-section 'r' (line 52)");
 }
 
 TEST_CASE("errors and warnings are told apart: warnings leave the file usable", "[config]") {
