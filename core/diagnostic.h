@@ -62,6 +62,8 @@ public:
     void add_unplaced(Severity s, std::string code, std::string message, std::string path = {});
     // The findings, with one closing note per code whose repeats were held back.
     std::vector<Diagnostic> take();
+    // The text the offsets point into (a message may quote a token as it was written).
+    std::string_view text() const { return text_; }
 private:
     // Each code keeps kMaxPerCode places (data_limits.h), then a count: a hostile input can repeat
     // one problem a million times, and locating each one costs a scan of its line. A capped

@@ -54,6 +54,13 @@ struct Places {
 struct Ctx {
     const Places&   places;
     DiagnosticSink& sink;
+    std::string number_as_written(std::size_t offset, const Json& v) const {
+        const std::string_view text = sink.text();
+        std::size_t end = offset;
+        constexpr std::string_view kNumberChars = "+-0123456789.eE";
+        while (end < text.size() && end - offset < 40 && kNumberChars.find(text[end]) != std::string_view::npos) ++end;
+        return end > offset ? std::string(text.substr(offset, end - offset)) : v.dump();
+    }
     void wrong_type(const std::string& path, const char* name, const char* expected, const Json& v) {
         sink.add(Severity::Error, "model.wrong_type",
                  std::string(name) + " must be " + expected + ", not " + json_type_name(v) + ".", path, places.value(path));
@@ -71,18 +78,27 @@ struct Ctx {
         f.offset = places.value(path);
     }
     void take_int32(const std::string& path, const char* name, const Json& v, Field<std::int64_t>& f) {
+        constexpr std::int64_t lo = std::numeric_limits<std::int32_t>::min(), hi = std::numeric_limits<std::int32_t>::max();
         std::int64_t n = 0;
+        bool fits = false;
         if (v.is_number_integer()) {
             n = v.get<std::int64_t>();
-        } else if (v.is_number_float() && std::isfinite(v.get<double>()) && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>())) &&
-                   std::abs(v.get<double>()) < 9.2e18) {
-            n = static_cast<std::int64_t>(v.get<double>());  // 1e3 or 0.0: integral, written oddly
+            fits = n >= lo && n <= hi;
+        } else if (v.is_number_float() && std::isfinite(v.get<double>()) && v.get<double>() == std::trunc(v.get<double>())) {
+            // 1e3 or 0.0: integral, written oddly. The range is checked on the double: converting
+            // one beyond int64 (the reader keeps -19223372036854775807 as a double) is undefined.
+            const double d = v.get<double>();
+            fits = d >= static_cast<double>(lo) && d <= static_cast<double>(hi);
+            if (fits) n = static_cast<std::int64_t>(d);
         } else {
             return wrong_type(path, name, "an integer", v);
         }
-        if (n < std::numeric_limits<std::int32_t>::min() || n > std::numeric_limits<std::int32_t>::max()) {
+        if (!fits) {
+            // The number as the text wrote it ("99999999999999999999999", not the double's
+            // 9.999999999999999e+22), at most 40 characters of it.
+            const std::string shown = number_as_written(places.value(path), v);
             sink.add(Severity::Error, "model.out_of_range",
-                     std::string(name) + " " + std::to_string(n) + " does not fit the API model's 32-bit integer.", path,
+                     std::string(name) + " " + shown + " does not fit the API model's 32-bit integer.", path,
                      places.value(path));
             return;
         }
