@@ -7,9 +7,9 @@
 //   answer_preflight   origin -> method -> headers -> grants (+ Private Network Access)
 //   cors_headers
 #include "cors.h"
-#include "ascii.h"
 
-#include <cctype>
+#include "ascii.h"
+#include "endpoint.h"  // aws::split_url
 
 namespace ssmview::proxy {
 
@@ -55,53 +55,34 @@ bool normalize_origin(std::string_view text, std::string& out, std::string& erro
                          "page's origin (scheme://host:port)";
         return false;
     }
-    const std::string t = ascii_lower(text);
-    std::string_view rest(t);
-    std::string scheme;
-    if (rest.substr(0, 7) == "http://") {
-        scheme = "http";
-        rest.remove_prefix(7);
-    } else if (rest.substr(0, 8) == "https://") {
-        scheme = "https";
-        rest.remove_prefix(8);
-    } else {
+    const std::string lower = ascii_lower(text);
+    if (lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0) {
         error = quoted + ": an origin is http://host[:port] or https://host[:port]";
         return false;
     }
-    if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
-    if (rest.empty()) {
-        error = quoted + ": the origin has no host";
-        return false;
-    }
-    for (char c : rest) {
-        const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' ||
-                        c == ']';
-        if (!ok) {
+    // aws/'s one URL splitter reads scheme, host and port (and checks the host's characters, an
+    // IPv6 literal's brackets and the port's range); what it refuses is said in origin words.
+    aws::UrlParts u;
+    std::string why;
+    if (!aws::split_url(text, u, why)) {
+        const std::string_view after_scheme = std::string_view(lower).substr(lower.find("://") + 3);
+        if (why.find("space") != std::string::npos)
             error = quoted + ": an origin is scheme://host[:port], without a path, query, user or spaces";
-            return false;
-        }
-    }
-    // Split an optional port off the end ("[::1]:8080", "host:8080"; "[::1]" alone has none).
-    std::string_view host = rest, port;
-    const std::size_t colon = rest.rfind(':');
-    const std::size_t bracket = rest.rfind(']');
-    if (colon != std::string_view::npos && (bracket == std::string_view::npos || colon > bracket)) {
-        host = rest.substr(0, colon);
-        port = rest.substr(colon + 1);
-        bool digits = !port.empty() && port.size() <= 5;
-        for (char c : port) digits = digits && std::isdigit(static_cast<unsigned char>(c));
-        if (!digits || std::stoi(std::string(port)) < 1 || std::stoi(std::string(port)) > 65535) {
+        else if (why.find("port") != std::string::npos)
             error = quoted + ": the port must be a number from 1 to 65535";
-            return false;
-        }
-    }
-    if (host.empty() || (host.find(':') != std::string_view::npos && host.front() != '[')) {
-        error = quoted + ": the origin's host is malformed (write IPv6 addresses in brackets)";
+        else if (after_scheme.empty() || after_scheme == "/")
+            error = quoted + ": the origin has no host";
+        else
+            error = quoted + ": the origin's host is malformed (write IPv6 addresses in brackets)";
         return false;
     }
-    out = scheme + "://" + std::string(host);
-    const bool default_port = (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
-    if (!port.empty() && !default_port) out += ":" + std::string(port);
+    if (u.has_userinfo || u.has_query || u.has_fragment || (!u.path.empty() && u.path != "/")) {
+        error = quoted + ": an origin is scheme://host[:port], without a path, query, user or spaces";
+        return false;
+    }
+    // Browsers serialize an origin without its scheme's default port.
+    out = u.scheme + "://" + u.host;
+    if (u.port != (u.scheme == "https" ? 443 : 80)) out += ":" + std::to_string(u.port);
     return true;
 }
 

@@ -61,6 +61,22 @@ TEST_CASE("origins that are not origins are refused with the reason") {
     CHECK(refused("http://::1:8080").find("brackets") != std::string::npos);
 }
 
+TEST_CASE("a malformed IPv6 origin is refused, so what is accepted normalizes to itself") {
+    // Found by fuzz_proxy_request: this was accepted as "http://[:80[tion1[", which normalized
+    // again to something else. aws::split_url now reads the host, as it does for endpoints.
+    CHECK(refused("http://[:80[TION1[:80") ==
+          "--allow-origin http://[:80[TION1[:80: the origin's host is malformed (write IPv6 addresses in brackets)");
+    CHECK(refused("http://[::1").find("malformed") != std::string::npos);
+    CHECK(refused("http://[::1]x:80").find("malformed") != std::string::npos);
+    CHECK(refused("http://[zz::1]:80").find("malformed") != std::string::npos);
+    CHECK(refused("http://a.example#x") ==
+          "--allow-origin http://a.example#x: an origin is scheme://host[:port], without a path, query, user or spaces");
+    for (const char* o : {"http://[::1]:8080", "https://[fe80::1]", "http://a_b.example:8080", "HTTP://A.Example:80/"}) {
+        const std::string once = normalized(o);
+        CHECK(normalized(once) == once);
+    }
+}
+
 TEST_CASE("a preflight from an allowed origin is granted, with PNA only when asked") {
     RequestHead h = preflight("https://ssmview.example.org");
     ProxyAnswer a = answer_preflight(kPolicy, h);
