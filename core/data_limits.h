@@ -6,7 +6,8 @@
 //   Model            the API model's length constraints (CommandId, Comment, PluginName, DocumentName)
 //                    and ssmview's bound on a PluginName
 //   Outputs          kMaxStdoutChars, kMaxStderrChars (GetCommandInvocation), kMaxPluginOutputChars
-//   Share links      kMaxLinkPayloadChars, kMaxLinkDecodedBytes, kLongLinkChars
+//   Share links      kMaxLinkPayloadChars, kMaxLinkDecodedBytes, kLongLinkChars; kMaxFetchLinkChars
+//   Service errors   kMaxErrorBodyBytes, kMaxErrorMessageBytes (an AWS error answer, read)
 //
 // Why one header: a limit written in two places drifts (the view once tested the output limit
 // with >= while the core used ==). Every stage, front end and test reads the number from here, and
@@ -75,5 +76,15 @@ constexpr std::size_t kMaxLinkDecodedBytes = 16u * 1024u * 1024u;
 // Links longer than this work in browsers but get cut by some chat tools and e-mail clients, so
 // the share panel says so.
 constexpr std::size_t kLongLinkChars = 8000;
+// A live link (#fetch?command=...&instance=...) carries ids, not a report: links are typed into
+// address bars and chat messages, so a few kilobytes is already absurd.
+constexpr std::size_t kMaxFetchLinkChars = 8192;
+
+// ---- Service errors -------------------------------------------------------------------------
+
+// Error bodies are small; anything longer is not an awsJson error and is not read.
+constexpr std::size_t kMaxErrorBodyBytes = 64u * 1024u;
+// A message is shown on one line in a panel: keep what a person can read.
+constexpr std::size_t kMaxErrorMessageBytes = 2048;
 
 }  // namespace ssmview

@@ -8,6 +8,7 @@
 #include "fetch_link.h"
 
 #include "ascii.h"
+#include "data_limits.h"
 #include "ids.h"
 #include "percent_encoding.h"
 
@@ -47,9 +48,6 @@ bool fetch_query(std::string_view link, std::string_view& query) {
     query = link.substr(prefix.size());
     return true;
 }
-
-// Links are typed into address bars and chat messages: a few kilobytes is already absurd.
-constexpr std::size_t kMaxFetchLinkChars = 8192;
 
 }  // namespace
 

@@ -8,6 +8,8 @@
 //   format_*              for people: UTC or a fixed offset, durations, "3 minutes ago"
 #include "iso_time.h"
 
+#include <cassert>
+
 #include <cstdio>
 
 namespace ssmview {
@@ -204,6 +206,15 @@ std::string format_timestamp(std::int64_t epoch_ms, int offset_minutes) {
 }
 
 std::string format_timestamp_utc(std::int64_t epoch_ms) { return format_timestamp(epoch_ms, 0); }
+
+std::string format_iso8601_utc(std::int64_t epoch_ms) {
+    // The people's form with its separators swapped: one civil-from-days computation for both.
+    std::string t = format_timestamp(epoch_ms, 0);  // "YYYY-MM-DD HH:MM:SS.mmm UTC"
+    assert(t.size() >= 27 && t.compare(t.size() - 4, 4, " UTC") == 0);
+    t.resize(t.size() - 4);
+    t[t.size() - 13] = 'T';
+    return t + "Z";
+}
 
 std::string format_relative(std::int64_t epoch_ms, std::int64_t now_ms) {
     std::int64_t delta = now_ms - epoch_ms;

@@ -6,6 +6,7 @@
 //   Times                          an invocation's start, end and elapsed time, parsed
 //   format_duration                "2 min 3.0 s" for people
 //   format_timestamp_utc           "2026-11-20 14:03:07.512 UTC"
+//   format_iso8601_utc             "2026-11-20T14:03:07.512Z" (what SSM writes; logs, the simulator)
 //   format_relative                "3 minutes ago" / "in 5 seconds" given a "now"
 //
 // All arithmetic is in milliseconds since the Unix epoch, computed with the civil-from-days
@@ -41,6 +42,8 @@ struct Times {
 
 std::string format_duration(std::int64_t ms);
 std::string format_timestamp_utc(std::int64_t epoch_ms);
+// The ISO-8601 form SSM writes, always with milliseconds and Z (24 characters for years 0-9999).
+std::string format_iso8601_utc(std::int64_t epoch_ms);
 // `offset_minutes` shifts to a local zone; the suffix names it ("UTC", "UTC+02:00").
 std::string format_timestamp(std::int64_t epoch_ms, int offset_minutes);
 std::string format_relative(std::int64_t epoch_ms, std::int64_t now_ms);

@@ -11,6 +11,7 @@
 #include <cassert>
 #include <cctype>
 
+#include "data_limits.h"
 #include "json_reader.h"
 
 namespace ssmview {
@@ -96,16 +97,11 @@ std::string_view short_type(std::string_view t) {
     return t;
 }
 
-// Error bodies are small; anything longer than this is not an awsJson error and is not read.
-constexpr std::size_t kMaxErrorBodyBytes = 64u * 1024u;
-// A message is shown on one line in a panel: keep what a person can read.
-constexpr std::size_t kMaxMessageBytes = 2048;
-
 std::string clip_message(std::string m) {
     for (char& c : m)
         if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-    if (m.size() > kMaxMessageBytes) {
-        std::size_t cut = kMaxMessageBytes;
+    if (m.size() > kMaxErrorMessageBytes) {
+        std::size_t cut = kMaxErrorMessageBytes;
         while (cut > 0 && (static_cast<unsigned char>(m[cut]) & 0xC0) == 0x80) --cut;  // whole characters
         m.resize(cut);
         m += "…";

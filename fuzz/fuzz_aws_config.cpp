@@ -18,19 +18,13 @@
 #include <string>
 #include <string_view>
 
+#include "ascii.h"
 #include "check.h"
 #include "config_file.h"
 
 namespace {
 
 using namespace ssmview::aws;
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 void write_section(std::string& out, const std::string& header, const ConfigSection& s) {
     out += "[" + header + "]\n";
@@ -85,7 +79,7 @@ void check_messages(const ConfigFile& f, std::string_view text) {
         const std::size_t first = line.find_first_not_of(" \t");
         if (first != std::string_view::npos && line[first] == '[') quotable += std::string(line) + "\n";
         const std::size_t delim = line.find_first_of("=:");
-        quotable += lower(line.substr(0, delim)) + "\n" + std::string(line.substr(0, delim)) + "\n";
+        quotable += ssmview::ascii_lower(line.substr(0, delim)) + "\n" + std::string(line.substr(0, delim)) + "\n";
         if (end == std::string_view::npos) break;
         start = end + 1;
     }

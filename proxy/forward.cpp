@@ -15,6 +15,7 @@
 #include "exchange.h"
 #include "region.h"
 #include "routes.h"
+#include "service_error.h"
 #include "shared_config.h"
 #include "sigv4.h"
 
@@ -98,9 +99,13 @@ public:
         scope.s3 = info.s3_signing;
         aws::sigv4_sign(http, *endpoint, credentials.credentials, scope);
         aws::HttpResponse response = env_.http(*endpoint, http, http_options_);
-        // Temporary credentials revoked or expired early: resolve afresh next time.
-        const std::string_view type = aws::header_value(response.headers, "x-amzn-ErrorType");
-        if (type.substr(0, type.find(':')) == "ExpiredTokenException") provider_.invalidate();
+        // Temporary credentials revoked or expired early: resolve afresh next time. The core's
+        // reader of AWS errors says so (the header or the body's __type, every spelling).
+        if (response.status >= 400) {
+            const ServiceError e = read_service_error(response.status, aws::header_value(response.headers, "x-amzn-ErrorType"),
+                                                      {}, response.body, {}, info.signing_name);
+            if (e.kind == ErrorKind::ExpiredCredentials) provider_.invalidate();
+        }
         return response;
     }
 

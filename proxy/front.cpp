@@ -6,13 +6,11 @@
 //   decide                the seven steps of front.h
 //   answer_from_upstream  pass-through, or 502/504
 #include "front.h"
-#include "ascii.h"
-
-#include <strings.h>
 
 #include <cctype>
 #include <cstdlib>
 
+#include "ascii.h"
 #include "endpoint.h"  // is_loopback_host
 #include "request_limits.h"
 
@@ -72,7 +70,7 @@ FrontDecision decide(const FrontPolicy& policy, const RequestHead& head) {
     // 2. Host: one (RFC 9112 says a second one makes the request invalid: two parsers could
     // each read another), and, listening on loopback, a loopback one.
     int hosts = 0;
-    for (const aws::Header& h : head.headers) hosts += h.name.size() == 4 && strncasecmp(h.name.c_str(), "host", 4) == 0;
+    for (const aws::Header& h : head.headers) hosts += ascii_iequals(h.name, "host");
     if (hosts > 1) {
         return answer(aws_json_error(errors::kBadRequest, "ssmview-proxy refuses a request with more than one Host header"),
                       log_action);

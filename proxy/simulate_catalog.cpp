@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cassert>
 
+#include "classify.h"
 #include "data_limits.h"
 #include "text_encoding.h"
 #include "truncation.h"
@@ -394,9 +395,8 @@ std::string lines_until(const std::vector<Line>& lines, std::int64_t elapsed) {
     return text;
 }
 
-bool is_terminal(const std::string& status) {
-    return status == "Success" || status == "Failed" || status == "TimedOut" || status == "Cancelled";
-}
+// The core's vocabulary says which Status words end an invocation (Cancelling does not).
+bool is_terminal(const std::string& status) { return phase_is_terminal(status_phase(status)); }
 
 }  // namespace
 

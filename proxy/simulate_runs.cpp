@@ -20,9 +20,9 @@ std::int64_t Run::at(std::int64_t offset_ms) const {
     return requested_ms + static_cast<std::int64_t>(std::llround(static_cast<double>(offset_ms) / speed));
 }
 
-Runs::Runs(double speed) : speed_(speed), runs_(catalog().size()) {
+Runs::Runs(double speed) : runs_(catalog().size()) {
     assert(speed > 0);
-    for (Run& r : runs_) r.speed = speed_;
+    for (Run& r : runs_) r.speed = speed;  // each run keeps its own copy
 }
 
 const Run& Runs::mention(const SimCommand& command, std::int64_t now_ms) {

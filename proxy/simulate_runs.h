@@ -45,7 +45,6 @@ public:
     const Run& get(const SimCommand& command) const;
 
 private:
-    double           speed_;
     std::vector<Run> runs_;  // one per catalog() entry
 };
 

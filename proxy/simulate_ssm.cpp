@@ -317,9 +317,9 @@ WireJson invocation_body(const SimCommand& c, const SimInvocation& inv, std::siz
     b["DocumentVersion"] = c.document_version;
     b["PluginName"] = inv.steps[step].name;
     b["ResponseCode"] = v.response_code;
-    b["ExecutionStartDateTime"] = v.start_ms >= 0 ? iso_timestamp(run.at(v.start_ms)) : "";
+    b["ExecutionStartDateTime"] = v.start_ms >= 0 ? format_iso8601_utc(run.at(v.start_ms)) : "";
     b["ExecutionElapsedTime"] = ended ? java_duration(run.at(v.end_ms) - run.at(v.start_ms)) : "";
-    b["ExecutionEndDateTime"] = ended ? iso_timestamp(run.at(v.end_ms)) : "";
+    b["ExecutionEndDateTime"] = ended ? format_iso8601_utc(run.at(v.end_ms)) : "";
     b["Status"] = v.status;
     b["StatusDetails"] = v.status_details;
     b["StandardOutputContent"] = v.out;

@@ -3,7 +3,6 @@
 // Index
 //   wire_json / write_value   recursive compact writer; nlohmann writes strings, integers, booleans
 //   java_double               shortest round-trip digits, laid out the way Java lays them out
-//   iso_timestamp             gmtime_r (native code; the portable core never needs to write one)
 //   java_duration             hours, minutes, seconds with the fraction's trailing zeros dropped
 //   uuid_from                 splitmix64 twice, version and variant bits set
 //   error_reply, to_http
@@ -14,7 +13,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 
 #include "ssm_api.h"  // kSsmContentType
 
@@ -114,17 +112,6 @@ std::string java_double(double value) {
 
 WireJson epoch_seconds(std::int64_t epoch_ms) {
     return WireJson(static_cast<double>(epoch_ms) / 1000.0);
-}
-
-std::string iso_timestamp(std::int64_t epoch_ms) {
-    assert(epoch_ms >= 0);
-    std::time_t seconds = static_cast<std::time_t>(epoch_ms / 1000);
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buf[80];  // room for any int the compiler can imagine; the text is 24 characters
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(epoch_ms % 1000));
-    return buf;
 }
 
 // java.time.Duration.toString(): "PT" then hours "H" and minutes "M" when not zero, then seconds

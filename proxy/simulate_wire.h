@@ -5,8 +5,8 @@
 //                    \u00XX, floats in Java's Double.toString form: 1.541761816338E9)
 //   java_double      that float form on its own
 //   epoch_seconds    a time for the list APIs (RequestedDateTime, ExpiresAfter, ...): a JSON float
-//   iso_timestamp    a time for GetCommandInvocation (ExecutionStartDateTime/EndDateTime):
-//                    "2026-11-20T14:03:07.512Z"
+//   (a time for GetCommandInvocation, ExecutionStartDateTime/EndDateTime, is core/iso_time.h's
+//   format_iso8601_utc: "2026-11-20T14:03:07.512Z")
 //   java_duration    ExecutionElapsedTime: java.time.Duration.toString(), "PT2M7.472S"
 //   uuid_from        a version-4-shaped UUID from a 64-bit seed (request ids; deterministic)
 //   Reply            what simulate_ssm answers: HTTP status, body, error type ("" for success)
@@ -37,7 +37,6 @@ using WireJson = nlohmann::ordered_json;  // members stay in the order the simul
 std::string wire_json(const WireJson& value);
 std::string java_double(double value);  // finite values only
 WireJson    epoch_seconds(std::int64_t epoch_ms);
-std::string iso_timestamp(std::int64_t epoch_ms);
 std::string java_duration(std::int64_t ms);  // ms >= 0
 std::string uuid_from(std::uint64_t seed);
 

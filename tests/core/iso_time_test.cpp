@@ -59,3 +59,15 @@ TEST_CASE("formatting for people", "[time]") {
     CHECK(format_relative(0, 86400000LL * 2) == "2 days ago");
     CHECK(format_relative(0, 500) == "just now");
 }
+
+TEST_CASE("format_iso8601_utc writes SSM's form, and parse_timestamp reads it back to the millisecond", "[time]") {
+    CHECK(format_iso8601_utc(0) == "1970-01-01T00:00:00.000Z");
+    CHECK(format_iso8601_utc(1795183200000) == "2026-11-20T14:00:00.000Z");
+    CHECK(format_iso8601_utc(1795183387512) == "2026-11-20T14:03:07.512Z");
+    for (std::int64_t ms : {std::int64_t{0}, std::int64_t{951782400123} /* 2000-02-29 */, std::int64_t{1795183387512},
+                            std::int64_t{4102444799999} /* 2099-12-31 */}) {
+        const Timestamp t = parse_timestamp(format_iso8601_utc(ms));
+        REQUIRE(t.valid);
+        CHECK(t.epoch_ms == ms);
+    }
+}

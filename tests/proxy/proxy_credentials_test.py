@@ -95,6 +95,30 @@ class CredentialSources(ProxyTestCase):
             self.assertEqual(imds.requests[0][:2], ("PUT", "/latest/api/token"))
             self.assertTrue(all(r[2] for r in imds.requests[1:]), imds.requests)
 
+    def test_an_expired_token_answer_makes_the_next_request_resolve_the_credentials_again(self):
+        with FakeContainerCredentials(*CONTAINER_KEY, CONTAINER_AUTH_TOKEN) as container:
+            p = self.proxy_with(AWS_CONTAINER_CREDENTIALS_FULL_URI=container.full_uri,
+                                AWS_CONTAINER_AUTHORIZATION_TOKEN=CONTAINER_AUTH_TOKEN)
+            self.assertEqual(self.call(p, "POST", "/", ssm_headers("GetCommandInvocation"), REQUEST).status, 200)
+            fetched = len(container.requests)
+            self.assertGreaterEqual(fetched, 1)
+            # Another error keeps the cached credentials (they expire in an hour).
+            self.fake.ssm.script("GetCommandInvocation", 400, {"__type": "com.amazonaws.ssm#AccessDeniedException",
+                                                               "message": "not authorized"})
+            self.assertEqual(self.call(p, "POST", "/", ssm_headers("GetCommandInvocation"), REQUEST).status, 400)
+            self.assertEqual(self.call(p, "POST", "/", ssm_headers("GetCommandInvocation"), REQUEST).status, 400)
+            self.assertEqual(len(container.requests), fetched)
+            # Revoked early: the answer names it in the body only (no x-amzn-ErrorType header), and
+            # it passes through unchanged; the next request fetches fresh credentials first.
+            expired = {"__type": "com.amazonaws.coral.service#ExpiredTokenException",
+                       "message": "The security token included in the request is expired"}
+            self.fake.ssm.script("GetCommandInvocation", 400, expired)
+            a = self.call(p, "POST", "/", ssm_headers("GetCommandInvocation"), REQUEST)
+            self.assertEqual((a.status, a.json()), (400, expired))
+            del self.fake.ssm.scripted["GetCommandInvocation"]
+            self.assertEqual(self.call(p, "POST", "/", ssm_headers("GetCommandInvocation"), REQUEST).status, 200)
+            self.assertEqual(len(container.requests), fetched + 1, container.requests)
+
     def test_no_usable_credentials_refuses_and_nothing_reaches_aws(self):
         p = self.proxy_with()
         a = self.call(p, "POST", "/", ssm_headers("GetCommandInvocation"), REQUEST)

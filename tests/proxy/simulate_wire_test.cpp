@@ -3,7 +3,6 @@
 // Index
 //   java_double        Java's Double.toString, checked on values quoted from a real SSM answer
 //   wire_json          compact, raw UTF-8, escapes, member order, floats in Java form
-//   iso_timestamp      against the core's reader (two paths, one time)
 //   java_duration      java.time.Duration.toString() forms, against the core's reader
 //   uuid_from          UUID-shaped, version 4, distinct
 //   error_reply/to_http the awsJson error shape and headers
@@ -54,17 +53,6 @@ TEST_CASE("wire_json is compact, raw UTF-8, escapes control characters and keeps
     CHECK(wire_json(j) ==
           "{\"Zeta\":\"\\u001b[1mΚαλημέρα\\u001b[0m 日本 🚀\\n\\t\\\"q\\\"\\\\\",\"Alpha\":1,"
           "\"Time\":1.541761816338E9,\"List\":[true,false,null],\"Nested\":{\"Enabled\":false}}");
-}
-
-TEST_CASE("iso_timestamp writes what the core reads back to the millisecond") {
-    CHECK(iso_timestamp(1795183200000) == "2026-11-20T14:00:00.000Z");
-    CHECK(iso_timestamp(1795183387512) == "2026-11-20T14:03:07.512Z");
-    for (std::int64_t ms : {std::int64_t{0}, std::int64_t{951782400123} /* 2000-02-29 */, std::int64_t{1795183387512},
-                            std::int64_t{4102444799999} /* 2099-12-31 */}) {
-        ssmview::Timestamp t = ssmview::parse_timestamp(iso_timestamp(ms));
-        REQUIRE(t.valid);
-        CHECK(t.epoch_ms == ms);
-    }
 }
 
 TEST_CASE("java_duration writes java.time.Duration.toString() and the core reads it back") {
