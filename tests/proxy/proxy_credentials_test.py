@@ -108,8 +108,9 @@ class CredentialSources(ProxyTestCase):
             self.assertEqual(self.call(p, "POST", "/", ssm_headers("GetCommandInvocation"), REQUEST).status, 400)
             self.assertEqual(self.call(p, "POST", "/", ssm_headers("GetCommandInvocation"), REQUEST).status, 400)
             self.assertEqual(len(container.requests), fetched)
-            # Revoked early: the answer names it in the body only (no x-amzn-ErrorType header), and
-            # it passes through unchanged; the next request fetches fresh credentials first.
+            # Revoked early, named with its namespace (the fake copies __type into x-amzn-ErrorType:
+            # "com.amazonaws.coral.service#ExpiredTokenException", which a check for the bare word
+            # missed). It passes through unchanged; the next request fetches fresh credentials first.
             expired = {"__type": "com.amazonaws.coral.service#ExpiredTokenException",
                        "message": "The security token included in the request is expired"}
             self.fake.ssm.script("GetCommandInvocation", 400, expired)
