@@ -8,7 +8,6 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 #include <limits>
 #include <string_view>
 #include <unordered_map>
@@ -146,8 +145,10 @@ bool read_invocation(JsonRead& json, std::size_t json_begin, Invocation& inv, Di
         const std::string& key = it.key();
         Json& v = it.value();
         const std::string path = "/" + json_pointer_token(key);
-        const char* k = key.c_str();
-        auto is = [&](const char* name) { return std::strcmp(k, name) == 0 ? (++known, true) : false; };
+        // Compared as strings, never as C strings: "Status\u0000" is another member, not Status
+        // (strcmp stopped at the NUL: found by fuzz_analyze).
+        const char* k = key.c_str();  // only for messages: the name up to a NUL
+        auto is = [&](const char* name) { return key == name ? (++known, true) : false; };
         if (is("CommandId")) ctx.take_string(path, k, v, inv.command_id);
         else if (is("InstanceId")) ctx.take_string(path, k, v, inv.instance_id);
         else if (is("Comment")) ctx.take_string(path, k, v, inv.comment);

@@ -108,3 +108,18 @@ TEST_CASE("the documentation's SUCCESS spelling is read, with a warning about th
     REQUIRE(d);
     CHECK(d->message.find("keep polling") != std::string::npos);
 }
+
+TEST_CASE("a member whose name only begins with a model member's (\"Status\\u0000\") is another member", "[model]") {
+    // Found by fuzz_analyze: names were compared as C strings, so "Status\u0000" read as Status
+    // (here it would have overridden the real one) and its place was looked up under the wrong path.
+    const Report r = analyze(invocation_with("\"Status\": \"Success\", \"Status\\u0000\": \"Failed\", "
+                                             "\"CloudWatchOutputConfig\\u0000\": {\"CloudWatchLogGroupName\": \"\"}"));
+    CHECK(r.invocation.status.value == "Success");
+    REQUIRE(r.invocation.unknown.size() == 2);
+    CHECK(r.invocation.unknown[0].first == std::string("Status\0", 7));
+    CHECK(r.invocation.unknown[1].first == std::string("CloudWatchOutputConfig\0", 23));
+    CHECK_FALSE(r.invocation.cloud_watch_output_config.present);
+    int unknown = 0;
+    for (const auto& d : r.diagnostics) unknown += d.code == "model.unknown_member";
+    CHECK(unknown == 2);
+}
