@@ -126,14 +126,19 @@ TEST_CASE("the Fetch tab's Follow checks the typed ids with core's rules before 
     CHECK(fetch_json(s)["form"]["error"] == check_proxy_url("ftp://example.com"));
 }
 
-TEST_CASE("List commands fills the table; Pick fills the ids and lists the steps; a step click follows it", "[fetch][panel]") {
-    Headless h;
-    ViewState s;
+// The Fetch tab over a loaded sample, after List commands was clicked and the proxy answered.
+static void show_listed_commands(Headless& h, ViewState& s) {
     view_load_text(s, fixture("success"), LoadSource::Sample, "success");
     s.ui.tab = ViewTab::Fetch;
     const FetchRequest list = only(click(h, s, "fetch.list_commands"), "ListCommands");
     view_fetch_answer(s, list.id, 200, "", "", list_commands_answer());
     settle(h, s);
+}
+
+TEST_CASE("List commands fills the table; Pick fills the ids and lists the steps; a step click follows it", "[fetch][panel]") {
+    Headless h;
+    ViewState s;
+    show_listed_commands(h, s);
     REQUIRE(drawn(s, "fetch.command.0.pick"));
     const FetchRequest steps = only(click(h, s, "fetch.command.0.pick"), "ListCommandInvocations");
     CHECK(fetch_json(s)["form"]["command_id"] == kRunning);
@@ -227,11 +232,7 @@ TEST_CASE("ids in the proxy's list answers are drawn clipped, however long they 
 TEST_CASE("the Fetch tab's relative times ask for a frame when their text next changes", "[fetch][panel]") {
     Headless h;
     ViewState s;
-    view_load_text(s, fixture("success"), LoadSource::Sample, "success");
-    s.ui.tab = ViewTab::Fetch;
-    const FetchRequest list = only(click(h, s, "fetch.list_commands"), "ListCommands");
-    view_fetch_answer(s, list.id, 200, "", "", list_commands_answer());
-    settle(h, s);
+    show_listed_commands(h, s);
     REQUIRE(fetch_json(s)["commands"]["phase"] == "ok");
     // "As listed 0 seconds ago" becomes "1 second ago" within a second: without a frame then, it
     // would say "0 seconds" until something else drew (the summary's times wait hours).
