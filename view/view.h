@@ -27,6 +27,7 @@
 #include <string>
 
 #include "fetch_state.h"
+#include "output_location.h"  // OutputStream: stdout or stderr, named as the agent names them
 #include "report.h"
 
 namespace ssmview {
@@ -71,7 +72,6 @@ enum class LoadSource { Paste, File, Link, Sample, Fetch };
 const char* load_source_name(LoadSource s);  // "paste", "file", "link", "sample", "fetch"
 
 enum class ViewTab { Output, Diagnostics, Raw, Share, Input, Fetch };
-enum class OutputStream { Stdout, Stderr };
 enum class ThemeChoice { Auto, Light, Dark };  // Auto follows ViewEnv.prefers_dark
 const char* view_tab_name(ViewTab t);          // "output", "diagnostics", "raw", "share", "input", "fetch"
 

@@ -95,7 +95,7 @@ Json view_state_to_json(const ViewState& s) {
     const char* theme = theme_name(ui.theme);
     j["ui"] = {
         {"tab", view_tab_name(ui.tab)},
-        {"stream", ui.stream == OutputStream::Stdout ? "stdout" : "stderr"},
+        {"stream", output_stream_name(ui.stream)},
         {"find", {{"query", ui.find_query}, {"case_sensitive", ui.find_case_sensitive}, {"matches", matches},
                   {"current", matches > 0 ? ui.find_current : -1}}},
         {"wrap", ui.wrap},
