@@ -8,10 +8,11 @@ Index
                      read_body/send helpers for handle()
 
 Flow: a subclass implements handle(handler) (and log(line) to see the request lines); the server
-calls it for GET, POST and PUT on one of its threads; handle() reads with read_body() and answers
-with send(). Built on by tests/support/ssm_stub.py (SsmStub) and tests/support/fake_aws.py
-(FakeAws, FakeContainerCredentials, FakeImds). Python 3 standard library only (scripts/
-make_fixtures.sh runs ssm_stub with nothing else).
+calls it for GET, HEAD, POST, PUT and DELETE on one of its threads; handle() reads with
+read_body() and answers with send() (which sends no body to a HEAD). Built on by
+tests/support/ssm_stub.py (SsmStub) and tests/support/fake_aws.py (FakeAws,
+FakeContainerCredentials, FakeImds). Python 3 standard library only (scripts/make_fixtures.sh runs
+ssm_stub with nothing else).
 """
 
 import http.server
@@ -53,6 +54,14 @@ class LoopbackServer:
                 owner.handle(self)
 
             def do_PUT(self):
+                owner.handle(self)
+
+            # HEAD and DELETE reach handle() too: fake S3 answers HEAD, and records a DELETE the
+            # proxy must never send.
+            def do_HEAD(self):
+                owner.handle(self)
+
+            def do_DELETE(self):
                 owner.handle(self)
 
         self._httpd = _QuietServer(("127.0.0.1", port), Handler)
@@ -105,4 +114,7 @@ class LoopbackServer:
             handler.send_header(n, v)
         handler.send_header("Content-Length", str(len(body)))
         handler.end_headers()
-        handler.wfile.write(body)
+        # A HEAD answer says the length of what a GET would carry, and carries nothing (a body
+        # here would be read as the start of the next answer on a kept-alive connection).
+        if handler.command != "HEAD":
+            handler.wfile.write(body)
