@@ -5,13 +5,14 @@
 //   find_service       lookup by ssmview id
 #include "service.h"
 
-#include "ssm_api.h"  // kSsmTargetService, kSsmContentType: SSM's protocol names live in the core
+#include "logs_api.h"  // kLogsTargetService, kLogsContentType
+#include "ssm_api.h"   // kSsmTargetService, kSsmContentType: the protocols' names live in the core
 
 namespace ssmview::aws {
 
 const ServiceInfo kSsm{"ssm", "ssm", "ssm", "SSM", "ssm", kSsmTargetService, kSsmContentType, false, true};
-const ServiceInfo kLogs{"logs", "logs", "logs", "CLOUDWATCH_LOGS", "cloudwatch_logs", "Logs_20140328",
-                        "application/x-amz-json-1.1", false, true};
+const ServiceInfo kLogs{"logs", "logs", "logs", "CLOUDWATCH_LOGS", "cloudwatch_logs", kLogsTargetService,
+                        kLogsContentType, false, true};
 const ServiceInfo kS3{"s3", "s3", "s3", "S3", "s3", "", "", true, false};
 
 const ServiceInfo* find_service(std::string_view id) {

@@ -7,14 +7,17 @@
 //   check_answer_headers     no CR/LF/NUL in any header value (no response splitting)
 //   check_forward            what a Forward implies: POST /, an allowed action, an allowed or absent
 //                            Origin, the token, a loopback Host, a size within --max-body; and what
-//                            make_proxy_request sends (two headers, rebuilt, never the client's)
+//                            check_route_body lets through (Logs: a canonical body that passes
+//                            its own check again) and make_proxy_request sends (two headers,
+//                            rebuilt, never the client's)
 //   check_origin_normalized  normalize_origin is idempotent on whatever Origin came in
 //   LLVMFuzzerTestOneInput   parse -> decide (x4 policies) -> checks
 //
 // Call flow (proxy/proxy_server.cpp in the real server): cpp-httplib parses the request line and
 // headers, the server builds a RequestHead, front.cpp's decide() answers (preflight, refusal,
 // health) or routes it (routes.cpp), and a routed request becomes a ProxyRequest. The front never
-// reads the body to decide, so the body only feeds make_proxy_request. The parser here is a
+// reads the body to decide; the body feeds check_route_body (CloudWatch Logs: the agent's streams
+// only) and make_proxy_request. The parser here is a
 // deliberately loose one (any bytes in names and values, LF or CRLF), so decide() sees heads
 // cpp-httplib would refuse too: it must hold for everything.
 // Seeds: fuzz/corpus/fuzz_proxy_request (preflights, allowed and refused SSM requests, health);
@@ -128,11 +131,22 @@ void check_forward(const FrontPolicy& policy, const RequestHead& head, const Fro
     const std::string_view length = aws::header_value(head.headers, "Content-Length");
     FUZZ_CHECK(length.empty() || std::strtoull(std::string(length).c_str(), nullptr, 10) <= kMaxBody,
                "forwarding a declared body over --max-body");
-    const ProxyRequest p = make_proxy_request(d.route, body);
+    const BodyCheck checked = check_route_body(d.route, body);
+    if (!checked.ok) {
+        FUZZ_CHECK(d.route.service == Service::Logs, "an SSM body refused");
+        check_error_answer(checked.refusal);
+        return;
+    }
+    if (d.route.service == Service::Logs) {
+        // What is signed passes the rule again, unchanged: the check is a fixed point.
+        const BodyCheck again = check_route_body(d.route, checked.body);
+        FUZZ_CHECK(again.ok && again.body == checked.body, "the canonical Logs body does not pass its own check");
+    }
+    const ProxyRequest p = make_proxy_request(d.route, checked.body);
     FUZZ_CHECK(p.http.method == "POST" && p.http.path == "/" && p.http.query.empty(), "the forwarded request line");
     FUZZ_CHECK(p.http.headers.size() == 2 && aws::header_value(p.http.headers, "Authorization").empty(),
                "the forwarded headers are not exactly Content-Type and X-Amz-Target");
-    FUZZ_CHECK(p.http.body == body, "the body changed on the way");
+    FUZZ_CHECK(d.route.service == Service::Logs || p.http.body == body, "an SSM body changed on the way");
 }
 
 void check_origin_normalized(const RequestHead& head) {

@@ -23,7 +23,8 @@ constexpr const char* kAllowedMethods = "GET, POST";
 constexpr const char* kAllowedRequestHeaders[] = {
     "authorization", "content-type", "range", "x-amz-target", "x-amz-user-agent", "amz-sdk-invocation-id",
     "amz-sdk-request", "accept"};
-constexpr const char* kExposedHeaders = "x-amzn-requestid, x-amzn-errortype";
+// The page reads S3 answers too: which part came back (content-range), and ids for a support case.
+constexpr const char* kExposedHeaders = "x-amzn-requestid, x-amzn-errortype, content-range, etag, x-amz-request-id";
 // How long a browser may reuse a preflight's answer (Chromium caps it at 2 h).
 constexpr const char* kPreflightMaxAgeSeconds = "600";
 

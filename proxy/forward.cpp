@@ -65,11 +65,15 @@ class AwsUpstream final : public Upstream {
 public:
     AwsUpstream(aws::Environment env, std::string region, std::string region_source,
                 std::vector<ServiceEndpoint> endpoints, aws::CredentialOptions credential_options,
-                aws::HttpOptions http_options)
+                aws::HttpOptions http_options, aws::SharedConfig shared, aws::ProfileSelection profile,
+                aws::EndpointOptions endpoint_options)
         : env_(env),
           region_(std::move(region)),
           region_source_(std::move(region_source)),
           endpoints_(std::move(endpoints)),
+          shared_(std::move(shared)),
+          profile_(std::move(profile)),
+          endpoint_options_(std::move(endpoint_options)),
           provider_(std::move(env), std::move(credential_options)),
           http_options_(http_options) {}
 
@@ -84,16 +88,24 @@ public:
                                               "ssmview-proxy has no usable AWS credentials, so it did not send " +
                                                   request.action + ": " + credentials.error));
         }
+        const aws::ServiceInfo& info = service_info(request.service);
+        const std::string& region = request.region.empty() ? region_ : request.region;
+        aws::Endpoint regional;  // S3: the bucket's region names the endpoint (AWS_ENDPOINT_URL_S3 still wins)
         const aws::Endpoint* endpoint = endpoint_of(request.service);
+        if (region != region_) {
+            const aws::EndpointResult e = aws::resolve_endpoint(env_, info, region, endpoint_options_, shared_, profile_);
+            if (!e.ok) return as_response(aws_json_error(errors::kUpstreamUnreachable, "ssmview-proxy: " + e.error));
+            regional = e.endpoint;
+            endpoint = &regional;
+        }
         if (!endpoint) {
             return as_response(aws_json_error(errors::kUpstreamUnreachable,
                                               std::string("ssmview-proxy has no endpoint for ") +
                                                   service_name(request.service)));
         }
         aws::HttpRequest http = request.http;
-        const aws::ServiceInfo& info = service_info(request.service);
         aws::SigningScope scope;
-        scope.region = region_;
+        scope.region = region;
         scope.service = info.signing_name;
         scope.now_ms = env_.now_ms();
         scope.s3 = info.s3_signing;
@@ -150,7 +162,10 @@ private:
 
     aws::Environment             env_;
     std::string                  region_, region_source_;
-    std::vector<ServiceEndpoint> endpoints_;
+    std::vector<ServiceEndpoint> endpoints_;  // in the proxy's region
+    aws::SharedConfig            shared_;     // to resolve an endpoint in another region (S3 buckets)
+    aws::ProfileSelection        profile_;
+    aws::EndpointOptions         endpoint_options_;
     aws::CredentialProvider      provider_;
     aws::HttpOptions             http_options_;
     mutable std::mutex           mutex_;
@@ -171,10 +186,10 @@ AwsUpstreamSetup make_aws_upstream(const ProxyConfig& config, aws::Environment e
         return out;
     }
     std::vector<ServiceEndpoint> endpoints;
+    aws::EndpointOptions options;
+    options.endpoint_url = config.endpoint_url;
     for (const ServiceRoutes& r : service_routes()) {
         if (config.allowlist.actions_of(r.service).empty()) continue;
-        aws::EndpointOptions options;
-        options.endpoint_url = config.endpoint_url;
         const aws::EndpointResult e = aws::resolve_endpoint(env, *r.info, region.region, options, shared, profile);
         if (!e.ok) {
             out.error = e.error;
@@ -191,7 +206,7 @@ AwsUpstreamSetup make_aws_upstream(const ProxyConfig& config, aws::Environment e
     http_options.max_response_bytes = 16u * 1024u * 1024u;
 
     auto upstream = std::make_unique<AwsUpstream>(env, region.region, region.source, endpoints, credential_options,
-                                                  http_options);
+                                                  http_options, shared, profile, options);
     const CredentialStatus c = upstream->warm_up();
     out.summary = "region " + region.region + " (" + region.source + ")";
     for (const ServiceEndpoint& e : endpoints)

@@ -148,7 +148,9 @@ ProxyAnswer answer_from_upstream(const aws::HttpResponse& response, long long el
     ProxyAnswer a;
     a.status = response.status;
     a.body = response.body;
-    for (const char* name : {"Content-Type", "x-amzn-RequestId", "x-amzn-ErrorType"}) {
+    for (const char* name : {"Content-Type", "x-amzn-RequestId", "x-amzn-ErrorType",
+                             // S3 object reads: the part, the version of the object, its request id
+                             "Content-Range", "Accept-Ranges", "ETag", "Last-Modified", "x-amz-request-id"}) {
         const std::string_view v = aws::header_value(response.headers, name);
         if (!v.empty()) a.headers.push_back({name, std::string(v)});
     }

@@ -55,7 +55,8 @@ struct FrontDecision {
 
 FrontDecision decide(const FrontPolicy& policy, const RequestHead& head);
 
-// Status, body, Content-Type, x-amzn-RequestId and x-amzn-ErrorType pass through unchanged. No
+// Status, body, Content-Type, x-amzn-RequestId and x-amzn-ErrorType (and S3's Content-Range, Accept-Ranges,
+// ETag, Last-Modified, x-amz-request-id) pass through unchanged. No
 // HTTP answer at all (status 0) becomes 504 UpstreamTimeoutException when the call lasted the whole
 // --upstream-timeout (`elapsed_ms` >= `timeout_ms`: the transport's Read error is the same for a
 // silent and a broken connection, the clock is not), else 502 UpstreamUnreachableException; both

@@ -24,6 +24,7 @@ nlohmann::ordered_json healthz_json(const ProxyConfig& config, const nlohmann::j
         if (!actions.empty()) allow[service_name(r.service)] = actions;
     }
     j["allowlist"] = allow;
+    if (!config.allowlist.buckets.empty()) j["allowed_buckets"] = config.allowlist.buckets;
     j["limits"] = {{"max_body_bytes", config.max_body_bytes},
                    {"request_timeout_ms", config.request_timeout_ms},
                    {"idle_timeout_ms", config.idle_timeout_ms},

@@ -17,20 +17,23 @@
 #include "auth.h"
 #include "endpoint.h"  // is_loopback_host: the one loopback test of the project
 #include "cors.h"
+#include "output_location.h"  // s3_bucket_name_ok
 
 namespace ssmview::proxy {
 
 const char kProxyUsage[] =
     "usage: ssmview-proxy [--listen HOST:PORT] [--token-file FILE | --token TOKEN]\n"
     "                     [--allow-origin ORIGIN]... [--allow-action [SERVICE:]ACTION]...\n"
+    "                     [--allow-bucket BUCKET]...\n"
     "                     [--region R] [--profile P] [--endpoint-url URL] [--simulate]\n"
     "                     [--max-body BYTES] [--request-timeout S] [--idle-timeout S]\n"
     "                     [--upstream-timeout S] [--max-connections N]\n"
     "\n"
     "A signing proxy for the ssmview page: it holds the AWS credentials, signs read-only SSM\n"
-    "requests (Signature Version 4) and forwards them to AWS; the browser never sees a key.\n"
-    "Clients speak the SSM JSON protocol unchanged (POST /, X-Amz-Target: AmazonSSM.<Action>), so\n"
-    "`aws --endpoint-url http://127.0.0.1:8787 --no-sign-request ssm ...` works through it too.\n"
+    "requests and CloudWatch Logs reads of the SSM agent's output streams (Signature Version 4)\n"
+    "and forwards them to AWS; the browser never sees a key. Clients speak the JSON protocols\n"
+    "unchanged (POST /, X-Amz-Target: AmazonSSM.<Action> or Logs_20140328.<Action>), so\n"
+    "`aws --endpoint-url http://127.0.0.1:8787 --no-sign-request ssm ...` (or `logs ...`) works too.\n"
     "\n"
     "  --listen HOST:PORT      where to listen (default 127.0.0.1:8787; port 0 picks a free one).\n"
     "                          Any address other than loopback requires a bearer token.\n"
@@ -41,11 +44,17 @@ const char kProxyUsage[] =
     "                          (default http://127.0.0.1:8080 and http://localhost:8080)\n"
     "  --allow-action ACTION   forward only these actions, repeatable; each must be one of the\n"
     "                          read-only defaults: ssm:GetCommandInvocation, ssm:ListCommandInvocations,\n"
-    "                          ssm:ListCommands\n"
+    "                          ssm:ListCommands, logs:GetLogEvents, logs:FilterLogEvents (only streams\n"
+    "                          named <CommandId>/<InstanceId>/<plugin>/stdout|stderr, or <CommandId>/...),\n"
+    "                          s3:GetObject, s3:HeadObject (GET|HEAD /s3/<region>/<bucket>/<key>, keys\n"
+    "                          .../<CommandId>/<InstanceId>/.../stdout|stderr only)\n"
+    "  --allow-bucket BUCKET   read S3 objects only from these buckets, repeatable (default: any bucket)\n"
     "  --region R              AWS region (default AWS_REGION, AWS_DEFAULT_REGION, the profile's)\n"
     "  --profile P             profile of ~/.aws/config and ~/.aws/credentials (default AWS_PROFILE)\n"
-    "  --endpoint-url URL      send to this endpoint instead of AWS's (VPC endpoints, tests; default\n"
-    "                          AWS_ENDPOINT_URL_SSM, AWS_ENDPOINT_URL, the profile's)\n"
+    "  --endpoint-url URL      send every service's requests to this endpoint instead of AWS's (tests;\n"
+    "                          default per service: AWS_ENDPOINT_URL_SSM, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS,\n"
+    "                          AWS_ENDPOINT_URL_S3,\n"
+    "                          then AWS_ENDPOINT_URL, then the profile's)\n"
     "  --simulate              answer from built-in simulated commands; no AWS, no credentials\n"
     "  --max-body BYTES        largest request body (default 65536): larger ones get 413\n"
     "  --request-timeout S     a request's head and body must arrive within S seconds (default 10)\n"
@@ -161,7 +170,7 @@ std::string ProxyConfig::listen_display() const { return bracketed(listen_host) 
 ConfigParse parse_proxy_args(const std::vector<std::string>& args, const ReadFile& read_file) {
     ConfigParse r;
     ProxyConfig& c = r.config;
-    std::vector<std::string> origins, actions;
+    std::vector<std::string> origins, actions, buckets;
     std::string token_file;
     bool have_token = false;
     auto fail = [&](std::string message) {
@@ -222,6 +231,9 @@ ConfigParse parse_proxy_args(const std::vector<std::string>& args, const ReadFil
         } else if (flag == "--allow-origin") {
             if (!take(v)) return needs_value();
             origins.push_back(v);
+        } else if (flag == "--allow-bucket") {
+            if (!take(v)) return needs_value();
+            buckets.push_back(v);
         } else if (flag == "--allow-action") {
             if (!take(v)) return needs_value();
             actions.push_back(v);
@@ -290,6 +302,10 @@ ConfigParse parse_proxy_args(const std::vector<std::string>& args, const ReadFil
 
     std::string error;
     if (!narrow_allowlist(actions, c.allowlist, error)) return fail(error);
+    for (const std::string& b : buckets) {
+        if (!s3_bucket_name_ok(b)) return fail("--allow-bucket " + quoted_input(b) + ": not an S3 bucket name");
+        c.allowlist.buckets.push_back(b);
+    }
     r.ok = true;
     return r;
 }

@@ -177,6 +177,8 @@ struct ProxyServer::Impl {
             return expect_continue(req, res);
         });
         http.Post("/", [this](const httplib::Request& req, httplib::Response& res) { forward(req, res); });
+        // S3 object reads (routes.cpp route_s3); cpp-httplib sends HEAD to the GET handlers.
+        http.Get(R"(/s3/[\s\S]*)", [this](const httplib::Request& req, httplib::Response& res) { forward(req, res); });
         http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) { on_error(req, res); });
         http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
             write_answer(aws_json_error(errors::kInternal, "ssmview-proxy failed while answering (an internal error)"), {},
@@ -232,12 +234,22 @@ struct ProxyServer::Impl {
             write_answer(body_refusal(req.body.size(), config.max_body_bytes), d.cors, res);
             return;
         }
-        const ProxyRequest request = make_proxy_request(d.route, req.body);
+        BodyCheck checked = check_route_body(d.route, req.body);
+        if (!checked.ok) {
+            write_answer(checked.refusal, d.cors, res);
+            return;
+        }
+        const ProxyRequest request = make_proxy_request(d.route, std::move(checked.body));
         const auto t0 = SteadyClock::now();
         const aws::HttpResponse response = upstream.send(request);
         const long long elapsed_ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - t0).count();
         write_answer(answer_from_upstream(response, elapsed_ms, config.upstream_timeout_ms), d.cors, res);
+        // A HEAD answer has no body, so the server would say Content-Length: 0; say the object's.
+        if (request.http.method == "HEAD" && response.status != 0) {
+            const std::string_view length = aws::header_value(response.headers, "Content-Length");
+            if (!length.empty()) res.set_header("Content-Length", std::string(length));
+        }
     }
 
     // Errors cpp-httplib found itself reach us with an empty body: give them the awsJson shape.

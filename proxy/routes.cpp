@@ -5,6 +5,7 @@
 //   Allowlist, default_allowlist, narrow_allowlist
 //   Matching helpers                    media type, target split
 //   route_request                       path + method -> X-Amz-Target -> service -> allowlist -> media type
+//   check_route_body                    Logs: core/logs_api's rule; the canonical body is what is sent
 //   make_proxy_request                  only the protocol's headers, rebuilt from the route
 #include "routes.h"
 #include "ascii.h"
@@ -12,7 +13,11 @@
 #include <cassert>
 #include <cctype>
 
-#include "ssm_api.h"  // kSsmActions: the read-only SSM actions ssmview uses (one home)
+#include "logs_api.h"
+#include "output_location.h"  // s3_bucket_name_ok, s3_output_key_ok: the agent's layout
+#include "percent_encoding.h"
+#include "region.h"           // valid_region_name  // kLogsActions, check_logs_request: which Logs reads may be signed (one home)
+#include "ssm_api.h"   // kSsmActions: the read-only SSM actions ssmview uses (one home)
 
 namespace ssmview::proxy {
 
@@ -43,6 +48,11 @@ const std::vector<ServiceRoutes>& service_routes() {
         ServiceRoutes ssm{Service::Ssm, &aws::kSsm, {}};
         for (const char* a : kSsmActions) ssm.read_only_actions.emplace_back(a);
         t.push_back(std::move(ssm));
+        ServiceRoutes logs{Service::Logs, &aws::kLogs, {}};
+        for (const char* a : kLogsActions) logs.read_only_actions.emplace_back(a);
+        t.push_back(std::move(logs));
+        // S3 object reads: HEAD is its own action name here so --allow-action can tell them apart.
+        t.push_back(ServiceRoutes{Service::S3, &aws::kS3, {"GetObject", "HeadObject"}});
         return t;
     }();
     return table;
@@ -135,12 +145,80 @@ Route refuse(ProxyAnswer answer) {
 
 }  // namespace
 
+// ---- S3 ---------------------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::string_view kS3Prefix = "/s3/";
+
+// %XX -> byte, strictly: a malformed escape or an encoded NUL refuses the path ('+' stays '+',
+// as S3 reads paths). The proxy re-encodes the key itself before signing.
+bool decode_path_segment(std::string_view in, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i] != '%') {
+            out.push_back(in[i]);
+            continue;
+        }
+        if (i + 2 >= in.size()) return false;
+        const int hi = hex_digit_value(in[i + 1]), lo = hex_digit_value(in[i + 2]);
+        if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return false;
+        out.push_back(static_cast<char>(hi * 16 + lo));
+        i += 2;
+    }
+    return true;
+}
+
+Route s3_refusal(const std::string& why) {
+    return refuse(aws_json_error(errors::kAccessDenied,
+                                 "ssmview-proxy reads only S3 objects of the SSM agent's output "
+                                 "(GET /s3/<region>/<bucket>/<prefix>/<CommandId>/<InstanceId>/<plugin>/.../stdout|stderr): " +
+                                     why + "; the request did not reach AWS"));
+}
+
+Route route_s3(const Allowlist& allowlist, const RequestHead& head) {
+    const char* action = head.method == "GET" ? "GetObject" : head.method == "HEAD" ? "HeadObject" : nullptr;
+    if (!action) {
+        return refuse(aws_json_error(errors::kNotFound, "ssmview-proxy answers GET and HEAD under /s3/, not " +
+                                                            quoted_input(head.method, 16)));
+    }
+    if (!allowlist.allows(Service::S3, action)) return s3_refusal(std::string("s3:") + action + " is not allowed");
+    // Newer SDKs add x-id=GetObject; anything else (?acl, ?list-type=2, ?uploads) is another API.
+    if (!head.query.empty() && head.query != "x-id=GetObject") return s3_refusal("a query string asks for another S3 API");
+    const std::string_view rest = std::string_view(head.path).substr(kS3Prefix.size());
+    const std::size_t a = rest.find('/');
+    const std::size_t b = a == std::string_view::npos ? a : rest.find('/', a + 1);
+    if (b == std::string_view::npos) return s3_refusal("the path does not name a region, a bucket and a key");
+    Route r;
+    r.region = std::string(rest.substr(0, a));
+    r.bucket = std::string(rest.substr(a + 1, b - a - 1));
+    if (!aws::valid_region_name(r.region)) return s3_refusal("the region is not a region name");
+    if (!s3_bucket_name_ok(r.bucket)) return s3_refusal("the bucket is not a bucket name");
+    if (!allowlist.buckets.empty()) {
+        bool listed = false;
+        for (const std::string& name : allowlist.buckets) listed = listed || name == r.bucket;
+        if (!listed) return s3_refusal("the bucket is not one of --allow-bucket");
+    }
+    if (!decode_path_segment(rest.substr(b + 1), r.key)) return s3_refusal("the key holds a malformed %-escape");
+    std::string why;
+    if (!s3_output_key_ok(r.key, &why)) return s3_refusal(why);
+    r.range = std::string(aws::header_value(head.headers, "Range"));
+    if (r.range.size() > 64) return s3_refusal("the Range header is longer than one range");
+    r.ok = true;
+    r.service = Service::S3;
+    r.action = action;
+    return r;
+}
+
+}  // namespace
+
 // ---- route_request ----------------------------------------------------------------------------
 
 Route route_request(const Allowlist& allowlist, const RequestHead& head) {
+    if (head.path.compare(0, kS3Prefix.size(), kS3Prefix) == 0) return route_s3(allowlist, head);
     if (head.path != "/" || head.method != "POST") {
         return refuse(aws_json_error(errors::kNotFound,
-                                     "ssmview-proxy answers POST / (the AWS JSON protocol) and GET /healthz, not " +
+                                     "ssmview-proxy answers POST / (the AWS JSON protocols), GET /s3/... and GET /healthz, not " +
                                          quoted_input(head.method, 16) + " " + quoted_input(head.path)));
     }
     const std::string_view target = aws::header_value(head.headers, "X-Amz-Target");
@@ -158,7 +236,8 @@ Route route_request(const Allowlist& allowlist, const RequestHead& head) {
     if (!service || !plain_action_name(action) || !allowlist.allows(service->service, action)) {
         std::vector<std::string> allowed;
         for (const AllowedAction& a : allowlist.actions)
-            allowed.push_back(std::string(service_info(a.service).json_target_prefix) + "." + a.action);
+            if (*service_info(a.service).json_target_prefix)
+                allowed.push_back(std::string(service_info(a.service).json_target_prefix) + "." + a.action);
         return refuse(aws_json_error(errors::kAccessDenied,
                                      quoted_input(target) + " is not allowed by ssmview-proxy (it forwards only " +
                                          join(allowed, ", ") + "); the request did not reach AWS"));
@@ -177,12 +256,43 @@ Route route_request(const Allowlist& allowlist, const RequestHead& head) {
     return r;
 }
 
+// ---- check_route_body -------------------------------------------------------------------------
+
+BodyCheck check_route_body(const Route& route, std::string body) {
+    assert(route.ok);
+    BodyCheck c;
+    if (route.service != Service::Logs) {  // SSM's read actions name one command; S3's have no body
+        c.ok = true;
+        c.body = std::move(body);
+        return c;
+    }
+    LogsRequestCheck logs = check_logs_request(route.action, body);
+    if (!logs.ok) {
+        c.refusal = aws_json_error(errors::kAccessDenied,
+                                   "ssmview-proxy signs only CloudWatch Logs reads of the SSM agent's output streams "
+                                   "(<CommandId>/<InstanceId>/<plugin>/stdout|stderr): " +
+                                       logs.why + "; the request did not reach AWS");
+        return c;
+    }
+    c.ok = true;
+    c.body = std::move(logs.canonical_body);
+    return c;
+}
+
 ProxyRequest make_proxy_request(const Route& route, std::string body) {
     assert(route.ok);
     const aws::ServiceInfo& info = service_info(route.service);
     ProxyRequest p;
     p.service = route.service;
     p.action = route.action;
+    if (route.service == Service::S3) {
+        // Path-style, the key encoded by us (S3 signs the path as sent, so this is what is signed).
+        p.region = route.region;
+        p.http.method = route.action == "HeadObject" ? "HEAD" : "GET";
+        p.http.path = "/" + route.bucket + "/" + percent_encode(route.key, true);
+        if (!route.range.empty()) p.http.headers.push_back({"Range", route.range});
+        return p;
+    }
     p.http.method = "POST";
     p.http.path = "/";
     p.http.headers.push_back({"Content-Type", info.json_content_type});

@@ -21,8 +21,8 @@
 
 namespace ssmview::proxy {
 
-// Ssm now; Logs (CloudWatch Logs, JSON protocol Logs_20140328.*) and S3 (object reads) follow in
-// the next issue, each with its own allowlist in routes.cpp.
+// SSM, CloudWatch Logs (JSON protocol Logs_20140328.*) and S3 (object reads), each with its own
+// allowlist in routes.cpp.
 enum class Service { Ssm, Logs, S3 };
 const char* service_name(Service s);  // "ssm", "logs", "s3"
 
@@ -31,6 +31,7 @@ struct ProxyRequest {
     std::string              action;   // "GetCommandInvocation" (JSON protocols), "GetObject" (S3)
     aws::HttpRequest         http;     // what to send upstream: method, path, query, the headers
                                        // worth forwarding (Content-Type, X-Amz-Target, Range), body
+    std::string              region;   // "" = the proxy's region; S3: the bucket's, from the path
 };
 
 struct Upstream {

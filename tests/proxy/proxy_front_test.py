@@ -57,12 +57,16 @@ class Front(ProxyTestCase):
         self.assertEqual(h["listen"], f"127.0.0.1:{p.port}")
         self.assertIs(h["token_required"], False)
         self.assertEqual(h["allowed_origins"], ["https://ssmview.example.org"])
-        self.assertEqual(h["allowlist"], {"ssm": ["GetCommandInvocation", "ListCommandInvocations", "ListCommands"]})
+        self.assertEqual(h["allowlist"], {"ssm": ["GetCommandInvocation", "ListCommandInvocations", "ListCommands"],
+                                          "logs": ["GetLogEvents", "FilterLogEvents"],
+                                          "s3": ["GetObject", "HeadObject"]})
         self.assertEqual(h["limits"]["max_body_bytes"], 4096)
         up = h["upstream"]
         self.assertEqual(up["upstream"], "aws")
         self.assertEqual((up["region"], up["region_source"]), (REGION, "--region"))
-        self.assertEqual(up["endpoints"], {"ssm": {"url": self.fake.url, "source": "--endpoint-url"}})
+        self.assertEqual(up["endpoints"], {"ssm": {"url": self.fake.url, "source": "--endpoint-url"},
+                                           "logs": {"url": self.fake.url, "source": "--endpoint-url"},
+                                           "s3": {"url": self.fake.url, "source": "--endpoint-url"}})
         self.assertEqual(up["credentials"]["source"], "environment")
         self.assertIs(up["credentials"]["resolved"], True)
         self.assertNotIn(ENV_KEY[0], a.body.decode())
@@ -130,7 +134,7 @@ class Front(ProxyTestCase):
         a = self.call(p, "POST", "/", ssm_headers("GetCommandInvocation", Origin=PAGE), request(SUCCESS))
         self.assertEqual(a.status, 200)
         self.assertEqual(a.header("Access-Control-Allow-Origin"), PAGE)
-        self.assertEqual(a.header("Access-Control-Expose-Headers"), "x-amzn-requestid, x-amzn-errortype")
+        self.assertEqual(a.header("Access-Control-Expose-Headers"), "x-amzn-requestid, x-amzn-errortype, content-range, etag, x-amz-request-id")
         self.assertEqual(a.header("Vary"), "Origin")
         a = self.call(p, "POST", "/", ssm_headers("GetCommandInvocation", Origin=PAGE), request(UNKNOWN))
         self.assertEqual(a.status, 400)

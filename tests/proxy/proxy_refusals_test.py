@@ -57,12 +57,13 @@ class Refusals(ProxyTestCase):
 
     def test_an_action_outside_the_allowlist_gets_403(self):
         p = self.proxy()
-        for target in ("AmazonSSM.SendCommand", "AmazonSSM.GetParameter", "Logs_20140328.GetLogEvents",
+        for target in ("AmazonSSM.SendCommand", "AmazonSSM.GetParameter", "Logs_20140328.PutLogEvents",
                        "AmazonSSM.getcommandinvocation", "AmazonSSM.GetCommandInvocation.x", "AmazonSSM"):
             a = self.call(p, "POST", "/", {"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": target}, b"{}")
             self.assertRefused(a, 403, "AccessDeniedException", "is not allowed by ssmview-proxy",
-                               "AmazonSSM.GetCommandInvocation, AmazonSSM.ListCommandInvocations, AmazonSSM.ListCommands")
-        self.assertLogged(p, "action=Logs_20140328.GetLogEvents status=403")
+                               "AmazonSSM.GetCommandInvocation, AmazonSSM.ListCommandInvocations, AmazonSSM.ListCommands, "
+                               "Logs_20140328.GetLogEvents, Logs_20140328.FilterLogEvents")
+        self.assertLogged(p, "action=Logs_20140328.PutLogEvents status=403")
 
     def test_allow_action_narrows_the_allowlist(self):
         p = self.proxy("--allow-action", "ssm:GetCommandInvocation")
