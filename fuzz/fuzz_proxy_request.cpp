@@ -10,6 +10,7 @@
 //                            check_route_body lets through (Logs: a canonical body that passes
 //                            its own check again) and make_proxy_request sends (two headers,
 //                            rebuilt, never the client's)
+//   check_s3_forward         an S3 read: GET/HEAD under /s3/, a key in the layout, /bucket/key + Range sent
 //   check_origin_normalized  normalize_origin is idempotent on whatever Origin came in
 //   LLVMFuzzerTestOneInput   parse -> decide (x4 policies) -> checks
 //
@@ -31,6 +32,8 @@
 #include <nlohmann/json.hpp>
 
 #include "check.h"
+#include "output_location.h"
+#include "percent_encoding.h"
 #include "cors.h"
 #include "front.h"
 #include "routes.h"
@@ -116,13 +119,32 @@ void check_error_answer(const ProxyAnswer& a) {
     }
 }
 
+// An S3 read: GET or HEAD under /s3/, a key in the agent's layout, and what is sent is exactly
+// method + /bucket/encoded-key + at most a Range header.
+void check_s3_forward(const RequestHead& head, const Route& route) {
+    FUZZ_CHECK((head.method == "GET" && route.action == "GetObject") || (head.method == "HEAD" && route.action == "HeadObject"),
+               "an S3 route for " + head.method);
+    FUZZ_CHECK(head.path.rfind("/s3/", 0) == 0, "an S3 route outside /s3/: " + head.path);
+    FUZZ_CHECK(s3_output_key_ok(route.key) && s3_bucket_name_ok(route.bucket), "an S3 key or bucket outside the layout");
+    const ProxyRequest p = make_proxy_request(route, "");
+    FUZZ_CHECK(p.http.method == head.method && p.http.body.empty() && p.http.query.empty(), "the S3 request line");
+    FUZZ_CHECK(p.http.path == "/" + route.bucket + "/" + percent_encode(route.key, true), "the S3 path is not bucket/key");
+    FUZZ_CHECK(p.http.headers.size() <= 1 && aws::header_value(p.http.headers, "Authorization").empty(),
+               "S3 forwards a header other than Range");
+    FUZZ_CHECK(p.region == route.region, "S3 signed for another region than the path's");
+}
+
 void check_forward(const FrontPolicy& policy, const RequestHead& head, const FrontDecision& d, const std::string& body) {
     FUZZ_CHECK(d.route.ok, "a Forward without a route");
-    FUZZ_CHECK(head.method == "POST" && head.path == "/", "forwarding " + head.method + " " + head.path);
     FUZZ_CHECK(policy.allowlist.allows(d.route.service, d.route.action), "forwarding an action outside the allowlist");
-    FUZZ_CHECK(aws::header_value(head.headers, "X-Amz-Target") ==
-                   std::string(service_info(d.route.service).json_target_prefix) + "." + d.route.action,
-               "the routed action is not the request's X-Amz-Target");
+    if (d.route.service == Service::S3) {
+        check_s3_forward(head, d.route);
+    } else {
+        FUZZ_CHECK(head.method == "POST" && head.path == "/", "forwarding " + head.method + " " + head.path);
+        FUZZ_CHECK(aws::header_value(head.headers, "X-Amz-Target") ==
+                       std::string(service_info(d.route.service).json_target_prefix) + "." + d.route.action,
+                   "the routed action is not the request's X-Amz-Target");
+    }
     const std::string_view origin = aws::header_value(head.headers, "Origin");
     FUZZ_CHECK(origin.empty() || origin_allowed(policy.cors, origin), "forwarding for an origin not allowed");
     FUZZ_CHECK(!policy.token.required || check_bearer(policy.token, aws::header_value(head.headers, "Authorization")) ==
@@ -131,6 +153,7 @@ void check_forward(const FrontPolicy& policy, const RequestHead& head, const Fro
     const std::string_view length = aws::header_value(head.headers, "Content-Length");
     FUZZ_CHECK(length.empty() || std::strtoull(std::string(length).c_str(), nullptr, 10) <= kMaxBody,
                "forwarding a declared body over --max-body");
+    if (d.route.service == Service::S3) return;
     const BodyCheck checked = check_route_body(d.route, body);
     if (!checked.ok) {
         FUZZ_CHECK(d.route.service == Service::Logs, "an SSM body refused");

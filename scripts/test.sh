@@ -24,12 +24,12 @@ ctest --preset native
 
 # UBSan only prints by default; halt_on_error makes undefined behaviour fail the test that ran it.
 # fixtures_reproduce runs only /usr/bin/aws and Python (scripts/make_fixtures.sh --check), and the
-# *_self_test ones only Python (tests/support), no binary built here, so the sanitizers have
+# *_self_test and fake_aws_cli ones only Python and the AWS CLI (tests/support), no binary built here, so the sanitizers have
 # nothing to watch in them: the native run above covers them.
 cmake --preset native-asan
 cmake --build --preset native-asan
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --preset native-asan -E '^(fixtures_reproduce|fake_aws_self_test|ssm_stub_self_test)$'
+  ctest --preset native-asan -E '^(fixtures_reproduce|fake_aws_self_test|fake_aws_cli|ssm_stub_self_test)$'
 
 bash scripts/fuzz.sh --smoke
 
