@@ -167,7 +167,11 @@ bool log_group_name_ok(std::string_view group) {
 
 std::string default_log_group(std::string_view document_name) {
     std::string g = "/aws/ssm/";
-    for (char c : document_name) g.push_back(log_group_char(c) ? c : '.');
+    // One '.' per character, as the agent replaces runes: a UTF-8 continuation byte adds nothing.
+    for (char c : document_name) {
+        if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+        g.push_back(log_group_char(c) ? c : '.');
+    }
     return g;
 }
 
