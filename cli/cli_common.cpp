@@ -26,6 +26,7 @@ std::string usage_text() {
     "       ssmview link --fetch TARGET [--proxy URL] [--base URL]\n"
     "       ssmview open LINK\n"
     "       ssmview fetch TARGET [CONNECTION] [--json] [--no-color]\n"
+    "       ssmview fetch TARGET [CONNECTION] --complete\n"
     "       ssmview follow TARGET [CONNECTION] [--json] [--no-color]\n"
     "\n"
     "Reads the output of `aws ssm get-command-invocation --output json` (a paste with a prompt\n"

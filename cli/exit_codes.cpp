@@ -11,7 +11,7 @@
 
 namespace ssmview {
 
-const ExitCodeRow kExitCodeTable[13] = {
+const ExitCodeRow kExitCodeTable[14] = {
     {"0", "inspect/fetch: a valid input or answer; follow: the invocation ended in Success"},
     {"1-255", "follow: the invocation ran and Failed: its ResponseCode as a shell sees it (code & 255, so -1 is 255)"},
     {"1", "inspect/fetch: the input or the answer has errors; follow: Failed with a ResponseCode that would read as 0 (0, 256, none)"},
@@ -22,6 +22,7 @@ const ExitCodeRow kExitCodeTable[13] = {
     {"202", "follow: cancelled (Cancelled), before or while it ran"},
     {"203", "follow: terminated (Cancelled / Terminated): the instance stopped while it ran"},
     {"204", "follow: execution timed out (TimedOut / ExecutionTimedOut, or TimedOut without details)"},
+    {"205", "fetch --complete: only the cut output could be had (no S3 object or log stream holds the rest; stderr says why)"},
     {"210", "no credentials, region or endpoint could be resolved (the message names each source tried)"},
     {"211", "AWS or ssmview-proxy answered with an error (follow: one that asking again cannot fix, e.g. AccessDeniedException)"},
     {"212", "cannot connect: nothing answered at the endpoint or proxy URL (follow: at its first poll; later it backs off)"},

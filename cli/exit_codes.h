@@ -34,6 +34,7 @@ enum ExitCode : int {
     kExitCancelled = 202,        // Cancelled (before or while it ran)
     kExitTerminated = 203,       // Cancelled / Terminated: the instance stopped while it ran
     kExitExecutionTimedOut = 204,// TimedOut / ExecutionTimedOut (or TimedOut without details)
+    kExitOutputCut = 205,        // fetch --complete: only the cut output could be had
     kExitCredentials = 210,      // no credentials, region or endpoint could be resolved here
     kExitAwsError = 211,         // AWS or ssmview-proxy answered an error that asking again cannot fix
     kExitCannotConnect = 212,    // nothing answered at the endpoint or proxy URL
@@ -44,7 +45,7 @@ struct ExitCodeRow {
     const char* meaning;  // one line
 };
 // In the order the README's table lists them.
-extern const ExitCodeRow kExitCodeTable[13];
+extern const ExitCodeRow kExitCodeTable[14];
 
 // Precondition: r.has_invocation && r.state.terminal.
 int exit_code_for_ending(const Report& r);

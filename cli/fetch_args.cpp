@@ -84,6 +84,7 @@ std::string parse_fetch_args(FetchCommand command, const std::vector<std::string
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (command != FetchCommand::LinkFetch && a == "--json") { out.output.json = true; continue; }
+        if (command == FetchCommand::Fetch && a == "--complete") { out.complete = true; continue; }
         if (command != FetchCommand::LinkFetch && (a == "--no-color" || a == "--no-colour")) { out.output.no_colour = true; continue; }
         const ValueOption* opt = nullptr;
         for (const ValueOption& o : kValueOptions)

@@ -27,6 +27,7 @@ struct FetchArgs {
     std::string   region, profile, endpoint_url;  // direct to AWS only
     std::string   base;          // link --fetch: the viewer's address
     OutputOptions output;
+    bool          complete = false;  // fetch --complete: print the whole output (S3, Logs), not the report
 };
 
 // "" when the arguments are usable, else what is wrong ("--command-id needs a value").

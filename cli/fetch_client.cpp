@@ -5,12 +5,16 @@
 //                          a first credential resolution (so a missing key fails before polling)
 //   describe_fetch_client
 //   fetch_invocation       credentials or bearer token -> aws::json_api_call -> FetchAnswer
+//   fetch_log_events       the same for Logs_20140328.GetLogEvents, at the Logs endpoint
+//   fetch_s3_object        GET /s3/<region>/<bucket>/<key> on the proxy, or signed (S3's rules)
+//                          at the S3 endpoint of the bucket's region
 #include "fetch_client.h"
 
 #include <cassert>
 
 #include "endpoint.h"
 #include "json_api.h"
+#include "percent_encoding.h"
 #include "region.h"
 #include "service.h"
 #include "shared_config.h"
@@ -37,8 +41,10 @@ std::string open_fetch_client(const FetchArgs& args, FetchClient& client) {
         client.bearer_token = args.token;
         return {};
     }
-    const aws::SharedConfig config = aws::load_shared_config(client.env);
-    const aws::ProfileSelection profile = aws::select_profile(client.env, args.profile);
+    client.config = aws::load_shared_config(client.env);
+    client.profile = aws::select_profile(client.env, args.profile);
+    const aws::SharedConfig& config = client.config;
+    const aws::ProfileSelection& profile = client.profile;
     const aws::RegionResult region = aws::resolve_region(client.env, args.region, config, profile);
     if (!region.ok) return region.error;
     client.region = region.region;
@@ -103,6 +109,115 @@ FetchAnswer fetch_invocation(FetchClient& client, const FetchTarget& target) {
     answer.kind = FetchAnswer::Kind::Report;
     // The answer goes through the same pipeline as a paste, with the same size bound.
     answer.report = response.body.size() > kMaxInputBytes ? analyze_oversized(response.body.size()) : analyze(response.body);
+    return answer;
+}
+
+// ---- Logs and S3 ------------------------------------------------------------------------------
+
+namespace {
+
+// Direct calls: the service's endpoint in `region` (its own AWS_ENDPOINT_URL_<SERVICE> first;
+// --endpoint-url names SSM's only) and the credentials, or the sentence why not.
+bool direct_call(FetchClient& client, const aws::ServiceInfo& service, const std::string& region, aws::Endpoint& endpoint,
+                 aws::Credentials& credentials, ServiceError& error) {
+    assert(client.credentials);
+    const aws::EndpointResult ep = aws::resolve_endpoint(client.env, service, region, {}, client.config, client.profile);
+    const aws::CredentialResult creds = client.credentials->get();
+    if (!ep.ok || !creds.ok) {
+        error = unreachable_error(ep.ok ? creds.error : ep.error, {}, false);
+        return false;
+    }
+    endpoint = ep.endpoint;
+    credentials = creds.credentials;
+    return true;
+}
+
+std::int64_t total_of(const aws::HttpResponse& r) {
+    const std::string_view range = aws::header_value(r.headers, "Content-Range");  // "bytes 0-9/1234"
+    const std::size_t slash = range.rfind('/');
+    const std::string total = slash == std::string_view::npos ? std::string(aws::header_value(r.headers, "Content-Length"))
+                                                              : std::string(range.substr(slash + 1));
+    if (total.empty() || total.size() > 18 || total.find_first_not_of("0123456789") != std::string::npos) return -1;
+    return std::stoll(total);
+}
+
+}  // namespace
+
+LogsAnswer fetch_log_events(FetchClient& client, const std::string& group, const std::string& stream,
+                            const std::string& next_token) {
+    constexpr const char* kAction = "GetLogEvents";
+    LogsAnswer answer;
+    std::vector<aws::Header> headers;
+    aws::JsonApiSigning signing;
+    aws::Endpoint endpoint = client.endpoint;
+    if (client.via_proxy) {
+        if (!client.bearer_token.empty()) headers.push_back({"Authorization", "Bearer " + client.bearer_token});
+    } else {
+        if (!direct_call(client, aws::kLogs, client.region, endpoint, signing.credentials, answer.error)) return answer;
+        signing.region = client.region;
+        signing.now_ms = client.env.now_ms();
+    }
+    const aws::HttpResponse response =
+        aws::json_api_call(endpoint, aws::kLogs, kAction, get_log_events_request(group, stream, next_token),
+                           client.via_proxy ? nullptr : &signing, client.http, headers);
+    if (response.status == 0) {
+        answer.error = unreachable_error(response.error, {}, client.via_proxy);
+        return answer;
+    }
+    if (response.status != 200) {
+        answer.error = read_service_error(response.status, aws::header_value(response.headers, "x-amzn-ErrorType"),
+                                          aws::header_value(response.headers, "x-amzn-RequestId"), response.body, kAction,
+                                          aws::kLogs.id);
+        answer.no_stream = answer.error.type == "ResourceNotFoundException";
+        return answer;
+    }
+    answer.page = read_log_events(response.body);
+    answer.ok = answer.page.ok;
+    if (!answer.ok) answer.error = read_service_error(502, "", "", "", kAction, aws::kLogs.id);
+    if (!answer.ok) answer.error.message = answer.page.error;
+    return answer;
+}
+
+S3Answer fetch_s3_object(FetchClient& client, const S3Location& object, const std::string& range) {
+    S3Answer answer;
+    // A URL without a region names the global endpoint, s3.amazonaws.com, which is us-east-1's.
+    const std::string region = object.region.empty() ? std::string("us-east-1") : object.region;
+    aws::HttpRequest request;
+    request.method = "GET";
+    const std::string key_path = "/" + object.bucket + "/" + percent_encode(object.key, true);
+    if (!range.empty()) request.headers.push_back({"Range", range});
+    aws::HttpResponse response;
+    if (client.via_proxy) {
+        request.path = "/s3/" + region + key_path;  // the proxy signs for the region its path names
+        if (!client.bearer_token.empty()) request.headers.push_back({"Authorization", "Bearer " + client.bearer_token});
+        response = aws::http_send(client.endpoint, request, client.http);
+    } else {
+        aws::Endpoint endpoint;
+        aws::Credentials credentials;
+        if (!direct_call(client, aws::kS3, region, endpoint, credentials, answer.error)) return answer;
+        request.path = key_path;
+        aws::SigningScope scope;
+        scope.region = region;
+        scope.service = aws::kS3.signing_name;
+        scope.now_ms = client.env.now_ms();
+        scope.s3 = true;
+        aws::sigv4_sign(request, endpoint, credentials, scope);
+        response = aws::http_send(endpoint, request, client.http);
+    }
+    if (response.status == 0) {
+        answer.error = unreachable_error(response.error, {}, client.via_proxy);
+        return answer;
+    }
+    if (response.status == 200 || response.status == 206) {
+        answer.ok = true;
+        answer.body = response.body;
+        answer.total_bytes = total_of(response);
+        return answer;
+    }
+    answer.error = read_service_error(response.status, aws::header_value(response.headers, "x-amzn-ErrorType"),
+                                      aws::header_value(response.headers, "x-amz-request-id"), response.body, "GetObject",
+                                      aws::kS3.id);
+    answer.missing = answer.error.type == "AccessDenied" || answer.error.type == "NoSuchKey";
     return answer;
 }
 

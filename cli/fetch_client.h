@@ -7,6 +7,8 @@
 //   FetchAnswer         a Report (HTTP 200, analyzed like a paste), a ServiceError, or no
 //                       credentials
 //   fetch_invocation    build, authorize, send, read
+//   LogsAnswer, fetch_log_events   one GetLogEvents page of an agent's stream (issue: whole output)
+//   S3Answer, fetch_s3_object      one S3 object of the agent's output, or a part (Range)
 //
 // Call flow: cmd_fetch calls fetch_invocation once; cmd_follow calls it at each poll. Directly:
 //   credential chain (aws/credentials.h, cached and refreshed before expiry) + region (flag,
@@ -15,11 +17,18 @@
 // Through a proxy: the same call, unsigned, with "Authorization: Bearer <token>" as an extra
 // header when a token is given; the proxy signs it. The answer: 200 -> analyze(body); another status ->
 // read_service_error; no HTTP answer -> unreachable_error. Nothing here prints.
+// CloudWatch Logs and S3 go the same two ways: through the proxy (Logs: POST / with
+// X-Amz-Target Logs_20140328.*; S3: GET /s3/<region>/<bucket>/<key>) or directly, each service
+// at its own endpoint (AWS_ENDPOINT_URL_CLOUDWATCH_LOGS, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL,
+// the profile, the regional one; S3 in the bucket's region) with the same credentials.
 #pragma once
 #include <memory>
 #include <string>
 
 #include "credentials.h"
+#include "logs_api.h"
+#include "output_location.h"
+#include "shared_config.h"
 #include "environment.h"
 #include "fetch_args.h"
 #include "http.h"
@@ -36,6 +45,8 @@ struct FetchClient {
     std::string                              region_source;
     aws::Environment                         env;
     std::unique_ptr<aws::CredentialProvider> credentials;   // direct only
+    aws::SharedConfig                        config;        // direct only: Logs and S3 endpoints
+    aws::ProfileSelection                    profile;       // direct only
     aws::HttpOptions                         http;
 };
 
@@ -54,5 +65,25 @@ struct FetchAnswer {
 };
 
 FetchAnswer fetch_invocation(FetchClient& client, const FetchTarget& target);
+
+struct LogsAnswer {
+    bool          ok = false;
+    bool          no_stream = false;  // ResourceNotFoundException: no output (yet), not an error
+    LogEventsPage page;               // ok
+    ServiceError  error;              // !ok && !no_stream
+};
+// `next_token` "" reads from the first event (startFromHead).
+LogsAnswer fetch_log_events(FetchClient& client, const std::string& group, const std::string& stream,
+                            const std::string& next_token);
+
+struct S3Answer {
+    bool         ok = false;  // 200 or 206
+    bool         missing = false;  // 403 AccessDenied / 404 NoSuchKey: not uploaded (yet), or empty output
+    std::string  body;
+    std::int64_t total_bytes = -1;  // from Content-Range or Content-Length; -1 unknown
+    ServiceError error;             // !ok && !missing
+};
+// `range` "" for the whole object, else a Range header value ("bytes=100-").
+S3Answer fetch_s3_object(FetchClient& client, const S3Location& object, const std::string& range);
 
 }  // namespace ssmview

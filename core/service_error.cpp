@@ -2,7 +2,7 @@
 //
 // Index
 //   Vocabulary        error type names -> ErrorKind (one table; matching ignores case)
-//   Reading           header and body -> type, message
+//   Reading           header and body (awsJson, or S3's XML <Error>) -> type, message
 //   Hints             ErrorKind (+ action) -> the sentence a person reads
 //   read_service_error, unreachable_error, service_error_title, service_error_to_json_fields
 #include "service_error.h"
@@ -109,9 +109,63 @@ std::string clip_message(std::string m) {
     return m;
 }
 
+// S3's error document: <?xml ...?><Error><Code>NoSuchKey</Code><Message>...</Message>...</Error>.
+// Only the two elements are read, and only when the root is <Error>; XML's five predefined
+// entities are decoded, anything else is kept as written (a message is shown, never trusted).
+std::string xml_text(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '&') {
+            bool done = false;
+            for (const auto& [entity, c] : {std::pair<std::string_view, char>{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
+                                            {"&quot;", '"'}, {"&apos;", '\''}}) {
+                if (s.substr(i, entity.size()) == entity) {
+                    out.push_back(c);
+                    i += entity.size() - 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (done) continue;
+        }
+        out.push_back(s[i]);
+    }
+    return out;
+}
+
+std::string_view xml_element(std::string_view doc, std::string_view name) {
+    const std::string open = "<" + std::string(name) + ">", close = "</" + std::string(name) + ">";
+    const std::size_t a = doc.find(open);
+    if (a == std::string_view::npos) return {};
+    const std::size_t b = doc.find(close, a + open.size());
+    if (b == std::string_view::npos) return {};
+    return doc.substr(a + open.size(), b - a - open.size());
+}
+
+void read_xml_body(std::string_view body, std::string& type, std::string& message) {
+    std::size_t start = body.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return;
+    body = body.substr(start);
+    if (body.substr(0, 5) == "<?xml") {
+        const std::size_t end = body.find("?>");
+        if (end == std::string_view::npos) return;
+        start = body.find_first_not_of(" \t\r\n", end + 2);
+        if (start == std::string_view::npos) return;
+        body = body.substr(start);
+    }
+    if (body.substr(0, 7) != "<Error>") return;
+    const std::string code = xml_text(xml_element(body, "Code"));
+    if (code.size() <= 256) type = clip_message(code);
+    message = clip_message(xml_text(xml_element(body, "Message")));
+}
+
 void read_body(std::string_view body, std::string& type, std::string& message) {
     Json v;
-    if (!read_json_object(body, kMaxErrorBodyBytes, v)) return;
+    if (body.size() > kMaxErrorBodyBytes) return;
+    if (!read_json_object(body, kMaxErrorBodyBytes, v)) {
+        read_xml_body(body, type, message);
+        return;
+    }
     for (const char* key : {"__type", "code", "Code"}) {
         auto it = v.find(key);
         if (it != v.end() && it->is_string() && type.empty()) type = std::string(short_type(it->get_ref<const std::string&>()));
@@ -140,6 +194,11 @@ std::string hint_for(ErrorKind k, std::string_view service, std::string_view act
                    "every other caller). Backing off before the next try.";
         case ErrorKind::AccessDenied: {
             const std::string a = iam_action(service, action);
+            if (service == "s3")
+                return "S3 answers AccessDenied both when the credentials may not call " + a +
+                       " and when the object does not exist (unless they may list the bucket, s3:ListBucket, "
+                       "which turns a missing object into NoSuchKey). The agent uploads an output only after its step "
+                       "ends, and only when it is not empty.";
             return a.empty() ? std::string("The credentials are not allowed to make this call: allow it in their IAM policy.")
                              : "The credentials are not allowed to call " + a + ": allow that action in their IAM policy.";
         }

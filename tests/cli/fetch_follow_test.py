@@ -686,7 +686,7 @@ class DocsTest(unittest.TestCase):
             if line.startswith("| `"):
                 cells = [c.strip() for c in line.strip("|").split("|")]
                 readme_rows.append((cells[0].strip("`"), cells[1]))
-        self.assertEqual(len(help_rows), 13)
+        self.assertEqual(len(help_rows), 14)
         self.assertEqual(readme_rows, help_rows)
 
 

@@ -39,6 +39,30 @@ TEST_CASE("access denied names the IAM action to allow", "[service_error]") {
     CHECK(logs.hint.find("logs:GetLogEvents") != std::string::npos);
 }
 
+TEST_CASE("S3's XML errors give their Code and Message, entities decoded", "[service_error][s3]") {
+    const ServiceError e = read_service_error(
+        404, "", "req-s3", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code>"
+                          "<Message>The specified key does not exist &amp; &lt;never&gt; did.</Message><Key>a/b</Key></Error>",
+        "GetObject", "s3");
+    CHECK(e.type == "NoSuchKey");
+    CHECK(e.message == "The specified key does not exist & <never> did.");
+    CHECK(service_error_title(e) == "NoSuchKey: The specified key does not exist & <never> did.");
+    // Only an <Error> root is read; an element that never closes gives nothing.
+    CHECK(read_service_error(500, "", "", "<Other><Code>X</Code></Other>", "", "s3").type.empty());
+    CHECK(read_service_error(500, "", "", "<Error><Code>X", "", "s3").type.empty());
+    CHECK(read_service_error(500, "", "", "<?xml never closed <Error><Code>X</Code></Error>", "", "s3").type.empty());
+}
+
+TEST_CASE("S3's AccessDenied hint names s3:GetObject and the s3:ListBucket confusion", "[service_error][s3]") {
+    const ServiceError e = read_service_error(
+        403, "", "", "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>", "GetObject", "s3");
+    CHECK(e.kind == ErrorKind::AccessDenied);
+    CHECK(e.hint ==
+          "S3 answers AccessDenied both when the credentials may not call s3:GetObject and when the object does not exist "
+          "(unless they may list the bucket, s3:ListBucket, which turns a missing object into NoSuchKey). The agent "
+          "uploads an output only after its step ends, and only when it is not empty.");
+}
+
 TEST_CASE("a refusal by ssmview-proxy itself is told apart from one by AWS", "[service_error]") {
     const ServiceError e = ssm(403, "AccessDeniedException",
                                R"({"__type":"AccessDeniedException","message":"AmazonSSM.SendCommand is not allowed by ssmview-proxy"})");
