@@ -8,6 +8,8 @@
 //   format_diagnostics
 #include "inspect_text.h"
 
+#include "ansi.h"
+
 namespace ssmview {
 namespace {
 
@@ -62,26 +64,16 @@ std::string or_dash(const Field<std::string>& f) { return f.present && !f.value.
 // ---- sanitize_for_terminal ------------------------------------------------------------------
 
 std::string sanitize_for_terminal(std::string_view t) {
+    // Escapes go the way the page drops them (core/ansi.h: CSI, OSC, DCS with its payload, ...);
+    // then the controls that would move the cursor.
+    const std::string plain = ansi_parse(t).text;
     std::string out;
-    out.reserve(t.size());
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(t[i]);
-        if (c == 0x1b) {  // skip the whole escape sequence: CSI (ESC [ ... final) or OSC (ESC ] ... BEL/ST)
-            if (i + 1 < t.size() && t[i + 1] == '[') {
-                i += 2;
-                while (i < t.size() && !(t[i] >= 0x40 && t[i] <= 0x7e)) ++i;
-            } else if (i + 1 < t.size() && t[i + 1] == ']') {
-                i += 2;
-                while (i < t.size() && t[i] != '\a' && !(t[i] == 0x1b && i + 1 < t.size() && t[i + 1] == '\\')) ++i;
-                if (i < t.size() && t[i] == 0x1b) ++i;
-            } else {
-                ++i;
-            }
-            continue;
-        }
+    out.reserve(plain.size());
+    for (char ch : plain) {
+        const unsigned char c = static_cast<unsigned char>(ch);
         if (c == '\t') { out += "    "; continue; }
         if (c < 0x20 || c == 0x7f) continue;  // \r and other controls would move the cursor
-        out += static_cast<char>(c);
+        out += ch;
     }
     return out;
 }

@@ -1,4 +1,4 @@
-// fuzz/fuzz_ansi.cpp: the view's escape-sequence parser (view/ansi.h) on arbitrary output bytes.
+// fuzz/fuzz_ansi.cpp: the escape-sequence parser (core/ansi.h) on arbitrary output bytes.
 //
 // Index
 //   check_subsequence        the plain text is the input with bytes removed, never added or moved

@@ -1,4 +1,4 @@
-// tests/view/ansi_test.cpp: the escape-sequence parser (view/ansi.h).
+// tests/core/ansi_test.cpp: the escape-sequence parser (core/ansi.h).
 //
 // Index
 //   SGR colours: 16 (normal, bright, background), 256, 24-bit, in ';' and ':' forms
@@ -13,10 +13,11 @@
 #include <catch2/catch.hpp>
 
 #include "ansi.h"
-#include "headless.h"
 #include "report.h"
+#include "test_support.h"
 
 using namespace ssmview;
+using ssmview_test::read_fixture;
 
 namespace {
 
@@ -191,7 +192,7 @@ TEST_CASE("random bytes never crash the parser and never leave an ESC in the tex
 }
 
 TEST_CASE("the success_rich fixture parses to clean text with its 16, 256 and 24-bit colours", "[ansi][fixture]") {
-    const Report r = analyze(test::fixture("success_rich"));
+    const Report r = analyze(read_fixture("aws-cli/success_rich.json"));
     REQUIRE(r.has_invocation);
     const AnsiText t = ansi_parse(r.invocation.standard_output_content.value);
     CHECK(t.text.find('\x1b') == std::string::npos);

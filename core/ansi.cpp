@@ -1,4 +1,4 @@
-// view/ansi.cpp: the escape-sequence parser (see ansi.h).
+// core/ansi.cpp: the escape-sequence parser (see ansi.h).
 //
 // Index
 //   SgrReader          streams SGR parameters group by group (no vector, any length)

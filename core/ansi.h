@@ -1,4 +1,4 @@
-// view/ansi.h: terminal escape sequences in command output -> plain text + style runs.
+// core/ansi.h: terminal escape sequences in command output -> plain text + style runs.
 //
 // Index
 //   AnsiColor        default, one of the 256 palette entries, or 24-bit RGB, in one uint32
@@ -9,8 +9,11 @@
 //   ansi_apply_sgr   one SGR parameter list applied to a style (exposed for tests)
 //   ansi_palette_rgb the fixed part of the 256-colour palette (16..255); 0..15 belong to the theme
 //
-// Call flow: text_doc.cpp calls ansi_parse() once per output pane when an invocation loads; the
-// text view then looks runs up by binary search for the rows it draws. Only SGR ("ESC [ ... m")
+// Call flow: the view's text_doc.cpp calls ansi_parse() once per output pane when an invocation
+// loads, and the text view looks runs up by binary search for the rows it draws; the CLI strips
+// escapes with the same parser (cli/inspect_text.cpp sanitize_for_terminal, and the command's own
+// output when it is not written to a terminal). One parser, so a sequence the page hides is never
+// shown by the CLI. Only SGR ("ESC [ ... m")
 // changes the style; every other sequence (CSI cursor moves, OSC titles and hyperlinks, DCS,
 // charset selection, C1 controls) is removed, because a log viewer cannot honour them and showing
 // their bytes is noise. Malformed or truncated sequences end where the first byte that cannot
