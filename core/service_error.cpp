@@ -168,7 +168,11 @@ void read_body(std::string_view body, std::string& type, std::string& message) {
     }
     for (const char* key : {"__type", "code", "Code"}) {
         auto it = v.find(key);
-        if (it != v.end() && it->is_string() && type.empty()) type = std::string(short_type(it->get_ref<const std::string&>()));
+        if (it != v.end() && it->is_string() && type.empty()) {
+            // The type is shown and matched like the header's: bounded, no control characters.
+            const std::string_view t = short_type(it->get_ref<const std::string&>());
+            if (t.size() <= 256) type = clip_message(std::string(t));
+        }
     }
     for (const char* key : {"message", "Message", "errorMessage"}) {
         auto it = v.find(key);

@@ -98,6 +98,19 @@ class InspectTest(unittest.TestCase):
         p = run("inspect", os.path.join(FIX, "aws-cli", "in_progress.json"))
         self.assertIn("still running", p.stdout.decode())
 
+    def test_summary_drops_what_the_page_drops_dcs_payloads_and_c1_controls_included(self):
+        # A device-control string's payload and a C1 CSI are invisible on the page (core/ansi.h);
+        # the summary drops them the same way, with the same parser.
+        doc = {"CommandId": "1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7", "InstanceId": "i-0802cc9316fe86d8a",
+               "Status": "Success", "StatusDetails": "Success", "ResponseCode": 0,
+               "StandardOutputContent": "before \x1bPq#0;2;0;0;0payload\x1b\\after \u009b31mred\n",
+               "StandardErrorContent": ""}
+        p = run("inspect", "-", stdin=json.dumps(doc).encode())
+        out = p.stdout.decode()
+        self.assertIn("before after red", out)
+        self.assertNotIn("payload", out)
+        self.assertNotIn("31m", out)
+
     def test_stdin_and_dash_read_the_same(self):
         data = fixture("pasted/terminal-prompt-crlf.txt")
         a = run("inspect", "--json", stdin=data)

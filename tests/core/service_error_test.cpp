@@ -1,4 +1,6 @@
 // tests/core/service_error_test.cpp: AWS error answers -> type, message, kind, hint.
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "service_error.h"
@@ -51,6 +53,12 @@ TEST_CASE("S3's XML errors give their Code and Message, entities decoded", "[ser
     CHECK(read_service_error(500, "", "", "<Other><Code>X</Code></Other>", "", "s3").type.empty());
     CHECK(read_service_error(500, "", "", "<Error><Code>X", "", "s3").type.empty());
     CHECK(read_service_error(500, "", "", "<?xml never closed <Error><Code>X</Code></Error>", "", "s3").type.empty());
+}
+
+TEST_CASE("a type with control characters or beyond 256 bytes is cleaned or dropped, as the header's is", "[service_error]") {
+    // Found by fuzz_aws_answer: "\n" in __type reached the page's one-line title.
+    CHECK(ssm(400, "", R"({"__type":"com.amazonaws.ssm#Throttling\nException","message":"m"})").type == "Throttling Exception");
+    CHECK(ssm(400, "", (R"({"__type":")" + std::string(300, 'T') + R"(","message":"m"})").c_str()).type.empty());
 }
 
 TEST_CASE("S3's AccessDenied hint names s3:GetObject and the s3:ListBucket confusion", "[service_error][s3]") {
