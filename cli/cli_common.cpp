@@ -28,6 +28,7 @@ std::string usage_text() {
     "       ssmview fetch TARGET [CONNECTION] [--json] [--no-color]\n"
     "       ssmview fetch TARGET [CONNECTION] --complete\n"
     "       ssmview follow TARGET [CONNECTION] [--json] [--no-color]\n"
+    "       ssmview follow TARGET [CONNECTION] --stream [--color | --no-color]\n"
     "\n"
     "Reads the output of `aws ssm get-command-invocation --output json` (a paste with a prompt\n"
     "around it is fine). Without FILE, or with -, reads standard input.\n"

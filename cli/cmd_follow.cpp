@@ -5,7 +5,7 @@
 //   FollowClock    the cadence's clock, with the test hook SSMVIEW_FOLLOW_INTERVAL_MS
 //   wait_until     sleep until a poll is due, or a signal
 //   Lines          one stderr line per change: time, what it is, status / error, next poll
-//   cmd_follow     the loop
+//   cmd_follow     the loop; with --stream, the command's output as it arrives (live_output.h)
 //
 // Call flow:
 //   parse_fetch_args -> open_fetch_client -> follow_start (core/follow.h)
@@ -19,10 +19,17 @@
 // (212) instead of backing off forever, because a script would otherwise hang silently. Once
 // something has answered, losing the connection backs off like throttling, as the page does.
 //
+// --stream: stdout and stderr carry the command's own output, as `ssh host cmd` would: from
+// CloudWatch Logs while it runs (live_output.h, read at each poll), then the rest from S3 or the
+// answer once it ended and the logs settled. ssmview's own lines are left out, except why it
+// stopped or what is missing. Escapes are kept on a terminal, stripped when piped (--color keeps
+// them, --no-color strips them).
+//
 // Test hook: SSMVIEW_FOLLOW_INTERVAL_MS=N (1..5000) makes the clock run 5000/N times faster, so
 // the tests see the real cadence, back-off and jitter, compressed. It is not a user setting.
 #include <signal.h>
 #include <sys/select.h>
+#include <unistd.h>
 #include <time.h>
 
 #include <cassert>
@@ -42,6 +49,7 @@
 #include "follow.h"
 #include "inspect_text.h"
 #include "iso_time.h"
+#include "live_output.h"
 #include "report_print.h"
 
 namespace ssmview {
@@ -123,9 +131,11 @@ bool wait_until(const FollowClock& clock, std::int64_t due_ms) {
 // from the previous line's; a back-off is printed each time (its wait grows).
 struct LinePrinter {
     std::string last_key;
+    bool        quiet = false;  // --stream: stderr is the command's
 
     // An empty key always prints (and the next state line prints again after it).
     void print(std::int64_t wall_ms, const std::string& label, const std::string& key, const std::string& text) {
+        if (quiet) return;
         if (!key.empty() && key == last_key) return;
         last_key = key;
         std::fprintf(stderr, "ssmview: %s  %-12s %s\n", format_timestamp_utc(wall_ms).c_str(), label.c_str(), text.c_str());
@@ -172,15 +182,20 @@ int cmd_follow(const std::vector<std::string>& args) {
         std::fprintf(stderr, "ssmview: %s\n", cannot.c_str());
         return kExitCredentials;
     }
-    std::fprintf(stderr, "ssmview: following %s on %s%s through %s\n", a.target.command_id.c_str(), a.target.instance_id.c_str(),
-                 a.target.plugin_name.empty() ? "" : (", step " + sanitize_for_terminal(a.target.plugin_name)).c_str(),
-                 describe_fetch_client(client).c_str());
+    if (!a.stream)
+        std::fprintf(stderr, "ssmview: following %s on %s%s through %s\n", a.target.command_id.c_str(),
+                     a.target.instance_id.c_str(),
+                     a.target.plugin_name.empty() ? "" : (", step " + sanitize_for_terminal(a.target.plugin_name)).c_str(),
+                     describe_fetch_client(client).c_str());
 
     install_stop_handlers();
     std::mt19937_64 rng{std::random_device{}()};
     FollowState s;
     follow_start(s, clock.now_ms());
     LinePrinter lines;
+    lines.quiet = a.stream;
+    LiveOutput live;
+    const auto strip = [&a](std::FILE* f) { return a.output.no_colour || (!a.color && !isatty(fileno(f))); };
     Report last_report;
     bool have_report = false, ever_answered = false;
     ServiceError stop_error;
@@ -207,6 +222,10 @@ int cmd_follow(const std::vector<std::string>& args) {
             }
             last_report = answer.report;
             have_report = true;
+            if (a.stream && o != PollOutcome::BackOff) {
+                if (!live.started) live_start(live, answer.report, strip(stdout), strip(stderr));
+                live_pump(live, client, now);
+            }
             continue;
         }
         const ServiceError& e = answer.error;
@@ -229,8 +248,8 @@ int cmd_follow(const std::vector<std::string>& args) {
         assert(g_signal != 0);
         const int signo = static_cast<int>(g_signal);
         std::fprintf(stderr, "ssmview: stopped by %s after %d poll(s)%s\n", signo == SIGINT ? "Ctrl+C (SIGINT)" : "SIGTERM",
-                     s.polls, have_report ? "; the last answer:" : "; no invocation was received");
-        if (have_report) print_report(last_report, kFetchedInputName, a.output);
+                     s.polls, a.stream ? "" : have_report ? "; the last answer:" : "; no invocation was received");
+        if (have_report && !a.stream) print_report(last_report, kFetchedInputName, a.output);
         return exit_code_for_signal(signo);
     }
     if (s.last == PollOutcome::Stop) {
@@ -238,6 +257,17 @@ int cmd_follow(const std::vector<std::string>& args) {
         return exit_code_for_error(stop_error);
     }
     assert(s.last == PollOutcome::Terminal && have_report);
+    if (a.stream) {
+        // The last batch of logs can land after the status turned terminal: read at the same
+        // cadence until no stream has grown for kLogsSettleMs, then take the rest from S3.
+        const std::int64_t ended = clock.now_ms();
+        while (live.started && !live_settled(live, ended, clock.now_ms())) {
+            if (!wait_until(clock, clock.now_ms() + kFollowIntervalMs)) return exit_code_for_signal(static_cast<int>(g_signal));
+            live_pump(live, client, clock.now_ms());
+        }
+        live_finish(live, client, last_report);
+        return exit_code_for_ending(last_report);
+    }
     print_report(last_report, kFetchedInputName, a.output);
     return exit_code_for_ending(last_report);
 }

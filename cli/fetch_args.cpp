@@ -85,6 +85,8 @@ std::string parse_fetch_args(FetchCommand command, const std::vector<std::string
         const std::string& a = args[i];
         if (command != FetchCommand::LinkFetch && a == "--json") { out.output.json = true; continue; }
         if (command == FetchCommand::Fetch && a == "--complete") { out.complete = true; continue; }
+        if (command == FetchCommand::Follow && a == "--stream") { out.stream = true; continue; }
+        if (command == FetchCommand::Follow && (a == "--color" || a == "--colour")) { out.color = true; continue; }
         if (command != FetchCommand::LinkFetch && (a == "--no-color" || a == "--no-colour")) { out.output.no_colour = true; continue; }
         const ValueOption* opt = nullptr;
         for (const ValueOption& o : kValueOptions)
@@ -117,6 +119,9 @@ std::string parse_fetch_args(FetchCommand command, const std::vector<std::string
         out.proxy_url = values[kProxy];
     }
     if (given[kPluginName] && values[kPluginName].empty()) return "--plugin-name is empty";
+    if (out.stream && out.output.json) return "--stream prints the command's own output; --json prints a report: choose one";
+    if (out.color && !out.stream) return "--color keeps the command's colours in --stream output; it needs --stream";
+    if (out.complete && out.output.json) return "--complete prints the command's own output; --json prints a report: choose one";
     if (given[kProxy] && values[kProxy].empty()) return "--proxy is empty";
     const std::string bad_target = check_fetch_target(out.target);
     if (!bad_target.empty()) return bad_target;

@@ -28,6 +28,8 @@ struct FetchArgs {
     std::string   base;          // link --fetch: the viewer's address
     OutputOptions output;
     bool          complete = false;  // fetch --complete: print the whole output (S3, Logs), not the report
+    bool          stream = false;    // follow --stream: the command's output as it arrives, not the report
+    bool          color = false;     // follow --stream --color: keep escapes even when not a terminal
 };
 
 // "" when the arguments are usable, else what is wrong ("--command-id needs a value").
