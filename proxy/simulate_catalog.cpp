@@ -6,8 +6,9 @@
 //                     pg_dump (cancelling, then cancelled), install-and-verify (two steps: needs
 //                     PluginName), Windows services (hybrid node, CRLF)
 //   catalog, find_command, command_index
+//   (the export and the translation dump, the long outputs: simulate_catalog_long.cpp)
 //   view_step, view_invocation, view_command, command_ends_at
-//   output_url, plugin_output
+//   output_url, invocation_content, plugin_output
 //
 // Call flow: simulate_ssm.cpp finds the command a request names, asks simulate_runs.h for the
 // command's `t` and renders view_step / view_invocation / view_command in SSM's wire format.
@@ -26,6 +27,7 @@
 
 #include "classify.h"
 #include "data_limits.h"
+#include "simulate_catalog_long.h"
 #include "text_encoding.h"
 #include "truncation.h"
 
@@ -190,9 +192,9 @@ SimCommand warmup() {
     s.response_code = 137;
     for (int attempt = 1; attempt <= 10; ++attempt) {
         std::int64_t at = 100 + (attempt - 1) * 3000;
-        s.out.push_back({at, "waiting for http://127.0.0.1:9090/ready (attempt " + std::to_string(attempt) + "/20)\n"});
-        s.err.push_back({at + 12, "curl: (7) Failed to connect to 127.0.0.1 port 9090 after 0 ms: Couldn't connect to "
-                                  "server\n"});
+        s.out.write(at, "waiting for http://127.0.0.1:9090/ready (attempt " + std::to_string(attempt) + "/20)\n");
+        s.err.write(at + 12, "curl: (7) Failed to connect to 127.0.0.1 port 9090 after 0 ms: Couldn't connect to "
+                             "server\n");
     }
     inv.steps.push_back(s);
     c.invocations.push_back(inv);
@@ -274,6 +276,12 @@ SimCommand install_and_verify() {
     c.document_name = "ssmview-InstallAndVerify";
     c.document_version = "3";
     c.parameters_json = R"({"package":["nginx"]})";
+    // Output to S3 and to the default log group: each step has its own objects (the step name as
+    // the folder) and streams (the step name as the plugin segment); neither writes stderr, so
+    // neither ever gets a stderr stream or object.
+    c.output_s3_bucket = "ssmview-sim-output";
+    c.output_s3_prefix = "install";
+    c.cloudwatch_enabled = true;
     c.story = "a schema 2.2 document with two steps, installPackages then verifyService: "
               "GetCommandInvocation needs PluginName (InvalidPluginName without it); both steps succeed";
 
@@ -388,11 +396,11 @@ void set_state(StepView& v, const char* status, const char* details, const char*
     v.plugin_status = plugin_status;
 }
 
-std::string lines_until(const std::vector<Line>& lines, std::int64_t elapsed) {
-    std::string text;
-    for (const Line& l : lines)
-        if (l.at_ms <= elapsed) text += l.text;
-    return text;
+// Characters in `s`, counted no further than needed to compare with `at_least`: a text of more
+// than 4 * at_least bytes holds more than at_least characters (a character is at most 4 bytes), so
+// a 5 MB output is not counted through on every ListCommandInvocations --details.
+std::size_t length_up_to(std::string_view s, std::size_t at_least) {
+    return utf8_length(s.substr(0, std::min(s.size(), 4 * at_least + 4)));
 }
 
 // The core's vocabulary says which Status words end an invocation (Cancelling does not).
@@ -401,9 +409,15 @@ bool is_terminal(const std::string& status) { return phase_is_terminal(status_ph
 }  // namespace
 
 const std::vector<SimCommand>& catalog() {
-    // Newest first when all start together: the live deploy leads ListCommands.
-    static const std::vector<SimCommand> commands = {deploy(),  preflight(),          warmup(),          rotate(),
-                                                     pg_dump(), install_and_verify(), windows_services()};
+    // Newest first when all start together: the live deploy leads ListCommands. Built once, moved
+    // into place (the export's output is 5 MB).
+    static const std::vector<SimCommand> commands = [] {
+        std::vector<SimCommand> all;
+        for (SimCommand (*make)() : {deploy, preflight, warmup, rotate, pg_dump, install_and_verify, windows_services,
+                                     export_orders, translation_dump})
+            all.push_back(make());
+        return all;
+    }();
     return commands;
 }
 
@@ -441,15 +455,15 @@ StepView view_step(const SimCommand&, const SimInvocation& inv, std::size_t step
             set_state(v, "Cancelling", "Cancelling", "InProgress");
         else
             set_state(v, "InProgress", "InProgress", "InProgress");
-        v.out = lines_until(s.out, t - s.start_ms);
-        v.err = lines_until(s.err, t - s.start_ms);
+        v.out = s.out.until(t - s.start_ms);
+        v.err = s.err.until(t - s.start_ms);
         return v;
     }
     v.end_ms = s.end_ms;
     v.response_code = s.response_code;
     set_state(v, ending_status(s.ending), ending_details(s.ending), ending_status(s.ending));
-    v.out = lines_until(s.out, s.end_ms - s.start_ms);
-    v.err = lines_until(s.err, s.end_ms - s.start_ms);
+    v.out = s.out.until(s.end_ms - s.start_ms);
+    v.err = s.err.until(s.end_ms - s.start_ms);
     return v;
 }
 
@@ -537,6 +551,32 @@ std::string output_url(const SimCommand& command, const SimInvocation& inv, std:
            command.command_id + "/" + inv.instance_id + "/" + plugin + "/" + folder + "/" + stream;
 }
 
+std::string invocation_content(std::string_view text, OutputMember member) {
+    const std::size_t limit = output_spec(member).limit_chars;
+    if (text.size() <= limit) return std::string(text);
+    const std::string_view stream = member == OutputMember::StandardOutput ? "stdout" : "stderr";
+    const TruncationMarker* marker = nullptr;
+    for (const TruncationMarker& m : kTruncationMarkers)
+        if (m.stream == stream) marker = &m;
+    assert(marker);
+    const std::string suffix = std::string("\n") + marker->text;
+    const std::size_t keep = limit - suffix.size();
+    // The last character the cut reaches into: its lead byte, and how many bytes it needs.
+    std::size_t lead = keep;
+    while (lead > 0 && keep - lead < 4 && (static_cast<unsigned char>(text[lead - 1]) & 0xC0) == 0x80) --lead;
+    std::size_t whole = keep;
+    if (lead > 0) {
+        const auto b = static_cast<unsigned char>(text[lead - 1]);
+        const std::size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        if (lead - 1 + need > keep) whole = lead - 1;  // broken: from its lead byte on
+    }
+    std::string out(text.substr(0, whole));
+    for (std::size_t i = whole; i < keep; ++i) out += "\xEF\xBF\xBD";  // U+FFFD per byte, as Go's json writes them
+    out += suffix;
+    assert(utf8_length(out) <= limit);
+    return out;
+}
+
 // stdout, then (when there is stderr) the agent's ERROR title and stderr, in at most
 // kMaxPluginOutputChars characters. Too long: stderr keeps at least half the room (all it needs
 // when stdout is short) and ends in the agent's "---Error truncated----" marker; stdout gets the
@@ -545,16 +585,20 @@ std::string plugin_output(const StepView& step) {
     const std::string title = step.err.empty() ? "" : kPluginOutputErrorTitle;
     const std::string out_marker = std::string("\n") + kTruncationMarkers[0].text;
     const std::string err_marker = std::string("\n") + kTruncationMarkers[1].text;
-    std::size_t out_len = utf8_length(step.out), err_len = utf8_length(step.err), title_len = utf8_length(title);
-    if (out_len + title_len + err_len <= kMaxPluginOutputChars) return step.out + title + step.err;
+    // Counted up to the limit only: every comparison below is with at most kMaxPluginOutputChars.
+    std::size_t out_len = length_up_to(step.out, kMaxPluginOutputChars);
+    std::size_t err_len = length_up_to(step.err, kMaxPluginOutputChars);
+    std::size_t title_len = utf8_length(title);
+    if (out_len + title_len + err_len <= kMaxPluginOutputChars)
+        return std::string(step.out) + title + std::string(step.err);
 
-    auto prefix = [](const std::string& s, std::size_t chars) { return s.substr(0, utf8_advance(s, 0, chars)); };
+    auto prefix = [](std::string_view s, std::size_t chars) { return std::string(s.substr(0, utf8_advance(s, 0, chars))); };
     std::size_t budget = kMaxPluginOutputChars - title_len;
     std::size_t err_keep = std::min(err_len, std::max(budget / 2, budget - std::min(budget, out_len)));
-    std::string err = step.err;
+    std::string err(step.err);
     if (err_keep < err_len) err = prefix(step.err, err_keep - err_marker.size()) + err_marker;
     std::size_t out_room = budget - utf8_length(err);
-    std::string out = step.out;
+    std::string out(step.out);
     if (out_len > out_room) out = prefix(step.out, out_room - out_marker.size()) + out_marker;
     std::string joined = out + title + err;
     assert(utf8_length(joined) <= kMaxPluginOutputChars);

@@ -2,7 +2,7 @@
 //
 // Index
 //   Ending                  how a step or an undelivered invocation ends
-//   Line                    one piece of output, with when it appears
+//   (Line, Output           one stream's text and when it grows: simulate_output.h)
 //   Step                    one plugin (step) of a document: when it runs, how it ends, what it prints
 //   SimInvocation           one instance's invocation: when it becomes visible, its steps or how
 //                           its delivery fails, when a cancel is requested
@@ -14,6 +14,9 @@
 //   InvocationView / view_invocation   an invocation at time t (the list APIs' view)
 //   CommandView / view_command         a command at time t: aggregate status and counts
 //   command_ends_at         when the last invocation of a command is terminal
+//   output_url              a step's StandardOutputUrl / StandardErrorUrl (S3, path-style)
+//   invocation_content      StandardOutputContent / StandardErrorContent: the first 24,000 / 8,000
+//                           bytes, cut as the agent cuts (bytes, so a character can be split)
 //   plugin_output           a step's `Output` in ListCommandInvocations --details (stdout, the
 //                           agent's ERROR title, stderr; cut to the model's 2,500 characters)
 //
@@ -33,23 +36,22 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "simulate_output.h"
+#include "truncation.h"  // OutputMember
 
 namespace ssmview::proxy {
 
 enum class Ending { Success, Failed, ExecutionTimedOut, Cancelled, DeliveryTimedOut, Undeliverable };
 
-struct Line {
-    std::int64_t at_ms;  // after the step's start
-    std::string  text;   // as the script wrote it (ANSI escapes, CRLF and all)
-};
-
 struct Step {
-    std::string       name;  // PluginName: "aws:runShellScript" (schema 1.2 documents) or a 2.2 step name
-    std::int64_t      start_ms = 0, end_ms = 0;
-    Ending            ending = Ending::Success;  // Success, Failed, ExecutionTimedOut or Cancelled
-    int               response_code = 0;
-    std::vector<Line> out, err;
+    std::string  name;  // PluginName: "aws:runShellScript" (schema 1.2 documents) or a 2.2 step name
+    std::int64_t start_ms = 0, end_ms = 0;
+    Ending       ending = Ending::Success;  // Success, Failed, ExecutionTimedOut or Cancelled
+    int          response_code = 0;
+    Output       out, err;  // every write happens before end_ms - start_ms (a test checks)
 };
 
 struct SimInvocation {
@@ -70,10 +72,10 @@ struct SimCommand {
     std::string                document_version;   // "$DEFAULT", "1", "3"
     std::string                parameters_json;    // Parameters as ListCommands returns them
     int                        timeout_seconds = 3600;  // TimeoutSeconds: the delivery time-out
-    std::string                output_s3_bucket;   // "" = no S3 output
+    std::string                output_s3_bucket;   // "" = no S3 output (simulate_uploads.h: the objects)
     std::string                output_s3_prefix;
-    std::string                cloudwatch_log_group;  // "" with cloudwatch_enabled = false: none
-    bool                       cloudwatch_enabled = false;
+    std::string                cloudwatch_log_group;  // "" with cloudwatch_enabled: /aws/ssm/<DocumentName>
+    bool                       cloudwatch_enabled = false;  // simulate_uploads.h: the log streams
     std::string                story;              // one line: what it shows (README, /healthz)
     std::vector<SimInvocation> invocations;
 };
@@ -91,7 +93,8 @@ struct StepView {
     std::string  plugin_status;   // the CommandPlugin enum (no Cancelling: InProgress then)
     int          response_code = -1;
     std::int64_t start_ms = -1, end_ms = -1;  // -1: not started / not ended
-    std::string  out, err;        // what it has written so far
+    // What it has written so far, whole: views into the catalog's text (which outlives any view).
+    std::string_view out, err;
 };
 StepView view_step(const SimCommand& command, const SimInvocation& inv, std::size_t step, std::int64_t t);
 
@@ -111,8 +114,18 @@ CommandView view_command(const SimCommand& command, std::int64_t t);
 
 std::int64_t command_ends_at(const SimCommand& command);
 
-// S3 URL of a step's stdout/stderr once it has ended and the command writes to S3; "" otherwise.
+// S3 URL of a step's stdout/stderr when the command writes to S3 and the invocation was
+// delivered; "" otherwise. (GetCommandInvocation shows it once the step has ended; the object
+// exists only when that output is not empty: simulate_uploads.h.)
 std::string output_url(const SimCommand& command, const SimInvocation& inv, std::size_t step, const char* stream);
+
+// What GetCommandInvocation returns of a stream: all of it when it fits the member's limit
+// (core's output_spec: 24,000 for stdout, 8,000 for stderr), else its first (limit - marker) bytes
+// and the agent's marker for that stream ("\n---Output truncated---", "\n---Error truncated----",
+// core's kTruncationMarkers). The agent counts bytes, so the cut can fall inside a UTF-8
+// character; the agent's JSON encoder then writes each byte of the broken character as U+FFFD,
+// and so does this. The result is valid UTF-8, at most `limit` characters.
+std::string invocation_content(std::string_view text, OutputMember member);
 
 std::string plugin_output(const StepView& step);
 

@@ -3,6 +3,7 @@
 // Index
 //   Run::t, Run::at     wall clock <-> catalog offsets (scaled by speed)
 //   Runs::mention       first mention starts; an ended run idle for kRestartAfterIdleMs restarts
+//   Runs::touch         the run as it is, the mention recorded
 #include "simulate_runs.h"
 
 #include <cassert>
@@ -36,6 +37,13 @@ const Run& Runs::mention(const SimCommand& command, std::int64_t now_ms) {
     }
     run.last_mention_ms = now_ms;
     return run;
+}
+
+const Run* Runs::touch(const SimCommand& command, std::int64_t now_ms) {
+    Run& run = runs_[command_index(command)];
+    if (run.requested_ms < 0) return nullptr;
+    run.last_mention_ms = now_ms;
+    return &run;
 }
 
 const Run& Runs::get(const SimCommand& command) const { return runs_[command_index(command)]; }

@@ -3,7 +3,8 @@
 // Index
 //   kRestartAfterIdleMs   how long an ended run must go unmentioned before it starts over
 //   Run                   one run: its RequestedDateTime and how fast its timeline plays
-//   Runs                  the registry: mention() starts, restarts and reports a command's run
+//   Runs                  the registry: mention() starts, restarts and reports a command's run;
+//                         touch() reports it without starting anything (CloudWatch Logs and S3 reads)
 //
 // The decision. A command starts (gets its RequestedDateTime) the first time a request names it
 // (GetCommandInvocation, or a list with its CommandId) or a list includes it, not when the proxy
@@ -12,6 +13,10 @@
 // and nobody has mentioned the command for kRestartAfterIdleMs, the next mention starts a new run
 // with the same ids, so a later visitor sees it move again, while a client that keeps polling a
 // finished invocation keeps getting the same finished answer.
+//
+// Reading a command's output in CloudWatch Logs or S3 is interest in it too, but not a request
+// about the command: it never starts or restarts a run (output exists only once SSM was asked),
+// and it records the mention, so a run does not start over under a client still reading its logs.
 //
 // Call flow: simulate_ssm.cpp calls mention() for every command a request looks at, then reads
 // the command's position on its timeline with Run::t(now) and turns catalog offsets back into
@@ -42,6 +47,8 @@ public:
     // Starts the command's run when it has none or its ended run sat idle long enough; records
     // the mention; returns the run (a reference that stays valid).
     const Run& mention(const SimCommand& command, std::int64_t now_ms);
+    // The command's current run, with the mention recorded; null when it has never started.
+    const Run* touch(const SimCommand& command, std::int64_t now_ms);
     const Run& get(const SimCommand& command) const;
 
 private:

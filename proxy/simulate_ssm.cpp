@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cstdio>
 #include <optional>
 
 #include "classify.h"
@@ -239,18 +238,8 @@ const StatusEnum kCommandStatuses = {command_status_known, command_status_vocabu
 
 // ---- Paging ---------------------------------------------------------------------------------
 
-// FNV-1a over the query (everything but MaxResults and NextToken): a token only continues the
-// query that issued it, as the service's tokens do.
-std::string fingerprint(const std::string& query) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (unsigned char ch : query) {
-        h ^= ch;
-        h *= 1099511628211ull;
-    }
-    char buf[20];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
+// A token carries the fingerprint (simulate_wire.h) of the query (everything but MaxResults and
+// NextToken): it only continues the query that issued it, as the service's tokens do.
 
 std::string make_token(std::size_t offset, const std::string& fp) {
     return base64url_encode("sim1:" + std::to_string(offset) + ":" + fp);
@@ -322,9 +311,9 @@ WireJson invocation_body(const SimCommand& c, const SimInvocation& inv, std::siz
     b["ExecutionEndDateTime"] = ended ? format_iso8601_utc(run.at(v.end_ms)) : "";
     b["Status"] = v.status;
     b["StatusDetails"] = v.status_details;
-    b["StandardOutputContent"] = v.out;
+    b["StandardOutputContent"] = invocation_content(v.out, OutputMember::StandardOutput);
     b["StandardOutputUrl"] = ended ? output_url(c, inv, step, "stdout") : "";
-    b["StandardErrorContent"] = v.err;
+    b["StandardErrorContent"] = invocation_content(v.err, OutputMember::StandardError);
     b["StandardErrorUrl"] = ended ? output_url(c, inv, step, "stderr") : "";
     b["CloudWatchOutputConfig"] = cloudwatch_config(c);
     return b;

@@ -7,7 +7,8 @@
 // What it answers (botocore ssm/2014-11-06 service-2.json shapes; member order as on the wire:
 // GetCommandInvocation in the model's order, the list APIs' items alphabetically):
 //   GetCommandInvocation     CommandId, InstanceId, PluginName -> one step of one invocation;
-//                            times as ISO strings, ExecutionElapsedTime as a Duration string
+//                            times as ISO strings, ExecutionElapsedTime as a Duration string;
+//                            the outputs cut as the agent cuts them (invocation_content)
 //   ListCommandInvocations   CommandId, InstanceId, Details, Filters, MaxResults, NextToken;
 //                            CommandPlugins (with Output) only with Details; RequestedDateTime and
 //                            the plugins' times as epoch-second floats

@@ -2,16 +2,21 @@
 //
 // Index
 //   is_throttled
-//   SimulatedUpstream::send       number, maybe throttle, answer (one lock, one clock reading;
-//                                 an unexpected exception becomes InternalServerError, 500)
+//   SimulatedUpstream::send       S3: answer; SSM and Logs: number, maybe throttle, answer (one
+//                                 lock, one clock reading; an unexpected exception becomes
+//                                 InternalServerError, 500)
 //   SimulatedUpstream::describe   what /healthz says: simulated, the throttling rule, the commands
+//                                 and where each sends its whole output
 //   make_simulated_upstream
 #include "simulate_upstream.h"
 
 #include <cassert>
 #include <exception>
 
+#include "simulate_logs.h"
+#include "simulate_s3.h"
 #include "simulate_ssm.h"
+#include "simulate_uploads.h"
 #include "simulate_wire.h"
 
 namespace ssmview::proxy {
@@ -27,20 +32,26 @@ SimulatedUpstream::SimulatedUpstream(SimulateOptions options, std::shared_ptr<co
 
 aws::HttpResponse SimulatedUpstream::send(const ProxyRequest& request) {
     std::lock_guard<std::mutex> lock(mutex_);
+    // Upstream::send never throws; nothing below should, but an answer beats a dropped connection.
+    if (request.service == Service::S3) {
+        const std::uint64_t n = ++s3_requests_;
+        try {
+            return answer_s3(request, runs_, clock_->now_ms(), n);
+        } catch (const std::exception&) {
+            return s3_internal_error(request, n);
+        }
+    }
     std::uint64_t n = ++requests_;
     // Request ids are UUID-shaped and differ per request; seeded by the number so runs repeat.
     std::string request_id = uuid_from(n * 0x100000001B3ull);
     Reply reply;
-    if (is_throttled(n, options_.throttle_every))
+    if (is_throttled(n, options_.throttle_every)) {
         reply = error_reply("ThrottlingException", "Rate exceeded");
-    else if (request.service != Service::Ssm)
-        reply = error_reply("UnknownOperationException",
-                            std::string("ssmview-proxy --simulate answers SSM only, not ") +
-                                service_name(request.service) + ".");
-    else {
-        // Upstream::send never throws; nothing below should, but an answer beats a dropped connection.
+    } else {
         try {
-            reply = answer_ssm(request.action, request.http.body, runs_, clock_->now_ms());
+            reply = request.service == Service::Logs
+                        ? answer_logs(request.action, request.http.body, runs_, clock_->now_ms())
+                        : answer_ssm(request.action, request.http.body, runs_, clock_->now_ms());
         } catch (const std::exception& e) {
             reply = error_reply("InternalServerError", std::string("ssmview-proxy --simulate failed: ") + e.what(), 500);
         }
@@ -51,7 +62,8 @@ aws::HttpResponse SimulatedUpstream::send(const ProxyRequest& request) {
 nlohmann::json SimulatedUpstream::describe() const {
     nlohmann::json d;
     d["upstream"] = "simulated";
-    d["note"] = "built-in commands answered by ssmview-proxy itself; nothing reaches AWS";
+    d["note"] = "built-in commands answered by ssmview-proxy itself (SSM, their CloudWatch Logs and S3 "
+                "output); nothing reaches AWS";
     d["region"] = kSimRegion;
     if (options_.throttle_every > 0) {
         std::string n = std::to_string(options_.throttle_every);
@@ -74,6 +86,10 @@ nlohmann::json SimulatedUpstream::describe() const {
             j["PluginNames"] = nlohmann::json::array();
             for (const Step& s : c.invocations.front().steps) j["PluginNames"].push_back(s.name);
         }
+        if (c.cloudwatch_enabled)
+            j["CloudWatchLogGroupName"] = invocation_log_output(core_invocation(c, c.invocations.front(), 0)).group;
+        if (!c.output_s3_bucket.empty())
+            j["OutputS3"] = "s3://" + c.output_s3_bucket + "/" + c.output_s3_prefix + (c.output_s3_prefix.empty() ? "" : "/");
         j["story"] = c.story;
         j["run"] = runs_.get(c).number;  // 0: not started yet
         d["commands"].push_back(j);

@@ -5,6 +5,7 @@
 //   java_double               shortest round-trip digits, laid out the way Java lays them out
 //   java_duration             hours, minutes, seconds with the fraction's trailing zeros dropped
 //   uuid_from                 splitmix64 twice, version and variant bits set
+//   fingerprint               FNV-1a 64
 //   error_reply, to_http
 #include "simulate_wire.h"
 
@@ -145,6 +146,17 @@ std::string uuid_from(std::uint64_t seed) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%08" PRIx64 "-%04" PRIx64 "-%04" PRIx64 "-%04" PRIx64 "-%012" PRIx64, hi >> 32,
                   (hi >> 16) & 0xFFFF, hi & 0xFFFF, lo >> 48, lo & std::uint64_t{0xFFFFFFFFFFFF});
+    return buf;
+}
+
+std::string fingerprint(std::string_view text) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char ch : text) {
+        h ^= ch;
+        h *= 1099511628211ull;
+    }
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016" PRIx64, h);
     return buf;
 }
 

@@ -9,6 +9,8 @@
 //   format_iso8601_utc: "2026-11-20T14:03:07.512Z")
 //   java_duration    ExecutionElapsedTime: java.time.Duration.toString(), "PT2M7.472S"
 //   uuid_from        a version-4-shaped UUID from a 64-bit seed (request ids; deterministic)
+//   fingerprint      16 hex digits of FNV-1a: what ties a paging token to the query or stream
+//                    that issued it (SSM's NextToken, CloudWatch Logs' tokens)
 //   Reply            what simulate_ssm answers: HTTP status, body, error type ("" for success)
 //   error_reply      an awsJson 1.1 error: {"__type":T[,"message":M]}, status 400 unless told
 //   to_http          a Reply as the HTTP answer the proxy's front passes through unchanged
@@ -39,6 +41,7 @@ std::string java_double(double value);  // finite values only
 WireJson    epoch_seconds(std::int64_t epoch_ms);
 std::string java_duration(std::int64_t ms);  // ms >= 0
 std::string uuid_from(std::uint64_t seed);
+std::string fingerprint(std::string_view text);
 
 struct Reply {
     int         status = 200;

@@ -378,12 +378,12 @@ TEST_CASE("ListCommandInvocations filters by Status, ExecutionStage, DocumentNam
         return sim.json("ListCommandInvocations", R"({"Filters":)" + filters + "}")["CommandInvocations"].size();
     };
     std::size_t all = sim.json("ListCommandInvocations", "{}")["CommandInvocations"].size();
-    CHECK(all == 9);
+    CHECK(all == 11);
     CHECK(count(R"([{"key":"Status","value":"Success"}])") == 2);  // pre-flight's first node, Windows
     CHECK(count(R"([{"key":"ExecutionStage","value":"Complete"}])") == 4);
-    CHECK(count(R"([{"key":"ExecutionStage","value":"Executing"}])") == 5);
+    CHECK(count(R"([{"key":"ExecutionStage","value":"Executing"}])") == 7);
     CHECK(count(R"([{"key":"DocumentName","value":"AWS-RunPowerShellScript"}])") == 1);
-    CHECK(count(R"([{"key":"InvokedAfter","value":"2026-11-20T14:00:00Z"}])") == 9);
+    CHECK(count(R"([{"key":"InvokedAfter","value":"2026-11-20T14:00:00Z"}])") == 11);
     CHECK(count(R"([{"key":"InvokedAfter","value":"2026-11-20T14:00:01Z"}])") == 0);
     CHECK(count(R"([{"key":"InvokedBefore","value":"2026-11-20T13:59:59Z"}])") == 0);
     CHECK(count(R"([{"key":"Status","value":"Failed"},{"key":"DocumentName","value":"AWS-RunShellScript"}])") == 2);
@@ -443,7 +443,7 @@ TEST_CASE("MaxResults and NextToken page through ListCommands; the pages add up 
         token = page.value("NextToken", "");
         ++pages;
     } while (!token.empty() && pages < 10);
-    CHECK(pages == 4);
+    CHECK(pages == 5);  // 9 commands, 2 a page
     CHECK(collected == whole["Commands"]);
 }
 

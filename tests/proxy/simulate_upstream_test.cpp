@@ -78,16 +78,20 @@ TEST_CASE("answers carry the JSON 1.1 content type and a distinct UUID-shaped re
     CHECK(ids.size() == 20);
 }
 
-TEST_CASE("only SSM is simulated: other services get UnknownOperationException") {
+TEST_CASE("each service is answered in its own shape: SSM and Logs in awsJson, S3 in XML") {
     auto clock = std::make_shared<ManualClock>(kWalkStartMs);
     SimulatedUpstream up(SimulateOptions{0, 1.0}, clock);
-    ProxyRequest r;
-    r.service = Service::Logs;
-    r.action = "GetLogEvents";
-    auto answer = up.send(r);
-    CHECK(answer.status == 400);
-    CHECK(answer.body ==
-          R"({"__type":"UnknownOperationException","message":"ssmview-proxy --simulate answers SSM only, not logs."})");
+    auto logs = ssmview_test::ask_logs(up, "GetLogEvents",
+                                       R"({"logGroupName":"/aws/ssm/nope","logStreamName":"c8b4e1f2-7a39-4d6e-b0c5-93f1a2d7e468/i-0c3e9a7f15b2d8064/x/stdout"})");
+    CHECK(logs.status == 400);
+    CHECK(header(logs, "Content-Type") == ssmview::kSsmContentType);
+    CHECK(header(logs, "x-amzn-ErrorType") == "ResourceNotFoundException");
+    auto s3 = ssmview_test::ask_s3(up, "GET", "ssmview-sim-output",
+                                   "exports/c8b4e1f2-7a39-4d6e-b0c5-93f1a2d7e468/i-0c3e9a7f15b2d8064/a/stdout");
+    CHECK(s3.status == 403);
+    CHECK(header(s3, "Content-Type") == "application/xml");
+    CHECK(s3.body.find("<Code>AccessDenied</Code>") != std::string::npos);
+    CHECK(header(s3, "x-amzn-ErrorType").empty());
 }
 
 TEST_CASE("describe() tells /healthz it is simulated, the throttling rule, and every command to try") {
@@ -102,6 +106,11 @@ TEST_CASE("describe() tells /healthz it is simulated, the throttling rule, and e
         CHECK(!d["commands"][i]["story"].get<std::string>().empty());
     }
     CHECK(d["commands"][5]["PluginNames"] == nlohmann::json::array({"installPackages", "verifyService"}));
+    CHECK(d["commands"][0]["CloudWatchLogGroupName"] == "/ssmview/simulated/deploy");
+    CHECK(d["commands"][0]["OutputS3"] == "s3://ssmview-sim-output/deploy/");
+    CHECK(d["commands"][8]["CloudWatchLogGroupName"] == "/aws/ssm/AWS-RunShellScript");  // the default group
+    CHECK(!d["commands"][1].contains("CloudWatchLogGroupName"));
+    CHECK(!d["commands"][1].contains("OutputS3"));
     CHECK(SimulatedUpstream(SimulateOptions{0, 1.0}).describe()["throttling"] == "off");
 }
 

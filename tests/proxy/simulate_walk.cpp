@@ -3,11 +3,15 @@
 // Index
 //   targets, target_key
 //   ask, get_body         requests built with the core's own request builder (ssm_api.h)
+//   ask_logs, ask_s3      RequestHead -> routes.h -> ProxyRequest -> the upstream
 //   walk                  clock.set -> ask -> keep the answer when it differs from the last
 #include "simulate_walk.h"
 
 #include <memory>
 
+#include "logs_api.h"
+#include "percent_encoding.h"
+#include "routes.h"
 #include "ssm_api.h"
 
 namespace ssmview_test {
@@ -44,6 +48,44 @@ ssmview::aws::HttpResponse ask(Upstream& upstream, const std::string& action, co
 
 std::string get_body(const std::string& command_id, const std::string& instance_id, const std::string& plugin) {
     return ssmview::get_command_invocation_request(command_id, instance_id, plugin);
+}
+
+namespace {
+
+ssmview::aws::HttpResponse as_response(const ProxyAnswer& a) {
+    ssmview::aws::HttpResponse r;
+    r.status = a.status;
+    r.headers = a.headers;
+    r.body = a.body;
+    return r;
+}
+
+ssmview::aws::HttpResponse through_routes(Upstream& upstream, const RequestHead& head, const std::string& body) {
+    const Route route = route_request(default_allowlist(), head);
+    if (!route.ok) return as_response(route.refusal);
+    BodyCheck checked = check_route_body(route, body);
+    if (!checked.ok) return as_response(checked.refusal);
+    return upstream.send(make_proxy_request(route, std::move(checked.body)));
+}
+
+}  // namespace
+
+ssmview::aws::HttpResponse ask_logs(Upstream& upstream, const std::string& action, const std::string& body) {
+    RequestHead head;
+    head.method = "POST";
+    head.path = "/";
+    head.headers = {{"Content-Type", ssmview::kLogsContentType},
+                    {"X-Amz-Target", std::string(ssmview::kLogsTargetService) + "." + action}};
+    return through_routes(upstream, head, body);
+}
+
+ssmview::aws::HttpResponse ask_s3(Upstream& upstream, const std::string& method, const std::string& bucket,
+                                  const std::string& key, const std::string& range, const std::string& region) {
+    RequestHead head;
+    head.method = method;
+    head.path = "/s3/" + region + "/" + bucket + "/" + ssmview::percent_encode(key, true);
+    if (!range.empty()) head.headers.push_back({"Range", range});
+    return through_routes(upstream, head, "");
 }
 
 std::vector<Observation> walk(const Target& target, std::int64_t step_ms) {

@@ -7,6 +7,9 @@
 //   Observation, walk   ask every step_ms, from the first mention until after the end; keep each
 //                       distinct answer
 //   ask                 one request to a SimulatedUpstream, as the proxy's front would make it
+//   ask_logs, ask_s3    a CloudWatch Logs or S3 request through the proxy's own routes.h
+//                       (route_request, check_route_body, make_proxy_request): what the real proxy
+//                       forwards is what the simulator is asked; a refusal comes back as the answer
 //
 // Call flow: a walk builds its own SimulatedUpstream (throttling off, so every answer is the
 // command's) on a ManualClock, sets the clock, asks, and records a change. The Catch2 tests read
@@ -44,5 +47,12 @@ ssmview::aws::HttpResponse ask(ssmview::proxy::Upstream& upstream, const std::st
                                const std::string& body);
 std::string get_body(const std::string& command_id, const std::string& instance_id,
                      const std::string& plugin = "");
+
+ssmview::aws::HttpResponse ask_logs(ssmview::proxy::Upstream& upstream, const std::string& action,
+                                    const std::string& body);
+// `key` as the object's key (encoded here, as a client would); `region` the path's.
+ssmview::aws::HttpResponse ask_s3(ssmview::proxy::Upstream& upstream, const std::string& method,
+                                  const std::string& bucket, const std::string& key, const std::string& range = "",
+                                  const std::string& region = ssmview::proxy::kSimRegion);
 
 }  // namespace ssmview_test
