@@ -162,11 +162,14 @@ HttpResponse http_send(const Endpoint& endpoint, const HttpRequest& request, con
 
     bool too_large = false;
     std::string body;
-    req.content_receiver = [&](const char* data, std::size_t n, std::uint64_t, std::uint64_t) {
+    req.content_receiver = [&](const char* data, std::size_t n, std::uint64_t offset, std::uint64_t total) {
         if (body.size() + n > options.max_response_bytes) {
             too_large = true;
             return false;
         }
+        // Content-Length known: one allocation, not a doubling series of copies (a 10 MB S3
+        // object cost the proxy ~5x its transfer time in reallocation and page faults).
+        if (offset == 0 && total > n && total <= options.max_response_bytes) body.reserve(static_cast<std::size_t>(total));
         body.append(data, n);
         return true;
     };

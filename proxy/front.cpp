@@ -137,7 +137,7 @@ FrontDecision decide(const FrontPolicy& policy, const RequestHead& head) {
 
 // ---- answer_from_upstream ---------------------------------------------------------------------
 
-ProxyAnswer answer_from_upstream(const aws::HttpResponse& response, long long elapsed_ms, int timeout_ms) {
+ProxyAnswer answer_from_upstream(aws::HttpResponse response, long long elapsed_ms, int timeout_ms) {
     if (response.status == 0) {
         const bool timed_out = elapsed_ms >= timeout_ms;
         return aws_json_error(timed_out ? errors::kUpstreamTimeout : errors::kUpstreamUnreachable,
@@ -147,7 +147,7 @@ ProxyAnswer answer_from_upstream(const aws::HttpResponse& response, long long el
     }
     ProxyAnswer a;
     a.status = response.status;
-    a.body = response.body;
+    a.body = std::move(response.body);
     for (const char* name : {"Content-Type", "x-amzn-RequestId", "x-amzn-ErrorType",
                              // S3 object reads: the part, the version of the object, its request id
                              "Content-Range", "Accept-Ranges", "ETag", "Last-Modified", "x-amz-request-id"}) {

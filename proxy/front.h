@@ -61,6 +61,7 @@ FrontDecision decide(const FrontPolicy& policy, const RequestHead& head);
 // --upstream-timeout (`elapsed_ms` >= `timeout_ms`: the transport's Read error is the same for a
 // silent and a broken connection, the clock is not), else 502 UpstreamUnreachableException; both
 // carry the transport's sentence, which names the endpoint.
-ProxyAnswer answer_from_upstream(const aws::HttpResponse& response, long long elapsed_ms, int timeout_ms);
+// `response` is taken by value: move it in, and its body is moved on.
+ProxyAnswer answer_from_upstream(aws::HttpResponse response, long long elapsed_ms, int timeout_ms);
 
 }  // namespace ssmview::proxy

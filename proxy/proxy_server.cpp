@@ -66,12 +66,14 @@ RequestHead head_of(const httplib::Request& req) {
     return h;
 }
 
-void write_answer(const ProxyAnswer& a, const std::vector<aws::Header>& extra, httplib::Response& res) {
+// By value: an answer from upstream is moved in and its body moved on, never copied (an S3 object
+// can be megabytes).
+void write_answer(ProxyAnswer a, const std::vector<aws::Header>& extra, httplib::Response& res) {
     res.status = a.status;
     res.headers.clear();
     for (const aws::Header& h : a.headers) res.set_header(h.name, h.value);
     for (const aws::Header& h : extra) res.set_header(h.name, h.value);
-    res.body = a.body;
+    res.body = std::move(a.body);
 }
 
 bool has_body(const httplib::Request& req) {
@@ -241,15 +243,14 @@ struct ProxyServer::Impl {
         }
         const ProxyRequest request = make_proxy_request(d.route, std::move(checked.body));
         const auto t0 = SteadyClock::now();
-        const aws::HttpResponse response = upstream.send(request);
+        aws::HttpResponse response = upstream.send(request);
         const long long elapsed_ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - t0).count();
-        write_answer(answer_from_upstream(response, elapsed_ms, config.upstream_timeout_ms), d.cors, res);
         // A HEAD answer has no body, so the server would say Content-Length: 0; say the object's.
-        if (request.http.method == "HEAD" && response.status != 0) {
-            const std::string_view length = aws::header_value(response.headers, "Content-Length");
-            if (!length.empty()) res.set_header("Content-Length", std::string(length));
-        }
+        const std::string head_length =
+            request.http.method == "HEAD" ? std::string(aws::header_value(response.headers, "Content-Length")) : std::string();
+        write_answer(answer_from_upstream(std::move(response), elapsed_ms, config.upstream_timeout_ms), d.cors, res);
+        if (!head_length.empty()) res.set_header("Content-Length", head_length);
     }
 
     // Errors cpp-httplib found itself reach us with an empty body: give them the awsJson shape.

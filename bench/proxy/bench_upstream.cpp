@@ -2,6 +2,8 @@
 //
 // Index
 //   kAnswer        one GetCommandInvocation answer (846 bytes: a short shell command's Success)
+//   object         GET /<bucket>/<key>: a command's whole output as S3 keeps it, --object-mb MB
+//                  (default 10) of numbered lines with colour, the same bytes for every request
 //   Upstream       cpp-httplib's server with a wide accept queue
 //   main           --threads N; binds 127.0.0.1:0, prints the port, serves until SIGTERM/SIGINT
 //
@@ -41,9 +43,17 @@ Upstream* g_server = nullptr;
 
 int main(int argc, char** argv) {
     int threads = 8;
+    long object_mb = 10;
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--threads" && i + 1 < argc) threads = std::atoi(argv[++i]);
+        if (std::string(argv[i]) == "--object-mb" && i + 1 < argc) object_mb = std::atol(argv[++i]);
     }
+    // The object: what S3 would answer for StandardOutputUrl (bench/proxy/run_s3_bench.sh).
+    std::string object;
+    object.reserve(static_cast<std::size_t>(object_mb) * 1024 * 1024);
+    for (long n = 0; object.size() < static_cast<std::size_t>(object_mb) * 1024 * 1024; ++n)
+        object += "\x1b[32m" + std::to_string(n) + "\x1b[0m line of the command's output\n";
+    object.resize(static_cast<std::size_t>(object_mb) * 1024 * 1024);
     signal(SIGPIPE, SIG_IGN);
     Upstream server;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
@@ -52,6 +62,11 @@ int main(int argc, char** argv) {
     server.Post("/", [](const httplib::Request&, httplib::Response& res) {
         res.set_header("x-amzn-RequestId", "00000000-0000-4000-8000-000000000000");
         res.set_content(kAnswer, "application/x-amz-json-1.1");
+    });
+    server.Get(R"(/[^/]+/.+)", [&object](const httplib::Request&, httplib::Response& res) {
+        res.set_header("x-amz-request-id", "BENCH0000000000");
+        res.set_header("ETag", "\"bench\"");
+        res.set_content(object, "text/plain");
     });
     const int port = server.bind_to_any_port("127.0.0.1");
     if (port <= 0) {
