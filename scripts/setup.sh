@@ -41,7 +41,7 @@ packages=(
   chromium chromium-driver                          # headless browser tests
   fonts-dejavu-core python3-fonttools               # the viewer's monospace font, subset at build time
   dpkg-dev xz-utils ca-certificates                 # `apt-get source` for Dear ImGui
-  wrk                                               # loopback load generator for the proxy benchmark
+  wrk curl                                          # loopback load generator, and the anchor of the S3 benchmark
   clang-14 libclang-rt-14-dev                       # libFuzzer + sanitizer runtimes (fuzz preset)
 )
 missing=()
