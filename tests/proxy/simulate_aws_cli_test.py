@@ -35,7 +35,8 @@ ORDER = [  # newest first; all started by the same request, so in catalog order
     "7c1e2b9a-4f3d-4e8a-9b61-2d5f0c3a8e17", "3b8d6f21-90ae-4c57-a1e4-6f2c9d0b7a35",
     "e4a90c7d-2b16-4f8e-8d3a-51c7b0e9f624", "91f5d3b8-6c2a-4e07-b4d9-0a8e7f1c2d53",
     "5d2c8e46-a71b-4f93-8e05-c39b6a4d1f78", "a6e3f0b9-15d4-4c8a-9f27-8b0d2e6c4a91",
-    "2f9a4c61-d83e-4b05-a7c2-e15b9f8d3064",
+    "2f9a4c61-d83e-4b05-a7c2-e15b9f8d3064", "c8b4e1f2-7a39-4d6e-b0c5-93f1a2d7e468",
+    "4e7d2a90-b1c6-4f38-9a05-d6e8c3b1f729",
 ]
 VISIBLE_AFTER_S = 3.5  # every simulated invocation is visible 3.2 s after its command starts
 
@@ -91,7 +92,7 @@ class ListTest(SimulateTestCase):
         time.sleep(VISIBLE_AFTER_S)
         invocations = self.aws_json(p, "list-command-invocations", "--details")["CommandInvocations"]
         paged = self.aws_json(p, "list-command-invocations", "--details", "--page-size", "4")["CommandInvocations"]
-        self.assertEqual(len(invocations), 9)
+        self.assertEqual(len(invocations), 11)
         self.assertEqual([i["InstanceId"] for i in paged], [i["InstanceId"] for i in invocations])
         steps = {i["InstanceId"]: [pl["Name"] for pl in i["CommandPlugins"]] for i in invocations}
         self.assertEqual(steps[TWO_STEPS[1]], ["installPackages", "verifyService"])
@@ -177,7 +178,7 @@ class HttpTest(SimulateTestCase):
                 else:
                     self.assertEqual(a.status, 200)
                     self.assertEqual(a.header("Content-Type"), "application/x-amz-json-1.1")
-                    self.assertEqual(len(a.json()["Commands"]), 7)
+                    self.assertEqual(len(a.json()["Commands"]), len(ORDER))
 
     def test_healthz_says_simulated_and_lists_the_commands(self):
         p = self.start_simulated()
