@@ -2,7 +2,7 @@
 //
 // Index
 //   OpenSSL primitives     sha256_hex, hmac_sha256, hex
-//   URI encoding           percent_decode (encoding: core/percent_encoding.h, RFC 3986 unreserved
+//   URI encoding           (decoding and encoding: core/percent_encoding.h, RFC 3986 unreserved
 //                          kept, uppercase hex, '/' kept in the path)
 //   canonical path         normalize_path (botocore's remove_dot_segments), sigv4_canonical_path
 //   canonical query        sigv4_canonical_query
@@ -43,25 +43,9 @@ std::string hex(const unsigned char* data, std::size_t n) {
 
 // ---- URI encoding -------------------------------------------------------------------------
 
-// %XX -> byte; a '%' not followed by two hex digits stays literal (it is then encoded as %25,
-// which is what a server that decoded leniently would have seen). '+' stays '+': SigV4 query
-// strings are not form-encoded.
-std::string percent_decode(std::string_view in) {
-    std::string out;
-    out.reserve(in.size());
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        if (in[i] == '%' && i + 2 < in.size()) {
-            const int hi = hex_digit_value(in[i + 1]), lo = hex_digit_value(in[i + 2]);
-            if (hi >= 0 && lo >= 0) {
-                out += static_cast<char>(hi * 16 + lo);
-                i += 2;
-                continue;
-            }
-        }
-        out += in[i];
-    }
-    return out;
-}
+// Decoding is core/percent_encoding.h's lenient rule: a '%' not followed by two hex digits stays
+// literal (it is then encoded as %25, which is what a server that decoded leniently would have
+// seen); '+' stays '+': SigV4 query strings are not form-encoded.
 
 // ---- canonical path -----------------------------------------------------------------------
 
@@ -162,8 +146,8 @@ std::string sigv4_canonical_query(std::string_view query) {
         const std::string_view pair = query.substr(start, end - start);
         const std::size_t eq = pair.find('=');
         std::string key, value;
-        percent_encode_to(percent_decode(pair.substr(0, eq)), false, key);
-        if (eq != std::string_view::npos) percent_encode_to(percent_decode(pair.substr(eq + 1)), false, value);
+        percent_encode_to(percent_decode_lenient(pair.substr(0, eq)), false, key);
+        if (eq != std::string_view::npos) percent_encode_to(percent_decode_lenient(pair.substr(eq + 1)), false, value);
         // "a&&b" and a trailing '&' hold empty pairs: no parameter, nothing to sign.
         if (!pair.empty()) pairs.emplace_back(std::move(key), std::move(value));
         start = end + 1;

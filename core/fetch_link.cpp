@@ -1,7 +1,7 @@
 // core/fetch_link.cpp: see fetch_link.h.
 //
 // Index
-//   Percent decoding     malformed escapes refused, '+' is a space (encoding: percent_encoding.h)
+//   (percent decoding: core/percent_encoding.h, strictly, with '+' as a space)
 //   Fragment             a link (trimmed), "#fetch?..." or "fetch?..." -> the query after the prefix
 //   check_*              ids through core/ids.h, proxy URLs by hand
 //   make_fetch_link, parse_fetch_link, is_fetch_link
@@ -15,26 +15,6 @@
 namespace ssmview {
 
 namespace {
-
-// ---- Percent decoding -------------------------------------------------------------------------
-
-bool percent_decode(std::string_view s, std::string& out) {
-    out.clear();
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%') {
-            if (i + 2 >= s.size()) return false;
-            const int hi = hex_digit_value(s[i + 1]), lo = hex_digit_value(s[i + 2]);
-            if (hi < 0 || lo < 0) return false;
-            out += static_cast<char>(hi * 16 + lo);
-            i += 2;
-        } else if (s[i] == '+') {
-            out += ' ';  // form encoding, as a browser's URLSearchParams writes a space
-        } else {
-            out += s[i];
-        }
-    }
-    return true;
-}
 
 // ---- Fragment ---------------------------------------------------------------------------------
 
@@ -149,7 +129,7 @@ FetchLinkParse parse_fetch_link(std::string_view link) {
                 return r;
             }
             seen[i] = true;
-            if (!percent_decode(raw, *slots[i])) {
+            if (!percent_decode_strict(raw, *slots[i], /*plus_is_space=*/true, /*refuse_nul=*/false)) {
                 r.error = std::string("The live link's \"") + names[i] + "\" has a malformed %-escape.";
                 return r;
             }

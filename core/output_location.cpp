@@ -61,24 +61,6 @@ std::string host_region(std::string_view label) {
     return {};
 }
 
-// %XX -> byte; anything malformed stays as written (a key is shown and checked, never guessed at).
-std::string percent_decode_path(std::string_view in) {
-    std::string out;
-    out.reserve(in.size());
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        if (in[i] == '%' && i + 2 < in.size()) {
-            const int hi = hex_digit_value(in[i + 1]), lo = hex_digit_value(in[i + 2]);
-            if (hi >= 0 && lo >= 0) {
-                out.push_back(static_cast<char>(hi * 16 + lo));
-                i += 2;
-                continue;
-            }
-        }
-        out.push_back(in[i]);
-    }
-    return out;
-}
-
 }  // namespace
 
 const char* output_stream_name(OutputStream s) { return s == OutputStream::Stdout ? "stdout" : "stderr"; }
@@ -112,7 +94,7 @@ S3Location parse_s3_url(std::string_view url) {
         // Path style: https://s3.REGION.amazonaws.com/BUCKET/KEY (what the agent writes)
         const std::size_t s = path.find('/');
         loc.bucket = std::string(path.substr(0, s));
-        loc.key = s == std::string_view::npos ? std::string() : percent_decode_path(path.substr(s + 1));
+        loc.key = s == std::string_view::npos ? std::string() : percent_decode_lenient(path.substr(s + 1));
         loc.region = host_region(base);
     } else {
         // Virtual-hosted style: https://BUCKET.s3.REGION.amazonaws.com/KEY
@@ -120,7 +102,7 @@ S3Location parse_s3_url(std::string_view url) {
         if (at == std::string_view::npos) return loc;
         loc.bucket = std::string(base.substr(0, at));
         loc.region = host_region(base.substr(at + 1));
-        loc.key = percent_decode_path(path);
+        loc.key = percent_decode_lenient(path);
     }
     loc.ok = !loc.bucket.empty();
     return loc;

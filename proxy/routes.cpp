@@ -151,24 +151,6 @@ namespace {
 
 constexpr std::string_view kS3Prefix = "/s3/";
 
-// %XX -> byte, strictly: a malformed escape or an encoded NUL refuses the path ('+' stays '+',
-// as S3 reads paths). The proxy re-encodes the key itself before signing.
-bool decode_path_segment(std::string_view in, std::string& out) {
-    out.clear();
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        if (in[i] != '%') {
-            out.push_back(in[i]);
-            continue;
-        }
-        if (i + 2 >= in.size()) return false;
-        const int hi = hex_digit_value(in[i + 1]), lo = hex_digit_value(in[i + 2]);
-        if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) return false;
-        out.push_back(static_cast<char>(hi * 16 + lo));
-        i += 2;
-    }
-    return true;
-}
-
 Route s3_refusal(const std::string& why) {
     return refuse(aws_json_error(errors::kAccessDenied,
                                  "ssmview-proxy reads only S3 objects of the SSM agent's output "
@@ -199,7 +181,8 @@ Route route_s3(const Allowlist& allowlist, const RequestHead& head) {
         for (const std::string& name : allowlist.buckets) listed = listed || name == r.bucket;
         if (!listed) return s3_refusal("the bucket is not one of --allow-bucket");
     }
-    if (!decode_path_segment(rest.substr(b + 1), r.key)) return s3_refusal("the key holds a malformed %-escape");
+    // Strictly ('+' stays '+', as S3 reads paths; %00 refused); re-encoded once before signing.
+    if (!percent_decode_strict(rest.substr(b + 1), r.key, /*plus_is_space=*/false, /*refuse_nul=*/true)) return s3_refusal("the key holds a malformed %-escape");
     std::string why;
     if (!s3_output_key_ok(r.key, &why)) return s3_refusal(why);
     r.range = std::string(aws::header_value(head.headers, "Range"));

@@ -1,5 +1,5 @@
 // tests/core/percent_encoding_test.cpp: the one RFC 3986 encoder and hex-digit reader
-// (core/percent_encoding.h), used by live links, console links and SigV4.
+// (core/percent_encoding.h), used by live links, console links and SigV4, and its two decoders.
 #include <catch2/catch.hpp>
 
 #include "percent_encoding.h"
@@ -39,4 +39,26 @@ TEST_CASE("hex_digit_value reads both cases and nothing else", "[percent]") {
     CHECK(hex_digit_value('a') == 10);
     CHECK(hex_digit_value('F') == 15);
     for (char c : {'g', 'G', '/', ':', '@', '`', ' ', '\0'}) CHECK(hex_digit_value(c) == -1);
+}
+
+TEST_CASE("lenient decoding keeps a malformed escape and '+' as written") {
+    CHECK(percent_decode_lenient("a%20b%2Fc") == "a b/c");
+    CHECK(percent_decode_lenient("100%") == "100%");
+    CHECK(percent_decode_lenient("%zz%4") == "%zz%4");
+    CHECK(percent_decode_lenient("a+b") == "a+b");
+    CHECK(percent_decode_lenient("%00") == std::string(1, '\0'));
+}
+
+TEST_CASE("strict decoding refuses a malformed escape, and %00 or '+' as asked") {
+    std::string out;
+    CHECK(percent_decode_strict("a%20b+c", out, false, true));
+    CHECK(out == "a b+c");
+    CHECK(percent_decode_strict("a%20b+c", out, true, true));
+    CHECK(out == "a b c");
+    CHECK_FALSE(percent_decode_strict("100%", out, false, false));
+    CHECK_FALSE(percent_decode_strict("%4", out, false, false));
+    CHECK_FALSE(percent_decode_strict("%zz", out, false, false));
+    CHECK_FALSE(percent_decode_strict("a%00", out, false, true));
+    CHECK(percent_decode_strict("a%00", out, false, false));
+    CHECK(out == std::string("a\0", 2));
 }
