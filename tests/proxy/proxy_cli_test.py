@@ -10,10 +10,9 @@ signature botocore accepts, the proxy's with the key of its credential source.
 """
 
 import os
-import subprocess
 import unittest
 
-from proxy_harness import (AWS_CLI, ENV_KEY, FIXTURES, REGION, ProxyTestCase, clean_env, fake_keys)
+from proxy_harness import (ENV_KEY, FIXTURES, REGION, ProxyTestCase, clean_env, fake_keys, run_aws_cli)
 from fake_aws import FakeAws, SsmService
 
 INVOCATIONS = os.path.join(FIXTURES, "invocations")
@@ -63,11 +62,7 @@ class AwsCliThroughProxy(ProxyTestCase):
         super().tearDown()
 
     def aws(self, url, args, signed):
-        extra = {"AWS_ACCESS_KEY_ID": ENV_KEY[0], "AWS_SECRET_ACCESS_KEY": ENV_KEY[1]} if signed else {}
-        env = clean_env(self.home, TZ="UTC", **extra)
-        argv = [AWS_CLI, "--endpoint-url", url, "--region", REGION] + ([] if signed else ["--no-sign-request"])
-        r = subprocess.run(argv + ["ssm"] + args, env=env, capture_output=True, timeout=120)
-        return r.returncode, r.stdout, r.stderr
+        return run_aws_cli(self.home, url, ["ssm"] + args, signed)
 
     def same_both_ways(self, *runs):
         """Each run is a list of CLI arguments; they run in order, directly then through the proxy."""

@@ -72,6 +72,17 @@ class Answer:
         return "\n".join(f"{n}: {v}" for n, v in self.headers) + "\n\n" + self.body.decode("utf-8", "replace")
 
 
+def run_aws_cli(home, url, args, signed, region=REGION):
+    """/usr/bin/aws --endpoint-url URL ARGS: signed by the CLI with ENV_KEY (AWS directly, i.e. the
+    fake), or --no-sign-request (through ssmview-proxy, which signs). -> (status, stdout, stderr)"""
+    import subprocess
+    extra = {"AWS_ACCESS_KEY_ID": ENV_KEY[0], "AWS_SECRET_ACCESS_KEY": ENV_KEY[1]} if signed else {}
+    env = clean_env(home, TZ="UTC", **extra)
+    argv = [AWS_CLI, "--endpoint-url", url, "--region", region] + ([] if signed else ["--no-sign-request"])
+    r = subprocess.run(argv + list(args), env=env, capture_output=True, timeout=120)
+    return r.returncode, r.stdout, r.stderr
+
+
 def call(port, method, path, headers=None, body=b"", timeout=30):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:

@@ -18,12 +18,11 @@ Index
 
 import json
 import os
-import subprocess
 import sys
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from proxy_harness import (AWS_CLI, ENV_KEY, REGION, ProxyTestCase, clean_env, fake_keys)  # noqa: E402
+from proxy_harness import (ENV_KEY, REGION, ProxyTestCase, clean_env, fake_keys, run_aws_cli)  # noqa: E402
 from fake_aws import FakeAws, S3Service, SsmService  # noqa: E402
 
 BUCKET = "acme-ssm-output"
@@ -49,11 +48,7 @@ class S3ThroughProxy(ProxyTestCase):
         super().tearDown()
 
     def aws(self, url, args, signed):
-        extra = {"AWS_ACCESS_KEY_ID": ENV_KEY[0], "AWS_SECRET_ACCESS_KEY": ENV_KEY[1]} if signed else {}
-        env = clean_env(self.home, TZ="UTC", **extra)
-        argv = [AWS_CLI, "--endpoint-url", url, "--region", BUCKET_REGION] + ([] if signed else ["--no-sign-request"])
-        r = subprocess.run(argv + ["s3api"] + args, env=env, capture_output=True, timeout=120)
-        return r.returncode, r.stdout, r.stderr
+        return run_aws_cli(self.home, url, ["s3api"] + args, signed, BUCKET_REGION)
 
     def proxied_url(self, proxy=None):
         return (proxy or self.proxy).url + "/s3/" + BUCKET_REGION
