@@ -10,7 +10,6 @@
 #include "simulate_logs.h"
 
 #include <algorithm>
-#include <cassert>
 #include <cinttypes>
 #include <cstdio>
 #include <optional>
