@@ -11,6 +11,7 @@
 //   FilterLogEvents    <CommandId>/ reads every stream of a command, merged; nextToken while more
 //   errors             missing group, a body the core refuses, another action
 //   throttling         Logs requests are numbered (and throttled) with SSM's
+//   robustness         mutated bodies and tokens: always an answer in the service's shape
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -375,4 +376,55 @@ TEST_CASE("Logs requests are numbered with SSM's: the same every-Nth rule thrott
     const std::string key = "exports/" + kExport + "/" + kExportNode + "/awsrunShellScript/0.awsrunShellScript/stdout";
     for (int i = 0; i < 5; ++i) CHECK(ssmview_test::ask_s3(sim.upstream, "HEAD", "ssmview-sim-output", key).status == 200);
     CHECK(sim.get(kExportGroup, kExportErr).status == 200);  // 7
+}
+
+// ---- robustness ---------------------------------------------------------------------------
+
+TEST_CASE("mutated Logs bodies and tokens always get an answer in the service's shape, never a crash") {
+    Sim sim;
+    sim.start();
+    sim.at(20000);
+    std::string end;
+    sim.all(kExportGroup, kExportOut, &end);
+    Json filter = Json::parse(ssmview::filter_log_events_request(kExportGroup, kExport + "/", ""));
+    filter["limit"] = 2;
+    const std::string filter_token = ssmview::read_log_events(
+        ssmview_test::ask_logs(sim.upstream, "FilterLogEvents", filter.dump()).body).next_token;
+    const std::vector<std::pair<std::string, std::string>> seeds = {
+        {"GetLogEvents", ssmview::get_log_events_request(kExportGroup, kExportOut, end)},
+        {"GetLogEvents", R"({"logGroupName":"/ssmview/simulated/exports","logStreamName":")" + kExportErr +
+                             R"(","limit":3,"startTime":0,"endTime":99999999999999})"},
+        {"FilterLogEvents", ssmview::filter_log_events_request(kExportGroup, kExport + "/", filter_token)},
+        {"FilterLogEvents", R"({"logGroupName":"/ssmview/simulated/exports","logStreamNames":[")" + kExportOut + R"("]})"},
+    };
+    const std::set<std::string> known = {"ResourceNotFoundException", "InvalidParameterException"};
+    const std::string noise = "{}[]\":,0123456789-./fbs \\u00\xff\x01\n";
+    std::uint64_t state = 7;
+    auto next = [&state] {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    for (int i = 0; i < 3000; ++i) {
+        const auto& seed = seeds[next() % seeds.size()];
+        std::string body = seed.second;
+        const int edits = 1 + static_cast<int>(next() % 3);
+        for (int e = 0; e < edits && !body.empty(); ++e) {
+            const std::size_t at = next() % body.size();
+            switch (next() % 3) {
+                case 0: body[at] = noise[next() % noise.size()]; break;
+                case 1: body.insert(at, 1, noise[next() % noise.size()]); break;
+                default: body.erase(at, 1 + next() % 4); break;
+            }
+        }
+        ProxyRequest r;  // straight to the simulator: bodies the proxy would refuse included
+        r.service = Service::Logs;
+        r.action = seed.first;
+        r.http.body = body;
+        const auto a = sim.upstream.send(r);
+        INFO(body);
+        REQUIRE((a.status == 200 || a.status == 400));
+        const Json j = Json::parse(a.body);
+        REQUIRE(j.is_object());
+        if (a.status == 400) CHECK(known.count(j["__type"].get<std::string>()) == 1);
+    }
 }

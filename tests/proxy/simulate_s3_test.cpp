@@ -7,6 +7,7 @@
 //   HEAD          the same status and headers, no body
 //   Range         a-b, a-, -n -> 206 + Content-Range; past the end -> 416; what S3 ignores -> 200
 //   errors        NoSuchBucket, another region, an empty output (never an object)
+//   robustness    mutated paths and ranges: always one of S3's answers
 #include <catch2/catch.hpp>
 
 #include "simulate_s3.h"
@@ -217,4 +218,45 @@ TEST_CASE("a path or a method the proxy never sends gets S3's own refusal") {
     auto del = sim.upstream.send(r);
     CHECK(del.status == 405);
     CHECK(del.body.find("<Code>MethodNotAllowed</Code>") != std::string::npos);
+}
+
+TEST_CASE("mutated S3 paths and Range headers always get S3's answer, never a crash") {
+    Sim sim;
+    sim.start();
+    sim.at(60000);
+    const std::string noise = "/%0123456789abcdefF-=,bytes \xff\x01";
+    std::uint64_t state = 11;
+    auto next = [&state] {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    for (int i = 0; i < 3000; ++i) {
+        std::string path = "/" + kBucket + "/" + kKey, range = "bytes=10-20";
+        for (std::string* s : {&path, &range}) {
+            const int edits = static_cast<int>(next() % 3);
+            for (int e = 0; e < edits && !s->empty(); ++e) {
+                const std::size_t at = next() % s->size();
+                switch (next() % 3) {
+                    case 0: (*s)[at] = noise[next() % noise.size()]; break;
+                    case 1: s->insert(at, 1, noise[next() % noise.size()]); break;
+                    default: s->erase(at, 1 + next() % 4); break;
+                }
+            }
+        }
+        ProxyRequest r;
+        r.service = Service::S3;
+        r.region = kSimRegion;
+        r.http.method = next() % 2 ? "GET" : "HEAD";
+        r.http.path = path;
+        r.http.headers = {{"Range", range}};
+        const auto a = sim.upstream.send(r);
+        INFO(path << " " << range);
+        REQUIRE((a.status == 200 || a.status == 206 || a.status == 400 || a.status == 403 || a.status == 404 ||
+                 a.status == 416));
+        CHECK(header(a, "x-amz-request-id").size() == 16);
+        if (r.http.method == "GET")
+            CHECK(header(a, "Content-Length") == std::to_string(a.body.size()));
+        else
+            CHECK(a.body.empty());
+    }
 }
