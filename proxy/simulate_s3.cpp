@@ -3,7 +3,7 @@
 // Index
 //   Wire forms      request ids, RFC 1123 dates (Last-Modified), XML escaping, S3's error document
 //   Range           bytes=a-b | a- | -n -> a part, the whole object, or unsatisfiable
-//   Path            "/<bucket>/<key>" with the key percent-decoded strictly
+//   Path            "/<bucket>/<key>" with the key percent-decoded strictly (core/percent_encoding.h)
 //   answer_s3       method -> path -> bucket -> region -> object at t -> range -> the answer
 //   s3_internal_error
 #include "simulate_s3.h"
@@ -124,23 +124,14 @@ Span parse_range(std::string_view header, std::size_t size) {
 
 // ---- Path -------------------------------------------------------------------------------------
 
-// "/<bucket>/<key>": the key percent-decoded, strictly (nullopt for a malformed escape).
+// "/<bucket>/<key>": the key percent-decoded by the core's strict rule (nullopt for a malformed escape).
 std::optional<std::pair<std::string, std::string>> read_path(std::string_view path) {
     if (path.size() < 2 || path[0] != '/') return std::nullopt;
     const std::size_t slash = path.find('/', 1);
     if (slash == std::string_view::npos || slash == 1 || slash + 1 == path.size()) return std::nullopt;
     std::string key;
-    for (std::size_t i = slash + 1; i < path.size(); ++i) {
-        if (path[i] != '%') {
-            key += path[i];
-            continue;
-        }
-        if (i + 2 >= path.size()) return std::nullopt;
-        const int hi = hex_digit_value(path[i + 1]), lo = hex_digit_value(path[i + 2]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        key += static_cast<char>(hi * 16 + lo);
-        i += 2;
-    }
+    if (!percent_decode_strict(path.substr(slash + 1), key, /*plus_is_space=*/false, /*refuse_nul=*/false))
+        return std::nullopt;
     return std::make_pair(std::string(path.substr(1, slash - 1)), key);
 }
 

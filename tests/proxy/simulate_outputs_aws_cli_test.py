@@ -2,11 +2,13 @@
 
 Index
   OutputsTestCase   `ssmview-proxy --simulate` on 127.0.0.1, a free port (proxy_harness.py);
-                    aws(): /usr/bin/aws --endpoint-url <proxy>[/s3/us-east-1] --no-sign-request
+                    aws(): proxy_harness.run_aws_cli, /usr/bin/aws --endpoint-url <proxy>[/s3/us-east-1]
+                    --no-sign-request
   ExportStoryTest   the export (200,000 rows), followed in real time: S3 AccessDenied while it runs,
-                    its stderr stream missing, then appearing late; an end token that later returns
-                    more; the last batch landing after ExecutionEndDateTime; at the end the logs,
-                    the S3 object (whole, by range, head) and StandardOutputContent agree
+                    its stderr stream missing, then appearing late, its end token later returning
+                    the next batch; the last batch of stdout landing after ExecutionEndDateTime;
+                    at the end the logs, the S3 object (whole, by range, head) and
+                    StandardOutputContent agree
   SplitCutTest      the translation dump: StandardOutputContent's cut splits a character (U+FFFD
                     before the marker) and the S3 object holds the character whole; stderr cut at
                     8,000; filter-log-events (paginated by the CLI) reads the whole command
@@ -24,14 +26,13 @@ upload) is pinned with a manual clock in simulate_logs_test.cpp.
 import datetime
 import json
 import os
-import subprocess
 import sys
 import time
 import unittest
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from proxy_harness import AWS_CLI, JSON_CT, ProxyTestCase, clean_env  # noqa: E402
+from proxy_harness import JSON_CT, ProxyTestCase, clean_env, run_aws_cli  # noqa: E402
 
 REGION = "us-east-1"
 BUCKET = "ssmview-sim-output"
@@ -45,7 +46,8 @@ DEFAULT_GROUP = "/aws/ssm/AWS-RunShellScript"
 
 # Seconds after the command starts (proxy/simulate_catalog_long.cpp, proxy/simulate_uploads.h).
 EXPORT_FIRST_UPLOAD = 7.03   # step start 5.03 + the first 2 s upload
-EXPORT_STDERR_UPLOAD = 19.03  # its first stderr line at 12.4 s into the step, uploaded at 14 s
+EXPORT_STDERR_UPLOAD = 19.03  # its first stderr lines at 12.4 s into the step, uploaded at 14 s
+EXPORT_STDERR_SECOND_UPLOAD = 23.03  # its last line at 17.95 s, uploaded at 18 s
 EXPORT_END = 26.9
 EXPORT_LAST_UPLOAD = 29.9     # 3 s after the end
 I18N_END = 18.1
@@ -60,11 +62,9 @@ class OutputsTestCase(ProxyTestCase):
         self.proxy = self.start_proxy(["--simulate"], clean_env(self.home))
 
     def aws(self, *args, s3=False):
-        env = clean_env(self.home, TZ="UTC")
         url = self.proxy.url + ("/s3/" + REGION if s3 else "")
-        r = subprocess.run([AWS_CLI, "--endpoint-url", url, "--no-sign-request", "--region", REGION, "--output", "json",
-                            *args], env=env, capture_output=True, timeout=120)
-        return r.returncode, r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
+        code, out, err = run_aws_cli(self.home, url, ["--output", "json", *args], signed=False, region=REGION)
+        return code, out.decode("utf-8"), err.decode("utf-8")
 
     def aws_json(self, *args, s3=False):
         code, out, err = self.aws(*args, s3=s3)
@@ -142,7 +142,7 @@ class ExportStoryTest(OutputsTestCase):
         self.assertEqual(code, 254)
         self.assertIn("An error occurred (AccessDenied) when calling the GetObject operation: Access Denied", err)
 
-        # The first upload: stdout exists, stderr does not (yet).
+        # The first upload: stdout exists (one event holds many lines), stderr does not (yet).
         self.wait_until(started, EXPORT_FIRST_UPLOAD + 0.5)
         code, _, err = self.aws("logs", "get-log-events", "--log-group-name", EXPORT_GROUP, "--log-stream-name",
                                 EXPORT_ERR, "--start-from-head")
@@ -150,25 +150,28 @@ class ExportStoryTest(OutputsTestCase):
         self.assertEqual(code, 254)
         self.assertIn("An error occurred (ResourceNotFoundException) when calling the GetLogEvents operation: "
                       "The specified log stream does not exist.", err)
-        early, token = self.read_to_end(EXPORT_GROUP, EXPORT_OUT)
-        self.assertTrue(early)
-        self.assertGreater(text_of(early).count("\n"), 1000)  # one event holds many lines
-        self.assertTrue(text_of(early).startswith("\x1b[1mexport-orders 4.2.0\x1b[0m: 200,000 orders"))
+        first = self.aws_json("logs", "get-log-events", "--log-group-name", EXPORT_GROUP, "--log-stream-name",
+                              EXPORT_OUT, "--start-from-head", "--limit", "1")["events"]
+        self.assertEqual(len(first), 1)
+        self.assertGreater(first[0]["message"].count("\n"), 1000)
+        self.assertTrue(first[0]["message"].startswith("\x1b[1mexport-orders 4.2.0\x1b[0m: 200,000 orders"))
 
-        # Later, the same end token returns what landed since; stderr's stream has appeared.
+        # stderr's stream appears with its first upload; its end token later returns the next one.
         self.wait_until(started, EXPORT_STDERR_UPLOAD + 0.5)
-        grown = self.log_page(EXPORT_GROUP, EXPORT_OUT, token)
-        self.assertTrue(grown["events"])
-        self.assertNotEqual(grown["nextForwardToken"], token)
-        errors, _ = self.read_to_end(EXPORT_GROUP, EXPORT_ERR)
-        self.assertTrue(text_of(errors).startswith("warning: order 104233: price missing"))
+        page = self.log_page(EXPORT_GROUP, EXPORT_ERR)
+        self.assertLess(time.time() - started, EXPORT_STDERR_SECOND_UPLOAD, "too slow to see stderr grow")
+        self.assertEqual(text_of(page["events"]), "warning: order 104233: price missing, exported with total 0.00\n"
+                                                  "warning: order 104871: price missing, exported with total 0.00\n")
+        self.wait_until(started, EXPORT_STDERR_SECOND_UPLOAD + 0.5)
+        grown = self.log_page(EXPORT_GROUP, EXPORT_ERR, page["nextForwardToken"])
+        self.assertEqual(text_of(grown["events"]), "warning: order 151002: currency GBP converted at 1.1412\n")
+        self.assertNotEqual(grown["nextForwardToken"], page["nextForwardToken"])
 
         # After the last batch: everything, and the end token comes back unchanged with no events.
         self.wait_until(started, EXPORT_LAST_UPLOAD + 0.5)
         final = self.final_invocation(EXPORT)
         self.assertEqual(final["Status"], "Success")
-        rest, end = self.read_to_end(EXPORT_GROUP, EXPORT_OUT, grown["nextForwardToken"])
-        events = early + grown["events"] + rest
+        events, end = self.read_to_end(EXPORT_GROUP, EXPORT_OUT)
         again = self.log_page(EXPORT_GROUP, EXPORT_OUT, end)
         self.assertEqual(again["events"], [])
         self.assertEqual(again["nextForwardToken"], end)
