@@ -132,15 +132,6 @@ bool direct_call(FetchClient& client, const aws::ServiceInfo& service, const std
     return true;
 }
 
-std::int64_t total_of(const aws::HttpResponse& r) {
-    const std::string_view range = aws::header_value(r.headers, "Content-Range");  // "bytes 0-9/1234"
-    const std::size_t slash = range.rfind('/');
-    const std::string total = slash == std::string_view::npos ? std::string(aws::header_value(r.headers, "Content-Length"))
-                                                              : std::string(range.substr(slash + 1));
-    if (total.empty() || total.size() > 18 || total.find_first_not_of("0123456789") != std::string::npos) return -1;
-    return std::stoll(total);
-}
-
 }  // namespace
 
 LogsAnswer fetch_log_events(FetchClient& client, const std::string& group, const std::string& stream,
@@ -188,7 +179,7 @@ S3Answer fetch_s3_object(FetchClient& client, const S3Location& object, const st
     if (!range.empty()) request.headers.push_back({"Range", range});
     aws::HttpResponse response;
     if (client.via_proxy) {
-        request.path = "/s3/" + region + key_path;  // the proxy signs for the region its path names
+        request.path = s3_proxy_path(object);  // the proxy signs for the region its path names
         if (!client.bearer_token.empty()) request.headers.push_back({"Authorization", "Bearer " + client.bearer_token});
         response = aws::http_send(client.endpoint, request, client.http);
     } else {
@@ -211,7 +202,8 @@ S3Answer fetch_s3_object(FetchClient& client, const S3Location& object, const st
     if (response.status == 200 || response.status == 206) {
         answer.ok = true;
         answer.body = response.body;
-        answer.total_bytes = total_of(response);
+        answer.total_bytes = s3_object_size(aws::header_value(response.headers, "Content-Range"),
+                                            aws::header_value(response.headers, "Content-Length"));
         return answer;
     }
     answer.error = read_service_error(response.status, aws::header_value(response.headers, "x-amzn-ErrorType"),

@@ -45,11 +45,11 @@ bool live_pump(LiveOutput& live, FetchClient& client, std::int64_t now_ms) {
     if (!live.logs) return false;
     bool grew = false;
     for (LiveStream* s : {&live.out, &live.err}) {
-        for (int page = 0; page < kMaxPagesPerPump; ++page) {
+        for (int page = 0; page < kMaxPagesPerRead; ++page) {
             const LogsAnswer a = fetch_log_events(client, live.group, s->stream_name, s->token);
             if (a.no_stream) break;  // no output on this stream yet
             if (!a.ok) {
-                if (a.error.kind == ErrorKind::Throttled || a.error.retry) return grew;  // next poll
+                if (a.error.retry) return grew;  // throttled or a passing failure: the next poll reads on
                 live.logs = false;
                 live.logs_problem = service_error_title(a.error) + (a.error.hint.empty() ? "" : ". " + a.error.hint);
                 return grew;
@@ -61,11 +61,11 @@ bool live_pump(LiveOutput& live, FetchClient& client, std::int64_t now_ms) {
                 grew = true;
             }
             s->written += static_cast<std::int64_t>(bytes);
-            const bool at_end = a.page.next_token.empty() || a.page.next_token == s->token;
+            const bool at_end = log_page_at_end(a.page, s->token);
             if (!a.page.next_token.empty()) s->token = a.page.next_token;
             // Another page in the same poll only for a backlog (a big page); otherwise the next
             // poll reads on from the token, so the steady state is one read per stream per poll.
-            if (at_end || (a.page.events.size() < kBacklogEvents && bytes < kBacklogBytes)) break;
+            if (at_end || !log_page_is_backlog(a.page)) break;
         }
     }
     if (grew) live.last_growth_ms = now_ms;

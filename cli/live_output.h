@@ -15,7 +15,7 @@
 // or the logs hold it; otherwise live_finish says what is missing.
 //
 // Pace: one GetLogEvents per stream per poll (more only while a stream has a backlog, at most
-// kMaxPagesPerPump pages), so following one invocation costs at most two Logs reads per 5 s
+// kMaxPagesPerRead pages), so following one invocation costs at most two Logs reads per 5 s
 // poll in the steady state: CloudWatch Logs' read quotas are per account and region and shared.
 // ThrottlingException skips the rest of that poll's reads; follow's cadence backs off on its own
 // answers.
@@ -31,14 +31,8 @@
 
 namespace ssmview {
 
-// The status can turn terminal before the last batch of events lands (the agent uploads in
-// batches): the output is done when no stream has grown for this long after the end.
-constexpr std::int64_t kLogsSettleMs = 5000;
-// A stream with a backlog (a long output followed late) is read this many pages per poll. A page
-// counts as backlog when it holds this many events or bytes (a page holds up to 10,000 / 1 MB).
-constexpr int         kMaxPagesPerPump = 20;
-constexpr std::size_t kBacklogEvents = 1000;
-constexpr std::size_t kBacklogBytes = 256 * 1024;
+// The pace (kLogsSettleMs, kMaxPagesPerRead, what a backlog is) is core/logs_api.h's: the page
+// reads the logs by the same rules.
 
 struct LiveStream {
     OutputStream which = OutputStream::Stdout;

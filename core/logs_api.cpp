@@ -167,4 +167,16 @@ LogEventsPage read_log_events(std::string_view body) {
     return page;
 }
 
+// ---- Pace -----------------------------------------------------------------------------------
+
+bool log_page_is_backlog(const LogEventsPage& page) {
+    std::size_t bytes = 0;
+    for (const LogEvent& e : page.events) bytes += e.message.size();
+    return page.events.size() >= kBacklogEvents || bytes >= kBacklogBytes;
+}
+
+bool log_page_at_end(const LogEventsPage& page, std::string_view sent_token) {
+    return page.next_token.empty() || page.next_token == sent_token;
+}
+
 }  // namespace ssmview

@@ -9,6 +9,8 @@
 //   LogsRequestCheck, check_logs_request   a request body -> allowed (and the exact body to sign)
 //                                          or the reason it is not
 //   LogEvent, LogEventsPage, read_log_events   an answer of either action -> events and tokens
+//   Pace                    kLogsSettleMs, kMaxPagesPerRead, log_page_is_backlog, log_page_at_end:
+//                           how often and how far the page and `ssmview follow` read a stream
 //
 // Call flow: the page and `ssmview follow` build a body here and send it through the proxy (or
 // aws/json_api); the proxy calls check_logs_request on every Logs body before it signs anything,
@@ -64,5 +66,19 @@ struct LogEventsPage {
 // GetLogEvents: at the end of the stream the answer carries the token it was given; the caller
 // compares. FilterLogEvents: no nextToken on the last page.
 LogEventsPage read_log_events(std::string_view body);
+
+// ---- Pace ---------------------------------------------------------------------------------
+// Read quotas are per account and region, low, and shared by everyone. Following reads one page
+// per stream per poll (the follow cadence, core/follow.h); a second page in the same poll only
+// while the stream has a backlog (a page that came back big: a long output followed late), at
+// most kMaxPagesPerRead pages. The status can turn terminal before the agent's last batch lands,
+// so the output counts as done once no stream has grown for kLogsSettleMs after the end.
+constexpr std::int64_t kLogsSettleMs = 5000;
+constexpr int          kMaxPagesPerRead = 20;
+constexpr std::size_t  kBacklogEvents = 1000;        // a page this full is a backlog (a page holds
+constexpr std::size_t  kBacklogBytes = 256 * 1024;   // up to 10,000 events or 1 MB)
+bool log_page_is_backlog(const LogEventsPage& page);
+// GetLogEvents: the end of the stream for now (the answer gave back `sent_token`, or none).
+bool log_page_at_end(const LogEventsPage& page, std::string_view sent_token);
 
 }  // namespace ssmview

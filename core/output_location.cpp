@@ -4,12 +4,13 @@
 //   Helpers                 starts_with/ends_with, split on '/', segment checks
 //   output_stream_name
 //   parse_s3_url            scheme -> host -> path-style or virtual-hosted -> key percent-decoded
-//   s3_bucket_name_ok, s3_output_key_ok
+//   s3_bucket_name_ok, s3_output_key_ok, s3_proxy_path, s3_object_size
 //   log_group_name_ok, default_log_group
 //   log_stream_segment, log_stream_name, log_stream_name_ok, log_stream_prefix_ok
 //   invocation_log_output
 #include "output_location.h"
 
+#include <cassert>
 #include <vector>
 
 #include "data_limits.h"
@@ -129,6 +130,28 @@ bool s3_output_key_ok(std::string_view key, std::string* why) {
     for (std::size_t i = 0; i + 3 < seg.size(); ++i)
         if (uuid_shaped(seg[i]) && instance_id_ok(seg[i + 1])) return true;
     return fail(why, "the key is not <prefix>/<CommandId>/<InstanceId>/<plugin>/.../stdout|stderr");
+}
+
+// ---- s3_proxy_path, s3_object_size ----------------------------------------------------------
+
+std::string s3_proxy_path(const S3Location& object) {
+    assert(object.ok);
+    const std::string region = object.region.empty() ? std::string("us-east-1") : object.region;
+    return "/s3/" + region + "/" + object.bucket + "/" + percent_encode(object.key, true);
+}
+
+std::int64_t s3_object_size(std::string_view content_range, std::string_view content_length) {
+    // "bytes 0-9/1234"; "bytes */1234" on a 416. A total of "*" (unknown) falls back to the length.
+    std::string_view total = content_length;
+    const std::size_t slash = content_range.rfind('/');
+    if (slash != std::string_view::npos && content_range.substr(slash + 1) != "*") total = content_range.substr(slash + 1);
+    if (total.empty() || total.size() > 18) return -1;
+    std::int64_t n = 0;
+    for (char c : total) {
+        if (c < '0' || c > '9') return -1;
+        n = n * 10 + (c - '0');
+    }
+    return n;
 }
 
 // ---- log_group_name_ok, default_log_group ---------------------------------------------------

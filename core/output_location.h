@@ -7,6 +7,8 @@
 //                            legacy dash region, s3://); the key is percent-decoded
 //   s3_bucket_name_ok        a bucket name the proxy may put into a path
 //   s3_output_key_ok         <prefix>/<CommandId>/<InstanceId>/<plugin...>/stdout|stderr
+//   s3_proxy_path            /s3/<region>/<bucket>/<key>: where ssmview-proxy serves an object
+//   s3_object_size           an S3 answer's Content-Range / Content-Length -> the object's size
 //   log_group_name_ok        CloudWatch Logs' pattern for a group name
 //   default_log_group        /aws/ssm/<DocumentName>, with the agent's replacement of other chars
 //   log_stream_segment       a PluginName as the agent writes it into a stream name
@@ -27,6 +29,7 @@
 //     command's OutputS3KeyPrefix.
 // Pure string work: no I/O, nothing fetched.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -54,6 +57,14 @@ bool s3_bucket_name_ok(std::string_view bucket);
 // at least one segment follows them, and the last is "stdout" or "stderr". No "." or ".."
 // segment, no control characters, at most 1,024 bytes (S3's limit). `why` says what is wrong.
 bool s3_output_key_ok(std::string_view key, std::string* why = nullptr);
+
+// "/s3/<region>/<bucket>/<key, percent-encoded, '/' kept>": the path ssmview-proxy serves an
+// object under (proxy/routes.h), signing for the path's region. A URL without a region names the
+// global endpoint, s3.amazonaws.com, which is us-east-1's.
+std::string s3_proxy_path(const S3Location& object);
+// The whole object's size from a GetObject answer: the total of "bytes 0-9/1234" (a Range read),
+// else Content-Length (a whole read). -1 when neither says (or says something unreadable).
+std::int64_t s3_object_size(std::string_view content_range, std::string_view content_length);
 
 // ---- CloudWatch Logs ------------------------------------------------------------------------
 

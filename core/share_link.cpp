@@ -82,6 +82,19 @@ bool base64url_decode(std::string_view text, std::string& out, std::string& erro
 
 // ---- make_link / extract_link_payload -------------------------------------------------------
 
+std::string share_json_refusal(std::size_t json_bytes) {
+    if (json_bytes <= kMaxLinkDecodedBytes) return {};
+    return "The report is too large for a link: " + std::to_string(json_bytes / 1024) + " KiB of JSON, and a link carries at most " +
+           std::to_string(kMaxLinkDecodedBytes / 1024) + " KiB. Download the output instead, or share the cut output.";
+}
+
+std::string share_payload_refusal(std::size_t payload_chars) {
+    if (payload_chars <= kMaxLinkPayloadChars) return {};
+    return "The report is too large for a link (" + std::to_string(payload_chars / 1024) +
+           " KiB after compression; a link carries at most " + std::to_string(kMaxLinkPayloadChars / 1024) +
+           " KiB). Download the output instead, share the cut output, or redact the output.";
+}
+
 std::string make_link(std::string_view base_url, std::string_view compressed) {
     const std::size_t hash = base_url.find('#');
     if (hash != std::string_view::npos) base_url = base_url.substr(0, hash);

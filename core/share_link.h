@@ -5,6 +5,8 @@
 //   canonical_json             the invocation as compact JSON, members in API-model order
 //   base64url_encode/_decode   RFC 4648 section 5, no padding (padding tolerated on decode)
 //   make_link                  base URL + "#" + prefix + payload
+//   share_json_refusal, share_payload_refusal   the sender's side of the bounds: why a report
+//                              is too large for a link ("" = it is not)
 //   extract_link_payload       a pasted link, fragment or bare payload -> the compressed bytes
 //
 // A link is  <base>#v1.<base64url(deflate-raw(canonical_json(invocation)))>. Everything after '#'
@@ -32,6 +34,12 @@ std::string base64url_encode(std::string_view bytes);
 bool base64url_decode(std::string_view text, std::string& out, std::string& error);
 
 std::string make_link(std::string_view base_url, std::string_view compressed);
+
+// A link opens only what inflates to at most kMaxLinkDecodedBytes of JSON and has a payload of at
+// most kMaxLinkPayloadChars: a report over either is refused before (JSON) or after (payload)
+// compression, with a sentence that says the size, the limit and what to do instead.
+std::string share_json_refusal(std::size_t json_bytes);
+std::string share_payload_refusal(std::size_t payload_chars);
 
 struct LinkPayload {
     bool        ok = false;

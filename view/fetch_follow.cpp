@@ -17,6 +17,7 @@
 
 #include "classify.h"
 #include "fetch_ops.h"
+#include "whole_output.h"
 #include "view_layout.h"
 
 namespace ssmview {
@@ -82,19 +83,12 @@ ProxyUrl checked_proxy(const std::string& url) {
 ProxyUrl form_proxy(const FetchState& f) { return checked_proxy(f.proxy_url); }
 
 int send(FetchState& f, FetchKind kind, const char* action, std::string body, const std::string& url) {
-    assert(check_proxy_url(url).empty() && "every URL is checked before it reaches send()");
     FetchRequest r;
-    r.id = f.next_id++;
     r.url = url;
     r.action = action;
     r.headers = {{"Content-Type", kSsmContentType}, {"X-Amz-Target", std::string(kSsmTargetService) + "." + action}};
-    // The token was typed next to one proxy URL; a request anywhere else (a live link's proxy the
-    // person accepted, an edited field) goes without it.
-    if (!f.token.empty() && same_proxy(url, form_proxy(f).url)) r.headers.push_back({"Authorization", "Bearer " + f.token});
     r.body = std::move(body);
-    f.in_flight.push_back({r.id, kind, url, action});
-    f.outbox.push_back(std::move(r));
-    return f.next_id - 1;
+    return fetch_send(f, kind, std::move(r), {}, OutputStream::Stdout);
 }
 
 // The steps (plugins) of a command's invocations, with Details, to offer them.
@@ -119,6 +113,26 @@ const T* running_else_first(const std::vector<T>& items) {
 }
 
 }  // namespace
+
+// Every request leaves through here: its id, the bearer token, the record of what is in flight.
+// r.url is the proxy's URL (checked); `path` follows it (S3: core's s3_proxy_path).
+int fetch_send(FetchState& f, FetchKind kind, FetchRequest r, const std::string& path, OutputStream stream) {
+    assert(check_proxy_url(r.url).empty() && "every URL is checked before it reaches fetch_send()");
+    r.id = f.next_id++;
+    // The token was typed next to one proxy URL; a request anywhere else (a live link's proxy the
+    // person accepted, an edited field) goes without it.
+    if (!f.token.empty() && same_proxy(r.url, form_proxy(f).url)) r.headers.push_back({"Authorization", "Bearer " + f.token});
+    if (!path.empty()) r.url = std::string(without_trailing_slash(r.url)) + path;
+    f.in_flight.push_back({r.id, kind, r.url, r.action, stream});
+    f.outbox.push_back(std::move(r));
+    return f.next_id - 1;
+}
+
+std::string fetch_checked_proxy(const std::string& url, std::string* why) {
+    ProxyUrl p = checked_proxy(url);
+    if (why) *why = p.error;
+    return p.error.empty() ? p.url : std::string();
+}
 
 // ---- Following ------------------------------------------------------------------------------------
 
@@ -276,6 +290,8 @@ void on_poll(ViewState& s, const FetchAnswer& a, const FetchInFlight& req, std::
         outcome = poll_outcome(f.last_error);
     }
     follow_record(f.follow, outcome, now, jitter);
+    // The logs are read at the polls' pace, beside them (whole_output.h).
+    if (!a.failed && a.status == 200 && s.report.has_invocation) whole_after_poll(s, now);
 }
 
 void on_commands(FetchState& f, const FetchAnswer& a, const FetchInFlight& req) {
@@ -325,7 +341,7 @@ void on_steps(ViewState& s, const FetchAnswer& a, const FetchInFlight& req) {
     }
 }
 
-void handle(ViewState& s, const FetchAnswer& a, std::int64_t now, double jitter) {
+void handle(ViewState& s, FetchAnswer& a, std::int64_t now, double jitter) {
     FetchState& f = s.fetch;
     auto it = std::find_if(f.in_flight.begin(), f.in_flight.end(), [&](const FetchInFlight& r) { return r.id == a.id; });
     if (it == f.in_flight.end()) return;  // not ours, or answered twice
@@ -345,13 +361,19 @@ void handle(ViewState& s, const FetchAnswer& a, std::int64_t now, double jitter)
     case FetchKind::ListSteps:
         if (req.id == f.steps.request_id) on_steps(s, a, req);
         break;
+    case FetchKind::LogsRead:
+    case FetchKind::S3Read:
+        whole_on_answer(s, a, req, now);  // it knows which read of which stream counts
+        break;
     }
 }
 
 }  // namespace
 
-void view_fetch_answer(ViewState& state, int id, int status, std::string error_type, std::string request_id, std::string body) {
+void view_fetch_answer(ViewState& state, int id, int status, std::string error_type, std::string request_id, std::string body,
+                       std::string content_range) {
     FetchAnswer a;
+    a.content_range = std::move(content_range);
     a.id = id;
     a.status = status;
     a.error_type = std::move(error_type);
@@ -425,7 +447,7 @@ std::string fetch_frame_begin(ViewState& s, const ViewEnv& env) {
     const double jitter = env.random >= 0.0 && env.random < 1.0 ? env.random : 0.0;
     std::vector<FetchAnswer> inbox;
     inbox.swap(f.inbox);
-    for (const FetchAnswer& a : inbox) handle(s, a, env.now_ms, jitter);
+    for (FetchAnswer& a : inbox) handle(s, a, env.now_ms, jitter);
     return before;
 }
 
@@ -437,6 +459,8 @@ void fetch_frame_end(Frame& fr, const std::string& before) {
         --f.settle_frames;
         fr.a.wants_more_frames = true;
     }
+    const std::int64_t whole_wait = whole_frame_end(fr.s, f.now_ms);
+    if (whole_wait >= 0) request_redraw(fr, whole_wait);
     if (f.following && f.poll_request == 0 && follow_due(f.follow, f.now_ms))
         f.poll_request = send(f, FetchKind::Poll, "GetCommandInvocation",
                               get_command_invocation_request(f.target.command_id, f.target.instance_id, f.target.plugin_name),

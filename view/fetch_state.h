@@ -29,6 +29,7 @@
 
 #include "fetch_link.h"
 #include "follow.h"
+#include "output_location.h"
 #include "service_error.h"
 #include "ssm_api.h"
 
@@ -41,16 +42,18 @@ struct FetchHeader {
     std::string value;
 };
 
-// Always a POST of the SSM JSON protocol (core/ssm_api.h) to `url`.
+// A POST of the awsJson protocol (SSM, core/ssm_api.h; CloudWatch Logs, core/logs_api.h) to the
+// proxy's URL, or a GET of an S3 object under it (core/output_location.h s3_proxy_path).
 struct FetchRequest {
     int                      id = 0;      // echo it in view_fetch_answer / view_fetch_failed
-    std::string              url;         // the proxy URL, as the person gave it
-    std::string              action;      // "GetCommandInvocation" (also in X-Amz-Target)
-    std::vector<FetchHeader> headers;     // Content-Type, X-Amz-Target, Authorization (bearer)
+    std::string              method = "POST";  // or "GET" (no body)
+    std::string              url;         // the proxy URL, as the person gave it (+ the S3 path)
+    std::string              action;      // "GetCommandInvocation" (also in X-Amz-Target), "GetObject"
+    std::vector<FetchHeader> headers;     // Content-Type, X-Amz-Target, Authorization (bearer), Range
     std::string              body;
 };
 
-enum class FetchKind { Poll, ListCommands, ListSteps };
+enum class FetchKind { Poll, ListCommands, ListSteps, LogsRead, S3Read };
 
 enum class ListPhase { None, Loading, Ok, Failed };
 const char* list_phase_name(ListPhase p);  // "none", "loading", "ok", "failed"
@@ -66,10 +69,11 @@ struct FetchList {
 };
 
 struct FetchInFlight {
-    int         id = 0;
-    FetchKind   kind = FetchKind::Poll;
-    std::string url;
-    std::string action;
+    int          id = 0;
+    FetchKind    kind = FetchKind::Poll;
+    std::string  url;
+    std::string  action;
+    OutputStream stream = OutputStream::Stdout;  // LogsRead, S3Read: the stream it reads
 };
 
 struct FetchAnswer {
@@ -77,8 +81,9 @@ struct FetchAnswer {
     bool        failed = false;   // no HTTP answer (view_fetch_failed)
     int         status = 0;
     std::string error_type;       // x-amzn-ErrorType
-    std::string request_id;       // x-amzn-RequestId
+    std::string request_id;       // x-amzn-RequestId (S3: x-amz-request-id)
     std::string body;             // or, when failed, what the transport said
+    std::string content_range;    // S3: "bytes 0-9/1234" of a Range read
 };
 
 struct FetchState {
@@ -129,9 +134,9 @@ struct FetchState {
 };
 
 // The platform's answer to FetchRequest `id`: an HTTP status with the two headers the awsJson
-// protocol uses, and the body. Handled by the next view_frame: draw one.
+// protocol uses (S3's request id header in the second), the body, and S3's Content-Range. Handled by the next view_frame: draw one.
 void view_fetch_answer(ViewState& state, int id, int status, std::string error_type, std::string request_id,
-                       std::string body);
+                       std::string body, std::string content_range = {});
 // No HTTP answer at all: refused, a DNS failure, CORS or a Private Network refusal (the browser
 // reports all of them as one TypeError), a timeout, an answer over the size bound.
 void view_fetch_failed(ViewState& state, int id, std::string detail);

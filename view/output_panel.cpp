@@ -3,7 +3,12 @@
 // Index
 //   ensure_find         (re)runs find when the query, case flag, pane or invocation changed
 //   draw_find_bar       query field, "3 of 27", previous / next, case toggle; Enter / Shift+Enter
-//   truncation_banner   the service cut the output: say where the whole of it is (S3) or is not
+//   truncation_banner   the service cut the output: say where the whole of it is (S3) or is not,
+//                       and offer "Load the complete output" when a proxy can read it
+//   whole_banner        what the pane holds instead (live, loading with progress and Cancel,
+//                       complete, a first part with "Load the rest", an error with its hint)
+//   pane_text           the text the pane holds: the whole output once read, else the member
+//   sync_output_panes   rebuild a pane's doc when the whole output moved; keep the tail in view
 //   download_name       "<CommandId>-<InstanceId>-stdout.txt", file-name safe
 //   draw_output_panel   its phases, in order:
 //     draw_stream_tabs    stdout (N lines) | stderr (N lines) -> ViewUi.stream
@@ -13,7 +18,8 @@
 //     draw_line_menu      right click on a line: "Copy line N"
 //
 // Call flow: view_frame -> draw_output_panel -> ensure_find (cached in OutputPane) ->
-// draw_text_view (clipped). ViewUi.find_current changing (next/previous, or a test setting it)
+// draw_text_view (clipped). Copy all, Download, find and the line menu all work on what the pane
+// holds (pane_text), so they act on the complete output once it is loaded. ViewUi.find_current changing (next/previous, or a test setting it)
 // is noticed by OutputPane.scroll (a ScrollRequest), which scrolls that match into view once. What "Copy all" and "Download" give, and why they differ: Copy all is the text as shown,
 // escape codes removed (it goes into chats and tickets); Download is the member exactly as the
 // API returned it, escapes included (a file keeps everything; `less -R` shows the colours).
@@ -25,6 +31,7 @@
 #include "links.h"
 #include "panels.h"
 #include "view_layout.h"
+#include "whole_output.h"
 #include "widgets.h"
 #include "wording.h"
 
@@ -120,6 +127,49 @@ void truncation_banner(Frame& f, OutputStream s) {
     ImGui::EndGroup();
     note_control(f, "output.truncated_banner");
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + ImGui::GetStyle().ItemSpacing.y));
+    // Through a proxy the page reads the rest itself; without one the links above are the way.
+    if (whole_can_load(f.s, s).empty()) {
+        if (ImGui::Button("Load the complete output")) whole_load_complete(f.s, s, f.env.now_ms);
+        note_control(f, "output.load_complete");
+        ImGui::SameLine();
+        ImGui::TextDisabled("through %s", clip_for_display(f.s.fetch.following ? f.s.fetch.target.proxy_url : f.s.fetch.proxy_url,
+                                                            kClipFetchProxy).c_str());
+    }
+}
+
+void whole_banner(Frame& f, OutputStream s) {
+    const WholeStream& st = f.s.whole.s[s == OutputStream::Stdout ? 0 : 1];
+    const ImU32 lead = st.phase == WholePhase::Failed ? f.pal.error : st.phase == WholePhase::Done ? f.pal.ok : f.pal.warning;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(lead), "%s", whole_lead(st).c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted(whole_detail(st).c_str());
+    note_control(f, "output.whole_banner");
+    switch (st.phase) {
+    case WholePhase::Loading:
+        if (st.source == WholeSource::S3 && st.total_bytes > 0) {
+            const float done = static_cast<float>(static_cast<double>(st.text.size()) / static_cast<double>(st.total_bytes));
+            ImGui::ProgressBar(done, ImVec2(ImGui::GetFontSize() * kWholeProgressEms, 0.0f));
+        } else {
+            ImGui::TextDisabled("%s", st.retry_at_ms != 0 ? "waiting to try again..." : "reading...");
+        }
+        note_control(f, "output.whole_progress");
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) whole_cancel(f.s, s);
+        note_control(f, "output.whole_cancel");
+        break;
+    case WholePhase::Partial:
+        if (st.source == WholeSource::S3 || st.cancelled) {
+            if (ImGui::Button(st.cancelled ? "Resume" : "Load the rest")) whole_load_rest(f.s, s);
+            note_control(f, "output.whole_rest");
+        }
+        break;
+    case WholePhase::Failed:
+        if (!st.error.hint.empty()) ImGui::TextWrapped("%s", clip_for_display(st.error.hint, kClipSentence).c_str());
+        if (ImGui::Button("Try again")) whole_retry(f.s, s, f.env.now_ms);
+        note_control(f, "output.whole_retry");
+        break;
+    default: break;
+    }
 }
 
 std::string download_name(const Invocation& inv, OutputStream s) {
@@ -136,6 +186,11 @@ std::string download_name(const Invocation& inv, OutputStream s) {
 
 // ---- draw_output_panel's phases ---------------------------------------------------------------------------
 const Field<std::string>& shown_content(const Frame& f) { return content_field(f.s.report.invocation, f.s.ui.stream); }
+// The bytes the pane holds: the whole output once read (ANSI kept), else the API's member.
+const std::string& pane_text(const Frame& f) {
+    const std::string* whole = whole_pane_text(f.s, f.s.ui.stream);
+    return whole ? *whole : shown_content(f).value;
+}
 int stream_index(const ViewUi& ui) { return ui.stream == OutputStream::Stdout ? 0 : 1; }
 
 void draw_stream_tabs(Frame& f) {
@@ -158,17 +213,17 @@ void draw_toolbar(Frame& f, OutputPane& pane) {
     ImGui::Checkbox("Wrap", &ui.wrap);
     note_control(f, "output.wrap");
     ImGui::SameLine();
-    const Field<std::string>& content = shown_content(f);
-    ImGui::BeginDisabled(!content.present || content.value.empty());
+    const std::string& text = pane_text(f);
+    ImGui::BeginDisabled(text.empty());
     if (ImGui::Button("Copy all")) {
-        f.a.copy_text = ansi_parse(content.value).text;
+        f.a.copy_text = ansi_parse(text).text;
         show_note(f, ui.stream == OutputStream::Stdout ? "Copied standard output" : "Copied standard error");
     }
     note_control(f, "output.copy_all");
     ImGui::SameLine();
     if (ImGui::Button("Download")) {
         f.a.download_name = download_name(inv, ui.stream);
-        f.a.download_data = content.value;
+        f.a.download_data = text;
     }
     note_control(f, "output.download");
     ImGui::EndDisabled();
@@ -176,7 +231,10 @@ void draw_toolbar(Frame& f, OutputPane& pane) {
 
 // False when there is no pane to draw (the member is absent).
 bool draw_pane_notes(Frame& f, const OutputPane& pane) {
-    if (pane.truncated) truncation_banner(f, f.s.ui.stream);
+    const WholeStream& st = f.s.whole.s[stream_index(f.s.ui)];
+    if (st.phase != WholePhase::None) whole_banner(f, f.s.ui.stream);
+    if (pane.truncated && pane.whole_version < 0 && st.phase != WholePhase::Loading) truncation_banner(f, f.s.ui.stream);
+    if (pane.whole_version >= 0) return true;  // the pane holds the whole output
     const Field<std::string>& content = shown_content(f);
     if (!content.present) {
         ImGui::TextDisabled("%s", output_absent_text(f.s.ui.stream));
@@ -203,9 +261,22 @@ TextViewResult draw_pane(Frame& f, OutputPane& pane) {
             p.scroll_to_col = utf8_length(pane.doc.text, pane.doc.lines.starts[line], off);
         }
     }
+    // Live output: the reader at the bottom stays at the bottom as lines arrive (a find's match wins).
+    const bool tail = pane.tail_pending && p.scroll_to_line < 0 && pane.doc.lines.count() > 0;
+    if (tail) p.scroll_to_line = static_cast<int>(pane.doc.lines.count()) - 1;
     const TextViewResult res = draw_text_view(ui.stream == OutputStream::Stdout ? "##stdout" : "##stderr", pane.doc,
                                               pane.cache, p, ImVec2(0, 0));
-    pane.scroll.settle(ui.find_current, p, res, f.a.wants_more_frames);
+    if (tail) {
+        // Done once the last line was drawn with the pane at its bottom (ImGui clamps the scroll
+        // there; the last row may sit under the bottom padding, which scroll_done counts as not in
+        // view). The first frame's bottom is the old, shorter content's: not yet.
+        const bool last_drawn = static_cast<std::size_t>(res.first_visible_line + res.rows_drawn) >= pane.doc.lines.count();
+        if (res.at_bottom && last_drawn) pane.tail_pending = false;
+        else f.a.wants_more_frames = true;
+    } else {
+        pane.scroll.settle(ui.find_current, p, res, f.a.wants_more_frames);
+    }
+    pane.at_bottom = pane.tail_pending || res.at_bottom;
     note_control(f, "output.pane");
     pane.first_visible_line = res.first_visible_line;
     return res;
@@ -233,6 +304,26 @@ void draw_line_menu(Frame& f, const OutputPane& pane, const TextViewResult& res)
 }
 
 }  // namespace
+
+bool sync_output_panes(Frame& f) {
+    bool changed = false;
+    for (int i = 0; i < 2; ++i) {
+        const OutputStream which = i == 0 ? OutputStream::Stdout : OutputStream::Stderr;
+        OutputPane& pane = f.m.out[i];
+        const std::string* whole = whole_pane_text(f.s, which);
+        const int want = whole ? f.s.whole.s[i].version : -1;
+        if (pane.whole_version == want) continue;
+        const std::size_t lines_before = pane.doc.lines.count();
+        const Field<std::string>& content = content_field(f.s.report.invocation, which);
+        pane.doc = make_output_doc(whole ? *whole : content.value);
+        pane.whole_version = want;
+        pane.find_built = false;  // find runs again on the new text
+        pane.cache = TextViewCache{};
+        if (pane.at_bottom && pane.doc.lines.count() > lines_before) pane.tail_pending = true;
+        changed = true;
+    }
+    return changed;
+}
 
 void draw_output_panel(Frame& f) {
     draw_stream_tabs(f);

@@ -5,7 +5,9 @@
 //   draw_status_panel      status_panel.cpp      phase badge, finished/running, explanation, ResponseCode
 //   draw_timeline_panel    timeline_panel.cpp    start, end, elapsed; UTC/local; "3 minutes ago"
 //   draw_header_panel      header_panel.cpp      ids, document, plugin, comment, S3 and CloudWatch links
-//   draw_output_panel      output_panel.cpp      stdout/stderr panes, find, wrap, copy, download
+//   draw_output_panel      output_panel.cpp      stdout/stderr panes, find, wrap, copy, download,
+//                                                the whole output's banner and its actions
+//   sync_output_panes      output_panel.cpp      the panes follow the whole output as it is read
 //   draw_diagnostics_panel diagnostics_panel.cpp the core's findings, each jumping to the raw view
 //   draw_raw_input_panel   raw_input_panel.cpp   the input as pasted, with line numbers
 //   draw_share_panel       share_panel.cpp       redaction choices, "Copy link", link length
@@ -26,6 +28,9 @@ void draw_status_panel(Frame& f);
 void draw_timeline_panel(Frame& f);
 void draw_header_panel(Frame& f);
 void draw_output_panel(Frame& f);
+// The panes hold the whole output once it was read (view/whole_output.h): rebuilt when it moved.
+// True when a pane changed (the page's text version says something else now).
+bool sync_output_panes(Frame& f);
 void draw_diagnostics_panel(Frame& f);
 void draw_raw_input_panel(Frame& f);
 void draw_share_panel(Frame& f);

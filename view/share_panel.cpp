@@ -3,9 +3,12 @@
 // Index
 //   redact_options_from_ui  ViewUi's choices -> core's RedactOptions (one string per line, trimmed)
 //   redaction_preview       how many spans the current choices mask (cached per choice + load)
-//   draw_share_panel        choices, preview, "Copy link", the link and its length
+//   shared_invocation       what the link carries: the invocation, with the whole output read
+//                           through the proxy in place of a cut member when the person chose it
+//   draw_share_panel        choices, what the link carries of each output, preview, "Copy link",
+//                           the link and its length (or why it cannot be made)
 //
-// Call flow: "Copy link" puts canonical_json(redact(invocation)) into ViewActions.share_json and
+// Call flow: "Copy link" puts canonical_json(redact(shared_invocation)) into ViewActions.share_json and
 // sets request_share_link. The platform compresses it (raw deflate), builds the link with
 // core's make_link and calls view_set_share_link(); the next frame copies the link to the
 // clipboard (ViewModel.copy_link_when_ready) and shows its length. Compression is the
@@ -16,6 +19,7 @@
 #include "redact.h"
 #include "share_link.h"
 #include "widgets.h"
+#include "wording.h"
 
 namespace ssmview {
 
@@ -39,13 +43,36 @@ RedactOptions redact_options_from_ui(const ViewUi& ui) {
 
 namespace {
 
+// The link says by its content whether it carries the complete output: a member longer than the
+// API's limit opens with core's note that it is shown in full (constraint.*_length), a cut one
+// with the truncation banner.
+Invocation shared_invocation(const ViewState& s, bool whole) {
+    Invocation inv = s.report.invocation;
+    if (!whole) return inv;
+    for (OutputStream which : {OutputStream::Stdout, OutputStream::Stderr}) {
+        const std::string* text = whole_pane_text(s, which);
+        if (text == nullptr) continue;
+        Field<std::string>& member = which == OutputStream::Stdout ? inv.standard_output_content : inv.standard_error_content;
+        member.present = true;
+        member.value = *text;
+    }
+    return inv;
+}
+
+bool any_whole(const ViewState& s) {
+    return whole_pane_text(s, OutputStream::Stdout) != nullptr || whole_pane_text(s, OutputStream::Stderr) != nullptr;
+}
+
 int redaction_preview(Frame& f) {
     const ViewUi& ui = f.s.ui;
+    const bool whole = ui.share_whole && any_whole(f.s);
     std::string key = std::to_string(f.s.generation) + (ui.redact_access_keys ? "A" : "a") +
-                      (ui.redact_secret_tokens ? "S" : "s") + ui.redact_strings;
+                      (ui.redact_secret_tokens ? "S" : "s") + (whole ? "W" + std::to_string(f.s.whole.s[0].version) + "." +
+                                                                           std::to_string(f.s.whole.s[1].version)
+                                                                     : std::string("w")) + ui.redact_strings;
     if (key != f.m.redaction_key) {
         f.m.redaction_key = std::move(key);
-        f.m.redaction_count = redact(f.s.report.invocation, redact_options_from_ui(ui)).replacements;
+        f.m.redaction_count = redact(shared_invocation(f.s, whole), redact_options_from_ui(ui)).replacements;
     }
     return f.m.redaction_count;
 }
@@ -69,15 +96,31 @@ void draw_share_panel(Frame& f) {
         ImGui::TextDisabled("Nothing to share: load an invocation first.");
         return;
     }
+    const bool has_whole = any_whole(f.s);
+    if (has_whole) {
+        ImGui::Checkbox("Carry the output read through the proxy, not the one GetCommandInvocation cut", &ui.share_whole);
+        note_control(f, "share.whole");
+    }
+    const bool whole = has_whole && ui.share_whole;
+    for (OutputStream which : {OutputStream::Stdout, OutputStream::Stderr}) {
+        const std::string said = share_output_text(f.s, which, whole);
+        if (said.empty()) continue;
+        ImGui::TextWrapped("%s", said.c_str());
+        note_control(f, which == OutputStream::Stdout ? "share.carries_stdout" : "share.carries_stderr");
+    }
     const int n = redaction_preview(f);
     if (n > 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.warning), "%d span(s) will read \"[redacted]\" in the link.", n);
     else ImGui::TextDisabled("Nothing to mask with these choices.");
 
     if (ImGui::Button("Copy link")) {
-        f.a.request_share_link = true;
-        f.a.share_json = canonical_json(redact(r.invocation, redact_options_from_ui(ui)).invocation);
-        f.m.copy_link_when_ready = true;
-        f.s.share_error.clear();
+        std::string json = canonical_json(redact(shared_invocation(f.s, whole), redact_options_from_ui(ui)).invocation);
+        f.s.share_link.clear();
+        f.s.share_error = share_json_refusal(json.size());  // core/share_link.h: refused before compressing
+        if (f.s.share_error.empty()) {
+            f.a.request_share_link = true;
+            f.a.share_json = std::move(json);
+            f.m.copy_link_when_ready = true;
+        }
     }
     note_control(f, "share.copy_link");
 

@@ -368,6 +368,7 @@ TextViewResult draw_text_view(const char* id, const TextDoc& doc, TextViewCache&
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
     result.scroll_done = scroll_target_in_view(t);
+    result.at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - t.m.row_h * 0.5f;
     if (t.nlines == 0) {
         ImGui::TextDisabled("(empty)");
     } else {

@@ -50,6 +50,9 @@ struct TextViewResult {
     // False when a scroll_to_line was asked for and the line is not in view yet: a window seen
     // for the first time has no content size, so ImGui clamps its scroll to 0. Ask again next frame.
     bool scroll_done = true;
+    // The last row is in view (or nothing scrolls): a pane that grows (live output) keeps
+    // following its tail only while the reader is there.
+    bool at_bottom = true;
 };
 
 // size: <= 0 on an axis means "fill the available space minus that amount" (ImGui convention).

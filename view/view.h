@@ -12,6 +12,7 @@
 //   view_samples        bundled samples (embedded at build time from tests/fixtures/aws-cli)
 //   Fonts and scale: view/fonts.h (view_build_fonts), the platform calls it once per DPR and
 //   passes the same ratio as ViewEnv::ui_scale.
+//   The whole output (live from CloudWatch Logs, complete from S3): view/whole_output.h.
 //   Fetching and following: view/fetch_state.h (ViewActions.fetches out, view_fetch_answer /
 //   view_fetch_failed in, view_fetch_open_link for a live link, view_fetch_discover).
 //   The page's text version (the accessible mirror): view/view_mirror.h (view_mirror), rebuilt by
@@ -29,6 +30,7 @@
 #include "fetch_state.h"
 #include "output_location.h"  // OutputStream: stdout or stderr, named as the agent names them
 #include "report.h"
+#include "whole_output.h"
 
 namespace ssmview {
 
@@ -91,6 +93,7 @@ struct ViewUi {
     bool         redact_access_keys = true;  // share: mask AWS access key ids
     bool         redact_secret_tokens = true;// share: mask secret-looking tokens
     std::string  redact_strings;             // share: more strings to mask, one per line
+    bool         share_whole = true;         // share: carry the whole output when it was read
     std::string  paste_text;                 // the input tab's paste area
     int          raw_line = 0;               // raw-input line to show and highlight (1-based, 0 none)
     int          selected_diagnostic = -1;
@@ -107,6 +110,8 @@ struct ViewState {
     int                         generation = 0;  // bumps on each load (tests, platform caches)
     ViewUi                      ui;
     FetchState                  fetch;   // fetching and following (kept across loads)
+    WholeOutput                 whole;   // the whole output read through the proxy (kept while
+                                         // the same invocation is loaded again)
 };
 
 // Replaces the shown invocation: runs the core and rebuilds the derived model.

@@ -140,6 +140,11 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
     m.dark = dark;
     Frame f{s, env, a, m, view_palette(dark), dark, scale};
     m.controls_next.clear();
+    // The whole output moved (a page of logs, a part of an S3 object): the panes hold it now.
+    if (sync_output_panes(f)) {
+        a.mirror_changed = true;
+        a.wants_more_frames = true;
+    }
     const std::uint64_t ui_before = ui_fingerprint(s.ui);
 
     // The platform made the link asked for by "Copy link": copy it now.

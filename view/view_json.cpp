@@ -17,12 +17,16 @@
 //     visible: {stdout_first_line, stderr_first_line, raw_first_line} (last frame, 1-based),
 //     controls: {name: [x, y, w, h]},
 //     fetch: {phase, following, paused, done, polls, next_poll_s, error, commands, steps, ...}
-//            (fetch_state_json, view/fetch_follow.cpp) }
+//            (fetch_state_json, view/fetch_follow.cpp),
+//     whole: {live, rounds, logs_reads, stdout|stderr: {source, phase, bytes, total_bytes, where,
+//             events, no_stream, cancelled, in_flight, retries, error, shown, can_load, at_bottom}}
+//            (whole_state_json, view/whole_output.cpp) }
 // Find matches are those of the active pane for the current query (as last drawn, or computed
 // here when no frame has drawn them yet, so a test can set the query and ask at once).
 #include "fetch_ops.h"
 #include "text_find.h"
 #include "view_model.h"
+#include "wording.h"
 
 namespace ssmview {
 
@@ -107,7 +111,10 @@ Json view_state_to_json(const ViewState& s) {
         {"redaction", {{"access_keys", ui.redact_access_keys}, {"secret_tokens", ui.redact_secret_tokens},
                        {"strings", ui.redact_strings}}},
     };
-    j["share"] = {{"link_length", s.share_link.size()}, {"error", s.share_error},
+    const bool share_whole = ui.share_whole && (whole_pane_text(s, OutputStream::Stdout) || whole_pane_text(s, OutputStream::Stderr));
+    j["share"] = {{"link_length", s.share_link.size()}, {"error", s.share_error}, {"whole", share_whole},
+                  {"carries_stdout", share_output_text(s, OutputStream::Stdout, share_whole)},
+                  {"carries_stderr", share_output_text(s, OutputStream::Stderr, share_whole)},
                   {"redactions", m != nullptr && !m->redaction_key.empty() ? Json(m->redaction_count) : Json(nullptr)}};
     // 1-based first line each pane showed in the last frame (0 before it was drawn).
     if (m != nullptr)
@@ -119,6 +126,15 @@ Json view_state_to_json(const ViewState& s) {
         for (const auto& kv : m->controls) controls[kv.first] = {kv.second[0], kv.second[1], kv.second[2], kv.second[3]};
     j["controls"] = controls;
     j["fetch"] = fetch_state_json(s.fetch);  // view/fetch_follow.cpp (never the bearer token)
+    Json whole = whole_state_json(s.whole);   // view/whole_output.cpp
+    for (int i = 0; i < 2; ++i) {
+        const OutputStream which = i == 0 ? OutputStream::Stdout : OutputStream::Stderr;
+        Json& k = whole[output_stream_name(which)];
+        k["shown"] = whole_pane_text(s, which) != nullptr;  // the pane holds it (else the API's member)
+        k["can_load"] = whole_can_load(s, which);           // "" = "Load the complete output" is offered
+        if (m != nullptr) k["at_bottom"] = m->out[i].at_bottom;
+    }
+    j["whole"] = std::move(whole);
     return j;
 }
 

@@ -78,6 +78,7 @@ constexpr int kScrollRetryFrames = 3;
 constexpr float kFindFieldEms = 14.0f;        // the find field
 constexpr float kFindBarGapEms = 1.5f;        // stream tabs -> find field
 constexpr float kTruncationBannerRows = 1.6f; // the banner's height in frame heights
+constexpr float kWholeProgressEms = 16.0f;    // the whole output's progress bar
 constexpr float kScrollTargetFromTop = 0.35f; // a line brought into view lands this far down the pane
 constexpr float kScrollTargetFromLeft = 0.3f; // and its column this far from the left edge
 

@@ -78,7 +78,13 @@ void output_rows(ViewMirror& m, const ViewState& s) {
         const OutputPane& pane = model->out[out ? 0 : 1];
         // As the stream's tab, its banner and its notes say it, one canvas line per row.
         add_row(m, label, output_lines_text(pane.doc.lines.count()));
-        if (pane.truncated) {
+        const WholeStream& whole = s.whole.s[out ? 0 : 1];
+        if (whole.phase != WholePhase::None) add_row(m, label, whole_lead(whole) + " " + whole_detail(whole));
+        if (pane.whole_version >= 0) {  // the pane holds the whole output
+            (out ? m.stdout_text : m.stderr_text) = &pane.doc.text;
+            continue;
+        }
+        if (pane.truncated && whole.phase != WholePhase::Loading) {
             const bool has_url = url.present && !url.value.empty();
             add_row(m, label, std::string(truncated_lead()) + " " + truncation_limit_text(stream));
             add_row(m, label, std::string(truncation_where_text(has_url)) + (has_url ? " " + clip_for_display(url.value, kClipLink) : ""));

@@ -41,6 +41,9 @@ struct OutputPane {
     int           first_visible_line = 0;
     bool          truncated = false;    // the service cut it (marker or length at the API limit)
     std::size_t   content_chars = 0;    // code points in the API member (the limits count these)
+    int           whole_version = -1;   // WholeStream.version the doc was built from (-1: the member)
+    bool          at_bottom = true;     // the last frame showed the last row
+    bool          tail_pending = false; // the text grew while at_bottom: bring the last line into view
 };
 
 struct ViewModel {

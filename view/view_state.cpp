@@ -74,6 +74,7 @@ const TextDoc& raw_doc(ViewModel& m, const std::string& text) {
 void view_load_text(ViewState& state, std::string text, LoadSource source, std::string source_name) {
     state.text = std::move(text);
     state.report = analyze(state.text);
+    whole_on_load(state);  // another invocation forgets the whole output read for the last one
     state.source = source;
     state.source_name = std::move(source_name);
     state.share_link.clear();

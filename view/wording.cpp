@@ -13,6 +13,7 @@
 // only ImGui-free helper borrowed from the widgets is clip_for_display.
 #include "wording.h"
 
+#include <cstdio>
 #include <string>
 
 #include "view_layout.h"
@@ -162,6 +163,69 @@ std::string truncation_limit_text(OutputStream s) {
 const char* truncation_where_text(bool has_url) {
     return has_url ? "The whole output is in S3:"
                    : "No S3 bucket was given to send-command, so the rest was not kept (unless CloudWatch output was on).";
+}
+
+std::string bytes_text(std::int64_t bytes) {
+    if (bytes < 1000) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+    std::string exact = std::to_string(bytes);
+    for (int i = static_cast<int>(exact.size()) - 3; i > 0; i -= 3) exact.insert(static_cast<std::size_t>(i), ",");
+    const char* unit = "kB";
+    double v = static_cast<double>(bytes) / 1e3;
+    if (bytes >= 1000000000) unit = "GB", v = static_cast<double>(bytes) / 1e9;
+    else if (bytes >= 1000000) unit = "MB", v = static_cast<double>(bytes) / 1e6;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f %s (%s bytes)", v, unit, exact.c_str());
+    return buf;
+}
+
+std::string whole_lead(const WholeStream& st) {
+    const char* from = st.source == WholeSource::S3 ? "S3" : "CloudWatch Logs";
+    switch (st.phase) {
+    case WholePhase::None: return {};
+    case WholePhase::Live: return std::string("Live from ") + from + ":";
+    case WholePhase::Loading: return std::string("Loading the complete output from ") + from + ":";
+    case WholePhase::Partial:
+        if (st.cancelled) return "Loading cancelled:";
+        return st.source == WholeSource::S3 ? "The first part of the complete output, from S3:"
+                                            : "Following stopped; the output so far, from CloudWatch Logs:";
+    case WholePhase::Done:
+        if (st.text.empty()) return std::string(from) + " holds no output for this stream:";
+        return std::string("Complete output from ") + from + ":";
+    case WholePhase::Failed: return std::string("Could not read the output from ") + from + ":";
+    }
+    return {};
+}
+
+std::string whole_detail(const WholeStream& st) {
+    const std::int64_t have = static_cast<std::int64_t>(st.text.size());
+    std::string size;
+    if (st.source == WholeSource::S3 && st.total_bytes >= 0 && have < st.total_bytes)
+        size = bytes_text(have) + " of " + bytes_text(st.total_bytes);
+    else
+        size = bytes_text(have);
+    if (st.source == WholeSource::Logs) size += ", " + std::to_string(st.events) + (st.events == 1 ? " event" : " events");
+    if (st.phase == WholePhase::Live && st.no_stream && st.text.empty()) size = "no output on this stream yet";
+    if (st.phase == WholePhase::Failed) size = service_error_title(st.error) + (have > 0 ? "; " + bytes_text(have) + " read before" : "");
+    return size + " \xe2\x80\x94 " + clip_for_display(st.where, kClipLink);
+}
+
+std::string share_output_text(const ViewState& s, OutputStream which, bool whole) {
+    const bool out = which == OutputStream::Stdout;
+    const std::string name = out ? "Standard output" : "Standard error";
+    const WholeStream& st = s.whole.s[out ? 0 : 1];
+    const bool cut = output_cut(s.report, out ? OutputMember::StandardOutput : OutputMember::StandardError).cut();
+    if (whole && whole_pane_text(s, which) != nullptr) {
+        const std::int64_t have = static_cast<std::int64_t>(st.text.size());
+        const char* from = st.source == WholeSource::S3 ? "S3" : "CloudWatch Logs";
+        if (st.phase == WholePhase::Done) return name + ": the link carries the complete output (" + bytes_text(have) + ", from " + from + ").";
+        if (st.total_bytes > have)
+            return name + ": the link carries the first " + bytes_text(have) + " of " + bytes_text(st.total_bytes) + " (from " + from +
+                   "), not the complete output.";
+        return name + ": the link carries the output read so far (" + bytes_text(have) + ", from " + from + "), not the complete output.";
+    }
+    if (!cut) return {};
+    return name + ": the link carries the output cut, as GetCommandInvocation returned it. " +
+           output_limit_sentence(out ? OutputMember::StandardOutput : OutputMember::StandardError);
 }
 
 }  // namespace ssmview

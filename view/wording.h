@@ -19,6 +19,9 @@
 //   output_lines_text    "12 lines"
 //   output_absent_text, output_pending_text
 //   truncated_lead, truncation_limit_text, truncation_where_text   the truncation banner's words
+//   bytes_text           "10.0 MB (10,485,760 bytes)", "812 bytes"
+//   whole_lead, whole_detail   the whole output's banner: what the pane holds and from where
+//   share_output_text    what a share link carries of one output: complete, a part, or cut
 //
 // Why one place: the canvas (the panels) and the page's text version for screen readers and the
 // browser's find (view_mirror.cpp) must never say different things. Both call these functions,
@@ -26,6 +29,7 @@
 // here is plain string work: no ImGui, so the mirror and tests need no frame.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "report.h"
@@ -61,5 +65,14 @@ const char* truncated_lead();
 std::string truncation_limit_text(OutputStream s);
 // Where the whole output is: "The whole output is in S3:" (then the URL), or that it was not kept.
 const char* truncation_where_text(bool has_url);
+
+// Decimal units, as S3's console and `ls -h --si` count; exact bytes in brackets from 1 kB on.
+std::string bytes_text(std::int64_t bytes);
+// "Complete output from S3", "Live from CloudWatch Logs", "Loading the complete output from S3", ...
+std::string whole_lead(const WholeStream& st);
+// How much and where: "10.0 MB (10,485,760 bytes) from s3://bucket/key", "3.2 MB of 10.0 MB", ...
+std::string whole_detail(const WholeStream& st);
+// "" when there is nothing to say (the member was not cut and nothing else was read).
+std::string share_output_text(const ViewState& s, OutputStream which, bool whole);
 
 }  // namespace ssmview

@@ -1,8 +1,9 @@
 // wasm/platform_fetch.cpp: the view's FetchRequests, sent with the browser's fetch().
 //
 // Index
-//   JS side            js_fetch_send: POST, bounded read of the answer, a deadline, the two awsJson
-//                      headers; js_fetch_page: where the page lives; js_fetch_random: jitter
+//   JS side            js_fetch_send: POST (awsJson) or GET (an S3 object), bounded read of the
+//                      answer, a deadline, the two awsJson headers (S3's request id) and
+//                      Content-Range; js_fetch_page: where the page lives; js_fetch_random: jitter
 //   fetch_init         the page's origin and base URL into FetchState; on the run command's page
 //                      (an origin the proxy allows by default) ask the proxy for its commands
 //   fetch_send         ViewActions.fetches -> js_fetch_send, one call per request
@@ -15,7 +16,7 @@
 //
 // Call flow: app_frame -> view_frame returns ViewActions.fetches -> apply_actions -> fetch_send ->
 // fetch() ... the answer arrives as a JS promise -> the body is read up to kMaxInputBytes ->
-// ssmview_on_fetch_answer(body, id, status, x-amzn-ErrorType, x-amzn-RequestId) ->
+// ssmview_on_fetch_answer(body, id, status, x-amzn-ErrorType, x-amzn-RequestId, Content-Range) ->
 // view_fetch_answer -> loop_wake: the next frame loads it, reschedules, and asks for a timer
 // frame (redraw_after_ms) for the countdown; nothing here polls or spins.
 //
@@ -25,6 +26,7 @@
 // elsewhere). fetch() reports every network-level refusal (nothing listening, a CORS or Private
 // Network refusal, a blocked Local Network Access prompt, a DNS failure) as one TypeError with no
 // detail, by design; the view turns it into core's unreachable_error, whose hint covers them all.
+#include <cassert>
 #include <cstdlib>
 #include <string>
 
@@ -40,11 +42,11 @@ constexpr double kFetchDeadlineMs = 40000.0;
 }  // namespace
 
 // ---- JS side ---------------------------------------------------------------------------------------------------
-EM_JS(void, js_fetch_send, (int id, const char* url_ptr, int url_len, const char* headers_ptr, int headers_len,
+EM_JS(void, js_fetch_send, (int id, int get, const char* url_ptr, int url_len, const char* headers_ptr, int headers_len,
                             const char* body_ptr, int body_len, double limit, double deadline_ms), {
     var url = Module.ssmString(url_ptr, url_len);
     var headers = JSON.parse(Module.ssmString(headers_ptr, headers_len));
-    var body = HEAPU8.slice(body_ptr, body_ptr + body_len);
+    var body = get ? null : HEAPU8.slice(body_ptr, body_ptr + body_len);
     var controller = typeof AbortController !== "undefined" ? new AbortController() : null;
     var timedOut = false;
     var timer = setTimeout(function() { timedOut = true; if (controller) controller.abort(); }, deadline_ms);
@@ -55,8 +57,9 @@ EM_JS(void, js_fetch_send, (int id, const char* url_ptr, int url_len, const char
         clearTimeout(timer);
         Module.ssmSendText(_ssmview_on_fetch_failed, detail, id);
     };
-    var init = {method: "POST", headers: headers, body: body, mode: "cors", credentials: "omit", cache: "no-store",
+    var init = {method: get ? "GET" : "POST", headers: headers, mode: "cors", credentials: "omit", cache: "no-store",
                 redirect: "error", referrerPolicy: "no-referrer"};
+    if (body) init.body = body;
     if (controller) init.signal = controller.signal;
     var request;
     try {
@@ -68,12 +71,13 @@ EM_JS(void, js_fetch_send, (int id, const char* url_ptr, int url_len, const char
     request.then(function(response) {
         var status = response.status;
         var errorType = response.headers.get("x-amzn-ErrorType") || "";
-        var requestId = response.headers.get("x-amzn-RequestId") || "";
+        var requestId = response.headers.get("x-amzn-RequestId") || response.headers.get("x-amz-request-id") || "";
+        var contentRange = response.headers.get("Content-Range") || "";
         var deliver = function(bytes) {
             if (settled) return;
             settled = true;
             clearTimeout(timer);
-            Module.ssmSendBytes(_ssmview_on_fetch_answer, bytes, id, status, errorType, requestId);
+            Module.ssmSendBytes(_ssmview_on_fetch_answer, bytes, id, status, errorType, requestId, contentRange);
         };
         if (!response.body || !response.body.getReader) {
             return response.arrayBuffer().then(function(buf) {
@@ -145,7 +149,8 @@ void fetch_init() {
 void fetch_send(const std::vector<FetchRequest>& requests) {
     for (const FetchRequest& r : requests) {
         const std::string headers = headers_json(r);
-        js_fetch_send(r.id, r.url.data(), static_cast<int>(r.url.size()), headers.data(), static_cast<int>(headers.size()),
+        assert(r.method == "POST" || r.method == "GET");
+        js_fetch_send(r.id, r.method == "GET" ? 1 : 0, r.url.data(), static_cast<int>(r.url.size()), headers.data(), static_cast<int>(headers.size()),
                       r.body.data(), static_cast<int>(r.body.size()), static_cast<double>(kMaxInputBytes), kFetchDeadlineMs);
     }
 }
@@ -158,13 +163,14 @@ double fetch_jitter() { return js_fetch_random(); }
 // ---- answers ------------------------------------------------------------------------------------------------------
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void ssmview_on_fetch_answer(char* body, int body_size, int id, int status, char* type, int type_size,
-                                                  char* request_id, int request_id_size) {
+                                                  char* request_id, int request_id_size, char* range, int range_size) {
     std::string b(body, static_cast<std::size_t>(body_size)), t(type, static_cast<std::size_t>(type_size)),
-        r(request_id, static_cast<std::size_t>(request_id_size));
+        r(request_id, static_cast<std::size_t>(request_id_size)), c(range, static_cast<std::size_t>(range_size));
     std::free(body);
     std::free(type);
     std::free(request_id);
-    ssmview::view_fetch_answer(ssmview::web::app().state, id, status, std::move(t), std::move(r), std::move(b));
+    std::free(range);
+    ssmview::view_fetch_answer(ssmview::web::app().state, id, status, std::move(t), std::move(r), std::move(b), std::move(c));
     ssmview::web::loop_wake(1);
 }
 

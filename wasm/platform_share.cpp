@@ -178,14 +178,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ssmview_on_compressed(char* bytes, int size
     std::free(bytes);
     std::free(base);
     std::string link = make_link(base_url, compressed);
-    std::string error;
-    const std::size_t payload_chars = link.size() - base_url.size();
-    if (payload_chars > kMaxLinkPayloadChars) {
-        error = "The report is too large for a link (" + std::to_string(payload_chars / 1024) +
-                " kB after compression; browsers accept about " + std::to_string(kMaxLinkPayloadChars / 1024) +
-                " kB). Share the file instead, or redact the output.";
-        link.clear();
-    }
+    std::string error = share_payload_refusal(link.size() - base_url.size());  // core/share_link.h
+    if (!error.empty()) link.clear();
     view_set_share_link(web::app().state, link, error);
     web::settle(token, link, error);
     web::loop_wake(2);
