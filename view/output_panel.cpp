@@ -127,13 +127,14 @@ void truncation_banner(Frame& f, OutputStream s) {
     ImGui::EndGroup();
     note_control(f, "output.truncated_banner");
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + h + ImGui::GetStyle().ItemSpacing.y));
-    // Through a proxy the page reads the rest itself; without one the links above are the way.
+    // Through a proxy the page reads the rest itself; without one the links above are the way
+    // (a click then says how to start one).
     if (whole_can_load(f.s, s).empty()) {
         if (ImGui::Button("Load the complete output")) whole_load_complete(f.s, s, f.env.now_ms);
         note_control(f, "output.load_complete");
         ImGui::SameLine();
-        ImGui::TextDisabled("through %s", clip_for_display(f.s.fetch.following ? f.s.fetch.target.proxy_url : f.s.fetch.proxy_url,
-                                                            kClipFetchProxy).c_str());
+        const std::string proxy = whole_proxy_url(f.s);
+        ImGui::TextDisabled("through ssmview-proxy at %s", clip_for_display(proxy.empty() ? f.s.fetch.proxy_url : proxy, kClipFetchProxy).c_str());
     }
 }
 
@@ -142,7 +143,9 @@ void whole_banner(Frame& f, OutputStream s) {
     const ImU32 lead = st.phase == WholePhase::Failed ? f.pal.error : st.phase == WholePhase::Done ? f.pal.ok : f.pal.warning;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(lead), "%s", whole_lead(st).c_str());
     ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);  // an S3 key is long: wrap at the pane's edge, never run past it
     ImGui::TextUnformatted(whole_detail(st).c_str());
+    ImGui::PopTextWrapPos();
     note_control(f, "output.whole_banner");
     switch (st.phase) {
     case WholePhase::Loading:

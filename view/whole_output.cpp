@@ -131,6 +131,12 @@ void fail(WholeStream& st, ServiceError e) {
 
 // ---- Loading --------------------------------------------------------------------------------
 
+std::string whole_proxy_url(const ViewState& s, std::string* why) {
+    const FetchState& f = s.fetch;
+    if (f.following) return f.target.proxy_url;  // the proxy that fetched what is shown
+    return fetch_checked_proxy(f.proxy_url, why);
+}
+
 void whole_on_load(ViewState& s) {
     const std::string id = identity_of(s.report.invocation);
     if (id == s.whole.identity && !id.empty()) return;  // the same invocation again (a follow's poll)
@@ -179,9 +185,8 @@ std::string whole_can_load(const ViewState& s, OutputStream which) {
     const bool s3 = url.present && parse_s3_url(url.value).ok;
     if (!s3 && !invocation_log_output(r.invocation).enabled)
         return "The command sent its output to neither S3 nor CloudWatch Logs, so the rest is not kept.";
-    const FetchState& f = s.fetch;
-    if (!f.following && f.commands.phase != ListPhase::Ok)
-        return "No proxy has answered yet: start ssmview-proxy (or fetch this invocation through one) to read it.";
+    // Offered whether or not a proxy answered yet: clicking is asking, and with no proxy the read
+    // fails with core's hint on starting one. The banner's console links stay either way.
     return {};
 }
 
@@ -192,7 +197,7 @@ void whole_load_complete(ViewState& s, OutputStream which, std::int64_t now_ms) 
     const int i = index_of(which);
     const FetchState& f = s.fetch;
     std::string why;
-    w.proxy_url = f.following ? f.target.proxy_url : fetch_checked_proxy(f.proxy_url, &why);
+    w.proxy_url = whole_proxy_url(s, &why);
     WholeStream& st = w.s[i];
     const int version = st.version;
     st = WholeStream{};

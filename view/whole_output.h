@@ -12,6 +12,7 @@
 //                             else the logs; through the proxy that fetched it, else the form's
 //   whole_load_rest / whole_cancel / whole_retry
 //   whole_can_load            why the action is not offered ("" = it is)
+//   whole_proxy_url           where the reads go: the followed proxy, else the form's ("" = none)
 //   whole_pane_text           what a pane shows instead of the answer's member (null = the member)
 //   whole_on_answer           a read's answer (fetch_follow.cpp's dispatch)
 //   whole_frame_end           settling after the end, throttled retries, the timer frames
@@ -99,6 +100,7 @@ struct WholeOutput {
 void whole_on_load(ViewState& s);
 void whole_after_poll(ViewState& s, std::int64_t now_ms);
 std::string whole_can_load(const ViewState& s, OutputStream which);
+std::string whole_proxy_url(const ViewState& s, std::string* why = nullptr);
 void whole_load_complete(ViewState& s, OutputStream which, std::int64_t now_ms);
 void whole_load_rest(ViewState& s, OutputStream which);
 void whole_cancel(ViewState& s, OutputStream which);
