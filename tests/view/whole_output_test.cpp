@@ -523,16 +523,28 @@ TEST_CASE("another invocation forgets what was read, and a late answer is droppe
     CHECK(w["bytes"] == 0);
 }
 
-TEST_CASE("with no proxy known the banner keeps its console links and offers no load", "[whole][lifetime]") {
+TEST_CASE("with no proxy running, Load says how to start one and the console links stay", "[whole][lifetime]") {
     Headless h;
     ViewState s;
     view_load_text(s, fixture("truncated"), LoadSource::Paste, "");
     h.frames(s, 3);
-    const std::string why = whole_json(s, "stdout")["can_load"];
-    CHECK(why.find("No proxy has answered yet") != std::string::npos);
+    CHECK(whole_json(s, "stdout")["can_load"] == "");
+    CHECK(h.frame_text(s).find("through ssmview-proxy at http://127.0.0.1:8787") != std::string::npos);
+    ViewActions a = h.click(s, "output.load_complete");
+    for (int attempt = 0; attempt <= 4; ++attempt) {
+        view_fetch_failed(s, only(a, "GetObject").id, "TypeError: Failed to fetch");
+        a = settle(h, s);
+        if (attempt == 4) break;
+        h.env.now_ms += a.redraw_after_ms;
+        a = h.frame(s);
+    }
+    const Json w = whole_json(s, "stdout");
+    CHECK(w["phase"] == "failed");
+    CHECK(w["error"]["hint"].get<std::string>().find("bash scripts/run.sh") != std::string::npos);
     float r[4];
-    CHECK_FALSE(view_control_rect(s, "output.load_complete", r));
-    CHECK(view_control_rect(s, "output.truncated_link", r));
-    // An output that was not cut offers nothing either.
+    h.frames(s, 2);
+    CHECK(view_control_rect(s, "output.truncated_link", r));  // the S3 link and its console link stay
+    CHECK(view_control_rect(s, "output.whole_retry", r));
+    // An output that was not cut offers nothing.
     CHECK(whole_json(s, "stderr")["can_load"] == "The output was not cut: the answer holds all of it.");
 }
