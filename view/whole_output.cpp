@@ -341,11 +341,13 @@ void on_s3(ViewState& s, int i, FetchAnswer& a, const FetchInFlight& req, std::i
         on_failure(st, error_of(a, req, "s3"), now_ms);
         return;
     }
+    const std::int64_t before = static_cast<std::int64_t>(st.text.size());
     if (a.status == 200) {  // the whole object (whatever answered ignored the Range)
         st.text = std::move(a.body);
         st.total_bytes = static_cast<std::int64_t>(st.text.size());
     } else {
-        st.text += a.body;
+        if (st.text.empty()) st.text = std::move(a.body);  // the first part: no copy
+        else st.text += a.body;
         const std::int64_t total = s3_object_size(a.content_range, "");
         if (total >= 0) st.total_bytes = total;
     }
@@ -353,7 +355,7 @@ void on_s3(ViewState& s, int i, FetchAnswer& a, const FetchInFlight& req, std::i
     st.retries = 0;
     const std::int64_t have = static_cast<std::int64_t>(st.text.size());
     if (st.total_bytes >= 0 && have >= st.total_bytes) st.phase = WholePhase::Done;
-    else if (a.body.empty() && a.status == 206) st.phase = WholePhase::Done;  // nothing more came: never spin
+    else if (have == before && a.status == 206) st.phase = WholePhase::Done;  // nothing more came: never spin
     else if (have >= st.read_limit) st.phase = WholePhase::Partial;  // a first part: offer the rest
     else read_s3_part(s, i);
 }

@@ -92,7 +92,9 @@ void  display_css_to_device(double css_x, double css_y, float& x, float& y);
 bool gl_init();                  // false: no WebGL2 (the page says so)
 bool gl_ready();                 // false while the context is lost
 void gl_begin_frame();           // ImGui_ImplOpenGL3_NewFrame
-void gl_render(int width, int height, bool dark);
+// Draws ImGui's draw data; false (and no GL call) when it would draw exactly what the canvas shows.
+bool gl_render(int width, int height, bool dark);
+int  gl_skipped_count();         // frames whose GL work was skipped (state() for the tests)
 void gl_reload_fonts();          // after the atlas was rebuilt
 int  gl_restore_count();         // context restores so far (state() reports it)
 

@@ -6,6 +6,8 @@
 //   on_context_restored   every GL object died with the old context: recreate the renderer
 //   gl_init               WebGL2 context on #canvas, ImGui_ImplOpenGL3_Init("#version 300 es")
 //   gl_begin_frame / gl_render / gl_reload_fonts
+//   draw_key              a hash of what a frame would put on the canvas: gl_render skips the GPU
+//                         work when it equals the last drawn one
 //
 // Call flow: gl_init once at start -> per frame gl_begin_frame (the renderer creates its device
 // objects lazily on the first NewFrame) ... ImGui::Render -> gl_render. A GPU reset, a driver
@@ -14,6 +16,8 @@
 // "webglcontextrestored" the shader, buffers and font texture are gone, so the renderer is shut
 // down (its deletes of dead objects are harmless no-ops in WebGL) and initialized again; its
 // objects are recreated by the next NewFrame. The e2e test drives this with WEBGL_lose_context.
+#include <cstdint>
+
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
@@ -31,6 +35,9 @@ bool g_lost = false;
 bool g_renderer_up = false;
 bool g_objects_up = false;   // the renderer made its shader, buffers and font texture (first NewFrame)
 int  g_restores = 0;  // how many times the context came back (exposed in state() for the e2e test)
+int  g_font_uploads = 0;
+std::uint64_t g_last_key = 0;  // draw_key of what the canvas shows (0: nothing yet, or unknown)
+int  g_skipped = 0;
 
 EM_BOOL on_context_lost(int, const void*, void*) {
     g_lost = true;
@@ -83,14 +90,60 @@ void gl_begin_frame() {
     g_objects_up = true;
 }
 
-void gl_render(int width, int height, bool dark) {
+namespace {
+
+// FNV-1a over the draw data: vertices, indices, commands, the sizes and the clear colour. A frame
+// after input that changes nothing (a mouse move over plain text, the release of a click, a
+// settling frame) produces the same key. Why skip it: with a software GL (SwiftShader, no GPU;
+// also low-end machines) each frame's rasterization costs tens of milliseconds of the main thread,
+// during which nothing else runs: a 10 MB answer waits in the network layer meanwhile. Skipping is
+// safe because a WebGL canvas keeps showing its last frame until it is drawn to again; a resize
+// (which clears it) changes DisplaySize, a new font texture or a restored context changes the key.
+std::uint64_t draw_key(const ImDrawData* d, int width, int height, bool dark) {
+    std::uint64_t h = 1469598103934665603ull;
+    const auto mix = [&h](const void* p, std::size_t n) {
+        const unsigned char* b = static_cast<const unsigned char*>(p);
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    };
+    const int head[] = {width, height, dark ? 1 : 0, g_restores, g_font_uploads, d ? d->CmdListsCount : -1};
+    mix(head, sizeof head);
+    if (d == nullptr) return h;
+    mix(&d->DisplayPos, sizeof d->DisplayPos);
+    mix(&d->DisplaySize, sizeof d->DisplaySize);
+    for (int i = 0; i < d->CmdListsCount; ++i) {
+        const ImDrawList* l = d->CmdLists[i];
+        mix(l->VtxBuffer.Data, static_cast<std::size_t>(l->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(l->IdxBuffer.Data, static_cast<std::size_t>(l->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : l->CmdBuffer) {
+            const ImTextureID tex = c.GetTexID();
+            mix(&c.ClipRect, sizeof c.ClipRect);
+            mix(&tex, sizeof tex);
+            const unsigned int counts[] = {c.VtxOffset, c.IdxOffset, c.ElemCount, c.UserCallback ? 1u : 0u};
+            mix(counts, sizeof counts);
+        }
+    }
+    return h == 0 ? 1 : h;
+}
+
+}  // namespace
+
+bool gl_render(int width, int height, bool dark) {
+    const std::uint64_t key = draw_key(ImGui::GetDrawData(), width, height, dark);
+    if (key == g_last_key) {
+        ++g_skipped;
+        return false;
+    }
+    g_last_key = key;
     glViewport(0, 0, width, height);
     // The view draws a full-window background; this clear only shows during the first frame.
     if (dark) glClearColor(0.11f, 0.11f, 0.12f, 1.0f);
     else      glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return true;
 }
+
+int gl_skipped_count() { return g_skipped; }
 
 // The renderer uploads the atlas once, in CreateDeviceObjects; after a rebuild (a new pixel ratio)
 // the old texture must go and the new pixels be uploaded.
@@ -99,6 +152,7 @@ void gl_reload_fonts() {
     if (!gl_ready() || !g_objects_up) return;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    ++g_font_uploads;
 }
 
 }  // namespace ssmview::web

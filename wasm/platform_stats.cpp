@@ -39,6 +39,7 @@ void stats_add_to_state(Json& j) {
     j["frame_cpu_ms"] = {{"last", g_stats.cpu_ms_last}, {"total", g_stats.cpu_ms_total},
                          {"view_last", g_stats.view_ms_last}, {"gl_last", g_stats.gl_ms_last}};
     j["context_restores"] = gl_restore_count();
+    j["frames_gl_skipped"] = gl_skipped_count();  // frames that would have drawn what the canvas shows
     j["scale"] = display_scale();
     j["canvas"] = {display_width(), display_height()};
     const ImGuiIO& io = ImGui::GetIO();

@@ -200,6 +200,21 @@ class LinkTest(unittest.TestCase):
         out = json.loads(decode_link(p.stdout.decode().strip()))
         self.assertEqual(out["StandardOutputContent"], "key [redacted] for [redacted]\n")
 
+    def test_link_refuses_a_report_past_the_links_limits_and_says_why(self):
+        # Over 16 MiB of JSON (core's kMaxLinkDecodedBytes): refused before compressing.
+        inv = json.loads(fixture(os.path.join("aws-cli", "success.json")))
+        inv["StandardOutputContent"] = "x" * (17 * 1024 * 1024)
+        p = run("link", "-", stdin=json.dumps(inv).encode())
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout, b"")
+        self.assertIn("ssmview: The report is too large for a link: ", p.stderr.decode())
+        self.assertIn("a link carries at most 16384 KiB", p.stderr.decode())
+        # Under that, but more than 2 MiB once compressed (random text does not compress).
+        inv["StandardOutputContent"] = base64.b64encode(os.urandom(3 * 1024 * 1024)).decode()
+        p = run("link", "-", stdin=json.dumps(inv).encode())
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("KiB after compression; a link carries at most 2048 KiB", p.stderr.decode())
+
     def test_link_of_input_without_an_invocation_fails(self):
         p = run("link", os.path.join(FIX, "aws-cli", "success.yaml"))
         self.assertEqual(p.returncode, 1)
