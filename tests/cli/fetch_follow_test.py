@@ -429,7 +429,11 @@ class FollowTest(unittest.TestCase):
         with Ssm([(ids(final), [as_step(final, "in_progress")])]) as ssm:  # InProgress forever
             proc = start("follow", *target(ids(final)), "--endpoint-url", ssm.url)
             started = time.monotonic()
-            time.sleep(1.0)
+            # At least 5 polls (about 1 s on the compressed clock; longer on a loaded machine: the
+            # bound below is measured against the time that actually passed).
+            deadline = started + 30
+            while (len(ssm.requests) < 5 or time.monotonic() - started < 1.0) and time.monotonic() < deadline:
+                time.sleep(0.02)
             proc.send_signal(signal.SIGINT)
             out, err = proc.communicate(timeout=30)
             elapsed = time.monotonic() - started

@@ -69,3 +69,27 @@ h.test('losing focus (window blur) with a key down does not leave the loop runni
     await p.close();
   }
 });
+
+h.test('a frame that would draw what the canvas shows skips WebGL; the canvas keeps showing it', async () => {
+  const p = await h.openPage();
+  try {
+    // Plain text of the summary: the pointer moving over it changes nothing on screen.
+    await p.page.mouse.move(300, 160);
+    await h.settle(p.page);
+    const before = await p.page.screenshot();
+    const s0 = await h.state(p.page);
+    for (let i = 1; i <= 6; i++) await p.page.mouse.move(300 + i, 160);
+    await h.settle(p.page);
+    const s1 = await h.state(p.page);
+    h.assert(s1.frames > s0.frames, `the moves drew frames (${s0.frames} -> ${s1.frames})`);
+    h.assert(s1.frames_gl_skipped > s0.frames_gl_skipped,
+      `identical frames skipped WebGL (${s0.frames_gl_skipped} -> ${s1.frames_gl_skipped})`);
+    h.assert(before.equals(await p.page.screenshot()), 'the canvas still shows the same picture');
+    // A change is drawn: the Raw input tab shows other content.
+    await h.click(p.page, 'tab.raw');
+    await h.settle(p.page);
+    h.assert(!before.equals(await p.page.screenshot()), 'a frame that changes something reaches the canvas');
+  } finally {
+    await p.close();
+  }
+});
