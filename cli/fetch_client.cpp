@@ -4,8 +4,9 @@
 //   open_fetch_client      proxy: endpoint + token; direct: shared config, region, endpoint,
 //                          a first credential resolution (so a missing key fails before polling)
 //   describe_fetch_client
-//   fetch_invocation       credentials or bearer token -> aws::json_api_call -> FetchAnswer
-//   fetch_log_events       the same for Logs_20140328.GetLogEvents, at the Logs endpoint
+//   call_json_api          credentials or bearer token -> aws::json_api_call -> the body or an error
+//   fetch_invocation       call_json_api (SSM) -> FetchAnswer
+//   fetch_log_events       call_json_api (Logs_20140328.GetLogEvents, at the Logs endpoint) -> a page
 //   fetch_s3_object        GET /s3/<region>/<bucket>/<key> on the proxy, or signed (S3's rules)
 //                          at the S3 endpoint of the bucket's region
 #include "fetch_client.h"
@@ -26,6 +27,53 @@ namespace {
 
 // The API's name for the call (also what the hint's IAM action is built from).
 constexpr const char* kGetCommandInvocation = "GetCommandInvocation";
+
+// One awsJson call, through the proxy (the bearer token, if any) or signed directly at `endpoint`
+// with the client's credentials: the 200 answer's body, or why not. SSM and CloudWatch Logs both
+// go through here, so a status, a transport failure and an AWS error read the same for both.
+struct JsonCall {
+    bool         ok = false;
+    std::string  body;               // ok: the answer
+    std::string  credentials_error;  // no credentials could be resolved (nothing was sent)
+    ServiceError error;              // otherwise, when !ok: the transport's or AWS's error
+};
+
+JsonCall call_json_api(FetchClient& client, const aws::ServiceInfo& service, const aws::Endpoint& endpoint,
+                       const char* action, const std::string& body) {
+    JsonCall call;
+    std::vector<aws::Header> headers;
+    aws::JsonApiSigning signing;
+    if (client.via_proxy) {
+        if (!client.bearer_token.empty()) headers.push_back({"Authorization", "Bearer " + client.bearer_token});
+    } else {
+        assert(client.credentials);
+        // Cached; temporary credentials are resolved again shortly before they expire.
+        const aws::CredentialResult creds = client.credentials->get();
+        if (!creds.ok) {
+            call.credentials_error = creds.error;
+            return call;
+        }
+        signing.credentials = creds.credentials;
+        signing.region = client.region;
+        signing.now_ms = client.env.now_ms();
+    }
+    aws::HttpResponse response =
+        aws::json_api_call(endpoint, service, action, body, client.via_proxy ? nullptr : &signing, client.http, headers);
+    if (response.status == 0) {
+        // The transport's sentence already names the endpoint.
+        call.error = unreachable_error(response.error, {}, client.via_proxy);
+        return call;
+    }
+    if (response.status != 200) {
+        call.error = read_service_error(response.status, aws::header_value(response.headers, "x-amzn-ErrorType"),
+                                        aws::header_value(response.headers, "x-amzn-RequestId"), response.body, action,
+                                        service.id);
+        return call;
+    }
+    call.ok = true;
+    call.body = std::move(response.body);
+    return call;
+}
 
 }  // namespace
 
@@ -74,41 +122,20 @@ std::string describe_fetch_client(const FetchClient& client) {
 
 FetchAnswer fetch_invocation(FetchClient& client, const FetchTarget& target) {
     FetchAnswer answer;
-    std::vector<aws::Header> headers;
-    aws::JsonApiSigning signing;
-    if (client.via_proxy) {
-        if (!client.bearer_token.empty()) headers.push_back({"Authorization", "Bearer " + client.bearer_token});
-    } else {
-        assert(client.credentials);
-        // Cached; temporary credentials are resolved again shortly before they expire.
-        const aws::CredentialResult creds = client.credentials->get();
-        if (!creds.ok) {
-            answer.kind = FetchAnswer::Kind::NoCredentials;
-            answer.credentials_error = creds.error;
-            return answer;
-        }
-        signing.credentials = creds.credentials;
-        signing.region = client.region;
-        signing.now_ms = client.env.now_ms();
-    }
-    const aws::HttpResponse response = aws::json_api_call(
-        client.endpoint, aws::kSsm, kGetCommandInvocation,
-        get_command_invocation_request(target.command_id, target.instance_id, target.plugin_name),
-        client.via_proxy ? nullptr : &signing, client.http, headers);
-    if (response.status == 0) {
-        // The transport's sentence already names the endpoint.
-        answer.error = unreachable_error(response.error, {}, client.via_proxy);
+    JsonCall call = call_json_api(client, aws::kSsm, client.endpoint, kGetCommandInvocation,
+                                  get_command_invocation_request(target.command_id, target.instance_id, target.plugin_name));
+    if (!call.credentials_error.empty()) {
+        answer.kind = FetchAnswer::Kind::NoCredentials;
+        answer.credentials_error = std::move(call.credentials_error);
         return answer;
     }
-    if (response.status != 200) {
-        answer.error = read_service_error(response.status, aws::header_value(response.headers, "x-amzn-ErrorType"),
-                                          aws::header_value(response.headers, "x-amzn-RequestId"), response.body,
-                                          kGetCommandInvocation, aws::kSsm.id);
+    if (!call.ok) {
+        answer.error = std::move(call.error);
         return answer;
     }
     answer.kind = FetchAnswer::Kind::Report;
     // The answer goes through the same pipeline as a paste, with the same size bound.
-    answer.report = response.body.size() > kMaxInputBytes ? analyze_oversized(response.body.size()) : analyze(response.body);
+    answer.report = call.body.size() > kMaxInputBytes ? analyze_oversized(call.body.size()) : analyze(call.body);
     return answer;
 }
 
@@ -138,34 +165,24 @@ LogsAnswer fetch_log_events(FetchClient& client, const std::string& group, const
                             const std::string& next_token) {
     constexpr const char* kAction = "GetLogEvents";
     LogsAnswer answer;
-    std::vector<aws::Header> headers;
-    aws::JsonApiSigning signing;
-    aws::Endpoint endpoint = client.endpoint;
-    if (client.via_proxy) {
-        if (!client.bearer_token.empty()) headers.push_back({"Authorization", "Bearer " + client.bearer_token});
-    } else {
-        if (!direct_call(client, aws::kLogs, client.region, endpoint, signing.credentials, answer.error)) return answer;
-        signing.region = client.region;
-        signing.now_ms = client.env.now_ms();
+    aws::Endpoint endpoint = client.endpoint;  // the proxy's
+    if (!client.via_proxy) {
+        aws::Credentials unused;
+        if (!direct_call(client, aws::kLogs, client.region, endpoint, unused, answer.error)) return answer;
     }
-    const aws::HttpResponse response =
-        aws::json_api_call(endpoint, aws::kLogs, kAction, get_log_events_request(group, stream, next_token),
-                           client.via_proxy ? nullptr : &signing, client.http, headers);
-    if (response.status == 0) {
-        answer.error = unreachable_error(response.error, {}, client.via_proxy);
+    JsonCall call = call_json_api(client, aws::kLogs, endpoint, kAction, get_log_events_request(group, stream, next_token));
+    if (!call.credentials_error.empty()) {
+        answer.error = unreachable_error(call.credentials_error, {}, false);
         return answer;
     }
-    if (response.status != 200) {
-        answer.error = read_service_error(response.status, aws::header_value(response.headers, "x-amzn-ErrorType"),
-                                          aws::header_value(response.headers, "x-amzn-RequestId"), response.body, kAction,
-                                          aws::kLogs.id);
+    if (!call.ok) {
+        answer.error = std::move(call.error);
         answer.no_stream = answer.error.type == "ResourceNotFoundException";
         return answer;
     }
-    answer.page = read_log_events(response.body);
+    answer.page = read_log_events(call.body);
     answer.ok = answer.page.ok;
-    if (!answer.ok) answer.error = read_service_error(502, "", "", "", kAction, aws::kLogs.id);
-    if (!answer.ok) answer.error.message = answer.page.error;
+    if (!answer.ok) answer.error = malformed_answer_error(answer.page.error, kAction, aws::kLogs.id);
     return answer;
 }
 

@@ -284,6 +284,19 @@ ServiceError unreachable_error(std::string_view detail, std::string_view where, 
     return e;
 }
 
+ServiceError malformed_answer_error(std::string_view why, std::string_view action, std::string_view service) {
+    ServiceError e;
+    e.http_status = 200;
+    e.type = "Unreadable answer";
+    e.message = clip_message(std::string(why));
+    e.kind = ErrorKind::ServerError;
+    e.retry = retry_for(e.kind);
+    e.hint = "The answer to " + iam_action(service, action) +
+             " was not what that call returns: the proxy or endpoint in between is not speaking the AWS protocol, or "
+             "the answer was cut. Asking again may get a good one.";
+    return e;
+}
+
 std::string service_error_title(const ServiceError& e) {
     std::string head = !e.type.empty() ? e.type
                        : e.kind == ErrorKind::Unreachable ? std::string(e.via_proxy ? "Cannot reach the proxy" : "Cannot reach AWS")

@@ -6,6 +6,7 @@
 //   ServiceError         type, message, request id, kind, whether to retry, a hint
 //   read_service_error   status + x-amzn-ErrorType + body -> ServiceError (awsJson 1.1 shapes)
 //   unreachable_error    no HTTP answer at all: the proxy is not running, or the browser refused
+//   malformed_answer_error   a 200 answer that is not what the action returns
 //   error_kind_name      stable lower_snake names (CLI --json, the page's state JSON, tests)
 //   service_error_to_json_fields  {type, message, kind, hint, httpStatus, requestId}: the one JSON
 //                        spelling (README "The CLI"), for the CLI's --json and the page's state
@@ -67,6 +68,10 @@ ServiceError read_service_error(int http_status, std::string_view error_type_hea
 // `where` the URL that was tried; `via_proxy` false for a direct, signed call (the CLI without
 // --proxy), whose hint is about the network and the endpoint rather than starting a proxy.
 ServiceError unreachable_error(std::string_view detail, std::string_view where, bool via_proxy = true);
+
+// A 200 answer that is not what `action` returns (not JSON, members missing): `why` is the
+// reader's sentence. Titled "Unreadable answer: <why>"; a server error, so following asks again.
+ServiceError malformed_answer_error(std::string_view why, std::string_view action, std::string_view service);
 
 // "InvocationDoesNotExist: the invocation does not exist" or the HTTP status when nothing better.
 std::string service_error_title(const ServiceError& e);

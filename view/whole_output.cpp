@@ -299,12 +299,7 @@ void on_logs(ViewState& s, int i, const FetchAnswer& a, const FetchInFlight& req
     }
     LogEventsPage page = read_log_events(a.body);
     if (!page.ok) {
-        st.read_error = page.error;
-        ServiceError e;
-        e.http_status = 200;
-        e.message = page.error;
-        e.hint = "The proxy answered, but not with CloudWatch Logs events.";
-        fail(st, std::move(e));
+        fail(st, malformed_answer_error(page.error, req.action, "logs"));
         return;
     }
     st.no_stream = false;

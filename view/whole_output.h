@@ -78,7 +78,6 @@ struct WholeStream {
     std::int64_t retry_at_ms = 0;    // throttled or failed in passing: read again then (0 = no)
     int          retries = 0;
     ServiceError error;              // when phase == Failed
-    std::string  read_error;         // a 200 answer that was not a log page (core's sentence)
     int          version = 0;        // bumps whenever `text` changes: the pane rebuilds its doc
 };
 

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "data_limits.h"
 #include "service_error.h"
 
 using namespace ssmview;
@@ -137,4 +138,16 @@ TEST_CASE("every kind has a stable name", "[service_error]") {
     CHECK(std::string(error_kind_name(ErrorKind::NotYet)) == "not_yet");
     CHECK(std::string(error_kind_name(ErrorKind::ProxyRefused)) == "proxy_refused");
     CHECK(std::string(error_kind_name(ErrorKind::Unreachable)) == "unreachable");
+}
+
+TEST_CASE("a 200 answer that is not what the action returns is an unreadable answer, asked again", "[service_error]") {
+    const ServiceError e = malformed_answer_error("The answer is not JSON.", "GetLogEvents", "logs");
+    CHECK(service_error_title(e) == "Unreadable answer: The answer is not JSON.");
+    CHECK(e.http_status == 200);
+    CHECK(e.kind == ErrorKind::ServerError);
+    CHECK(e.retry);
+    CHECK(e.hint == "The answer to logs:GetLogEvents was not what that call returns: the proxy or endpoint in between is "
+                    "not speaking the AWS protocol, or the answer was cut. Asking again may get a good one.");
+    // Bounded like every message: a megabyte of junk is not one line in a panel.
+    CHECK(malformed_answer_error(std::string(1 << 20, 'x'), "GetLogEvents", "logs").message.size() <= kMaxErrorMessageBytes + 8);
 }

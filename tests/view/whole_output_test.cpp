@@ -422,6 +422,18 @@ TEST_CASE("Logs AccessDenied names logs:GetLogEvents and ends live reading of th
     CHECK(w["error"]["hint"].get<std::string>().find("logs:GetLogEvents") != std::string::npos);
 }
 
+TEST_CASE("a 200 answer that is no log page stops that stream with core's unreadable-answer error", "[whole][errors]") {
+    Headless h;
+    ViewState s;
+    const ViewActions a = follow_and_answer(h, s, in_progress_with_logs());
+    answer(h, s, logs_read(a, OutputStream::Stdout), 200, "<html>a captive portal</html>");
+    const Json w = whole_json(s, "stdout");
+    CHECK(w["phase"] == "failed");
+    CHECK(w["error"]["title"].get<std::string>().rfind("Unreadable answer: ", 0) == 0);
+    CHECK(w["error"]["hint"].get<std::string>().find("logs:GetLogEvents") != std::string::npos);
+    CHECK(whole_json(s, "stderr")["phase"] == "live");  // the other stream reads on
+}
+
 TEST_CASE("an unreachable proxy is tried again after a back-off, then shown with its hint", "[whole][errors]") {
     Headless h;
     ViewState s;
