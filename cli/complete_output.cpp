@@ -69,9 +69,9 @@ Got from_logs(FetchClient& client, const std::string& group, const std::string& 
 CompleteOutput read_complete_output(FetchClient& client, const Report& report, OutputStream stream) {
     const Invocation& inv = report.invocation;
     const bool is_stdout = stream == OutputStream::Stdout;
-    const Field<std::string>& content = is_stdout ? inv.standard_output_content : inv.standard_error_content;
-    const Field<std::string>& url = is_stdout ? inv.standard_output_url : inv.standard_error_url;
-    const bool cut = output_cut(report, is_stdout ? OutputMember::StandardOutput : OutputMember::StandardError).cut();
+    const Field<std::string>& content = output_content(inv, stream);
+    const Field<std::string>& url = output_url(inv, stream);
+    const bool cut = output_cut(report, output_member(stream)).cut();
 
     CompleteOutput out;
     std::string why;
@@ -99,7 +99,7 @@ CompleteOutput read_complete_output(FetchClient& client, const Report& report, O
     out.source = "GetCommandInvocation";
     out.complete = !cut;
     if (!out.complete)
-        out.why = why.empty() ? output_limit_sentence(is_stdout ? OutputMember::StandardOutput : OutputMember::StandardError) +
+        out.why = why.empty() ? output_limit_sentence(output_member(stream)) +
                                     " The command sent its output to neither S3 nor CloudWatch Logs, so the rest is not kept."
                               : why;
     return out;

@@ -82,10 +82,9 @@ bool live_finish(LiveOutput& live, FetchClient& client, const Report& last) {
     if (!live.logs_problem.empty())
         std::fprintf(stderr, "ssmview: stopped reading CloudWatch Logs: %s\n", sanitize_for_terminal(live.logs_problem).c_str());
     for (LiveStream* s : {&live.out, &live.err}) {
-        const bool is_out = s->which == OutputStream::Stdout;
         if (s->written > 0) {
             // The logs gave the start (or all) of it; S3 holds the whole text once the step ended.
-            const Field<std::string>& url = is_out ? last.invocation.standard_output_url : last.invocation.standard_error_url;
+            const Field<std::string>& url = output_url(last.invocation, s->which);
             const S3Location object = url.present && !url.value.empty() ? parse_s3_url(url.value) : S3Location{};
             if (!object.ok) continue;
             const S3Answer a = fetch_s3_object(client, object, "bytes=" + std::to_string(s->written) + "-");

@@ -2,7 +2,7 @@
 //
 // Index
 //   Helpers                 starts_with/ends_with, split on '/', segment checks
-//   output_stream_name
+//   output_stream_name, output_stream_index, output_stream_at, output_content, output_url
 //   parse_s3_url            scheme -> host -> path-style or virtual-hosted -> key percent-decoded
 //   s3_bucket_name_ok, s3_output_key_ok, s3_proxy_path, s3_object_size
 //   log_group_name_ok, default_log_group
@@ -65,6 +65,20 @@ std::string host_region(std::string_view label) {
 }  // namespace
 
 const char* output_stream_name(OutputStream s) { return s == OutputStream::Stdout ? "stdout" : "stderr"; }
+int output_stream_index(OutputStream s) { return s == OutputStream::Stdout ? 0 : 1; }
+OutputStream output_stream_at(int index) {
+    assert(index == 0 || index == 1);
+    return index == 0 ? OutputStream::Stdout : OutputStream::Stderr;
+}
+const Field<std::string>& output_content(const Invocation& inv, OutputStream s) {
+    return s == OutputStream::Stdout ? inv.standard_output_content : inv.standard_error_content;
+}
+Field<std::string>& output_content(Invocation& inv, OutputStream s) {
+    return s == OutputStream::Stdout ? inv.standard_output_content : inv.standard_error_content;
+}
+const Field<std::string>& output_url(const Invocation& inv, OutputStream s) {
+    return s == OutputStream::Stdout ? inv.standard_output_url : inv.standard_error_url;
+}
 
 // ---- parse_s3_url ---------------------------------------------------------------------------
 

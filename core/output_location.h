@@ -3,6 +3,8 @@
 //
 // Index
 //   OutputStream             stdout / stderr, and the last segment of a key or stream name
+//   output_stream_index/_at  0 / 1 for arrays kept per stream (the view's panes, the whole output)
+//   output_content, output_url   an invocation's StandardOutput/ErrorContent and ...Url of a stream
 //   S3Location, parse_s3_url the URL shapes StandardOutputUrl takes (path-style, virtual-hosted,
 //                            legacy dash region, s3://); the key is percent-decoded
 //   s3_bucket_name_ok        a bucket name the proxy may put into a path
@@ -39,6 +41,11 @@ namespace ssmview {
 
 enum class OutputStream { Stdout, Stderr };
 const char* output_stream_name(OutputStream s);  // "stdout", "stderr"
+int          output_stream_index(OutputStream s);  // 0, 1
+OutputStream output_stream_at(int index);          // 0 -> Stdout, 1 -> Stderr
+const Field<std::string>& output_content(const Invocation& inv, OutputStream s);
+Field<std::string>&       output_content(Invocation& inv, OutputStream s);
+const Field<std::string>& output_url(const Invocation& inv, OutputStream s);
 
 // ---- S3 -------------------------------------------------------------------------------------
 

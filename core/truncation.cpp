@@ -1,7 +1,7 @@
 // core/truncation.cpp: the output members, the agent's markers, and reading a cut back.
 //
 // Index
-//   output_spec                the two members, limits from data_limits.h
+//   output_spec, output_member the two members, limits from data_limits.h; a stream's member
 //   truncation_marker_at_end
 //   output_limit_sentence      the limit written with thousands separators
 //   output_cut
@@ -42,6 +42,10 @@ std::string with_thousands(std::size_t n) {
     return out;
 }
 }  // namespace
+
+OutputMember output_member(OutputStream s) {
+    return s == OutputStream::Stdout ? OutputMember::StandardOutput : OutputMember::StandardError;
+}
 
 std::string output_limit_sentence(OutputMember m) {
     const OutputSpec& s = output_spec(m);

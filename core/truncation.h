@@ -2,6 +2,7 @@
 //
 // Index
 //   OutputMember, OutputSpec        the two output members: name, JSON pointer, limit, the stream
+//   output_member                   the member a stream (core/output_location.h) is returned in
 //   TruncationMarker, kTruncationMarkers   every suffix the SSM agent appends when it cuts
 //   kPluginOutputErrorTitle         the line between stdout and stderr in a plugin's `Output`
 //   truncation_marker_at_end        the marker an output ends in (trailing blanks ignored), or null
@@ -18,6 +19,7 @@
 #include <string_view>
 
 #include "diagnostic.h"
+#include "output_location.h"
 
 namespace ssmview {
 
@@ -33,6 +35,7 @@ struct OutputSpec {
     std::size_t limit_chars;  // kMaxStdoutChars / kMaxStderrChars
 };
 const OutputSpec& output_spec(OutputMember m);
+OutputMember output_member(OutputStream s);
 
 // The agent (amazon-ssm-agent) cuts in two places:
 //   - iohandler.TruncateOutput, which joins stdout and stderr into a plugin's `Output`, appends

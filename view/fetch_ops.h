@@ -17,7 +17,6 @@
 //   fetch_state_json        state()["fetch"]
 //   fetch_send              every request: id, bearer token (its own proxy only), in flight, outbox
 //   fetch_checked_proxy     a proxy URL trimmed and checked by core ("" and why when it is not one)
-//   whole_state_json        state()["whole"] (whole_output.cpp)
 //
 // Call flow: view_frame -> fetch_frame_begin -> panels (draw_fetch_bar, draw_fetch_panel call the
 // ops above on clicks) -> fetch_frame_end. All times are the frame's ViewEnv.now_ms (kept in
@@ -54,6 +53,5 @@ Json fetch_state_json(const FetchState& f);
 
 int fetch_send(FetchState& f, FetchKind kind, FetchRequest r, const std::string& path, OutputStream stream);
 std::string fetch_checked_proxy(const std::string& url, std::string* why = nullptr);
-Json whole_state_json(const WholeOutput& w);
 
 }  // namespace ssmview

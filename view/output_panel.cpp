@@ -39,13 +39,6 @@ namespace ssmview {
 
 namespace {
 
-const Field<std::string>& content_field(const Invocation& inv, OutputStream s) {
-    return s == OutputStream::Stdout ? inv.standard_output_content : inv.standard_error_content;
-}
-const Field<std::string>& url_field(const Invocation& inv, OutputStream s) {
-    return s == OutputStream::Stdout ? inv.standard_output_url : inv.standard_error_url;
-}
-
 void ensure_find(Frame& f, OutputPane& pane) {
     ViewUi& ui = f.s.ui;
     if (pane.find_built && pane.find.query == ui.find_query && pane.find.case_sensitive == ui.find_case_sensitive) return;
@@ -110,7 +103,7 @@ void truncation_banner(Frame& f, OutputStream s) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.warning), "%s", truncated_lead());
     ImGui::SameLine();
     ImGui::TextUnformatted(truncation_limit_text(s).c_str());
-    const Field<std::string>& url = url_field(inv, s);
+    const Field<std::string>& url = output_url(inv, s);
     if (url.present && !url.value.empty()) {
         ImGui::TextUnformatted(truncation_where_text(true));
         ImGui::SameLine();
@@ -130,7 +123,7 @@ void truncation_banner(Frame& f, OutputStream s) {
     // Through a proxy the page reads the rest itself; without one the links above are the way
     // (a click then says how to start one).
     if (whole_can_load(f.s, s).empty()) {
-        if (ImGui::Button("Load the complete output")) whole_load_complete(f.s, s, f.env.now_ms);
+        if (ImGui::Button("Load the complete output")) whole_load_complete(f.s, s);
         note_control(f, "output.load_complete");
         ImGui::SameLine();
         const std::string proxy = whole_proxy_url(f.s);
@@ -139,7 +132,7 @@ void truncation_banner(Frame& f, OutputStream s) {
 }
 
 void whole_banner(Frame& f, OutputStream s) {
-    const WholeStream& st = f.s.whole.s[s == OutputStream::Stdout ? 0 : 1];
+    const WholeStream& st = f.s.whole.s[output_stream_index(s)];
     const ImU32 lead = st.phase == WholePhase::Failed ? f.pal.error : st.phase == WholePhase::Done ? f.pal.ok : f.pal.warning;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(lead), "%s", whole_lead(st).c_str());
     ImGui::SameLine();
@@ -168,7 +161,7 @@ void whole_banner(Frame& f, OutputStream s) {
         break;
     case WholePhase::Failed:
         if (!st.error.hint.empty()) ImGui::TextWrapped("%s", clip_for_display(st.error.hint, kClipSentence).c_str());
-        if (ImGui::Button("Try again")) whole_retry(f.s, s, f.env.now_ms);
+        if (ImGui::Button("Try again")) whole_retry(f.s, s);
         note_control(f, "output.whole_retry");
         break;
     default: break;
@@ -188,13 +181,12 @@ std::string download_name(const Invocation& inv, OutputStream s) {
 }
 
 // ---- draw_output_panel's phases ---------------------------------------------------------------------------
-const Field<std::string>& shown_content(const Frame& f) { return content_field(f.s.report.invocation, f.s.ui.stream); }
+const Field<std::string>& shown_content(const Frame& f) { return output_content(f.s.report.invocation, f.s.ui.stream); }
 // The bytes the pane holds: the whole output once read (ANSI kept), else the API's member.
 const std::string& pane_text(const Frame& f) {
     const std::string* whole = whole_pane_text(f.s, f.s.ui.stream);
     return whole ? *whole : shown_content(f).value;
 }
-int stream_index(const ViewUi& ui) { return ui.stream == OutputStream::Stdout ? 0 : 1; }
 
 void draw_stream_tabs(Frame& f) {
     ViewUi& ui = f.s.ui;
@@ -203,7 +195,7 @@ void draw_stream_tabs(Frame& f) {
     const std::string err_label = "stderr (" + output_lines_text(f.m.out[1].doc.lines.count()) + ")###stderr";
     const char* labels[] = {out_label.c_str(), err_label.c_str()};
     static const char* const kControls[] = {"output.tab.stdout", "output.tab.stderr"};
-    int stream = stream_index(ui);
+    int stream = output_stream_index(ui.stream);
     if (tab_row(f, labels, 2, stream, kControls)) ui.stream = stream == 0 ? OutputStream::Stdout : OutputStream::Stderr;
 }
 
@@ -234,10 +226,10 @@ void draw_toolbar(Frame& f, OutputPane& pane) {
 
 // False when there is no pane to draw (the member is absent).
 bool draw_pane_notes(Frame& f, const OutputPane& pane) {
-    const WholeStream& st = f.s.whole.s[stream_index(f.s.ui)];
+    const WholeStream& st = f.s.whole.s[output_stream_index(f.s.ui.stream)];
     if (st.phase != WholePhase::None) whole_banner(f, f.s.ui.stream);
-    if (pane.truncated && pane.whole_version < 0 && st.phase != WholePhase::Loading) truncation_banner(f, f.s.ui.stream);
-    if (pane.whole_version >= 0) return true;  // the pane holds the whole output
+    if (pane.shows_truncation(st)) truncation_banner(f, f.s.ui.stream);
+    if (pane.holds_whole()) return true;
     const Field<std::string>& content = shown_content(f);
     if (!content.present) {
         ImGui::TextDisabled("%s", output_absent_text(f.s.ui.stream));
@@ -311,14 +303,13 @@ void draw_line_menu(Frame& f, const OutputPane& pane, const TextViewResult& res)
 bool sync_output_panes(Frame& f) {
     bool changed = false;
     for (int i = 0; i < 2; ++i) {
-        const OutputStream which = i == 0 ? OutputStream::Stdout : OutputStream::Stderr;
+        const OutputStream which = output_stream_at(i);
         OutputPane& pane = f.m.out[i];
         const std::string* whole = whole_pane_text(f.s, which);
         const int want = whole ? f.s.whole.s[i].version : -1;
         if (pane.whole_version == want) continue;
         const std::size_t lines_before = pane.doc.lines.count();
-        const Field<std::string>& content = content_field(f.s.report.invocation, which);
-        pane.doc = make_output_doc(whole ? *whole : content.value);
+        pane.doc = make_output_doc(whole ? *whole : output_content(f.s.report.invocation, which).value);
         pane.whole_version = want;
         pane.find_built = false;  // find runs again on the new text
         pane.cache = TextViewCache{};
@@ -330,7 +321,7 @@ bool sync_output_panes(Frame& f) {
 
 void draw_output_panel(Frame& f) {
     draw_stream_tabs(f);
-    OutputPane& pane = f.m.out[stream_index(f.s.ui)];
+    OutputPane& pane = f.m.out[output_stream_index(f.s.ui.stream)];
     draw_toolbar(f, pane);
     if (!draw_pane_notes(f, pane)) return;
     const TextViewResult res = draw_pane(f, pane);

@@ -52,20 +52,16 @@ Invocation shared_invocation(const ViewState& s, bool whole) {
     for (OutputStream which : {OutputStream::Stdout, OutputStream::Stderr}) {
         const std::string* text = whole_pane_text(s, which);
         if (text == nullptr) continue;
-        Field<std::string>& member = which == OutputStream::Stdout ? inv.standard_output_content : inv.standard_error_content;
+        Field<std::string>& member = output_content(inv, which);
         member.present = true;
         member.value = *text;
     }
     return inv;
 }
 
-bool any_whole(const ViewState& s) {
-    return whole_pane_text(s, OutputStream::Stdout) != nullptr || whole_pane_text(s, OutputStream::Stderr) != nullptr;
-}
-
 int redaction_preview(Frame& f) {
     const ViewUi& ui = f.s.ui;
-    const bool whole = ui.share_whole && any_whole(f.s);
+    const bool whole = whole_in_share_link(f.s);
     std::string key = std::to_string(f.s.generation) + (ui.redact_access_keys ? "A" : "a") +
                       (ui.redact_secret_tokens ? "S" : "s") + (whole ? "W" + std::to_string(f.s.whole.s[0].version) + "." +
                                                                            std::to_string(f.s.whole.s[1].version)
@@ -96,14 +92,13 @@ void draw_share_panel(Frame& f) {
         ImGui::TextDisabled("Nothing to share: load an invocation first.");
         return;
     }
-    const bool has_whole = any_whole(f.s);
-    if (has_whole) {
+    if (whole_shown_anywhere(f.s)) {
         ImGui::Checkbox("Carry the output read through the proxy, not the one GetCommandInvocation cut", &ui.share_whole);
         note_control(f, "share.whole");
     }
-    const bool whole = has_whole && ui.share_whole;
+    const bool whole = whole_in_share_link(f.s);
     for (OutputStream which : {OutputStream::Stdout, OutputStream::Stderr}) {
-        const std::string said = share_output_text(f.s, which, whole);
+        const std::string said = share_output_text(f.s, which);
         if (said.empty()) continue;
         ImGui::TextWrapped("%s", said.c_str());
         note_control(f, which == OutputStream::Stdout ? "share.carries_stdout" : "share.carries_stderr");

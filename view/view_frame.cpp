@@ -61,7 +61,7 @@ void handle_shortcuts(Frame& f) {
     }
     if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_O)) f.a.open_file_dialog = true;
     if (!ui.find_query.empty() && ui.tab == ViewTab::Output) {
-        const OutputPane& pane = f.m.out[ui.stream == OutputStream::Stdout ? 0 : 1];
+        const OutputPane& pane = f.m.out[output_stream_index(ui.stream)];
         if (ImGui::IsKeyChordPressed(ImGuiKey_F3)) ui.find_current = find_step(pane.find, ui.find_current, 1);
         if (ImGui::IsKeyChordPressed(ImGuiMod_Shift | ImGuiKey_F3)) ui.find_current = find_step(pane.find, ui.find_current, -1);
     }

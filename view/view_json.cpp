@@ -90,7 +90,7 @@ Json view_state_to_json(const ViewState& s) {
     // Find: the active pane's result for the current query.
     std::size_t matches = 0;
     if (m != nullptr && !ui.find_query.empty()) {
-        const OutputPane& pane = m->out[ui.stream == OutputStream::Stdout ? 0 : 1];
+        const OutputPane& pane = m->out[output_stream_index(ui.stream)];
         if (pane.find_built && pane.find.query == ui.find_query && pane.find.case_sensitive == ui.find_case_sensitive)
             matches = pane.find.count;
         else
@@ -111,10 +111,9 @@ Json view_state_to_json(const ViewState& s) {
         {"redaction", {{"access_keys", ui.redact_access_keys}, {"secret_tokens", ui.redact_secret_tokens},
                        {"strings", ui.redact_strings}}},
     };
-    const bool share_whole = ui.share_whole && (whole_pane_text(s, OutputStream::Stdout) || whole_pane_text(s, OutputStream::Stderr));
-    j["share"] = {{"link_length", s.share_link.size()}, {"error", s.share_error}, {"whole", share_whole},
-                  {"carries_stdout", share_output_text(s, OutputStream::Stdout, share_whole)},
-                  {"carries_stderr", share_output_text(s, OutputStream::Stderr, share_whole)},
+    j["share"] = {{"link_length", s.share_link.size()}, {"error", s.share_error}, {"whole", whole_in_share_link(s)},
+                  {"carries_stdout", share_output_text(s, OutputStream::Stdout)},
+                  {"carries_stderr", share_output_text(s, OutputStream::Stderr)},
                   {"redactions", m != nullptr && !m->redaction_key.empty() ? Json(m->redaction_count) : Json(nullptr)}};
     // 1-based first line each pane showed in the last frame (0 before it was drawn).
     if (m != nullptr)
@@ -128,7 +127,7 @@ Json view_state_to_json(const ViewState& s) {
     j["fetch"] = fetch_state_json(s.fetch);  // view/fetch_follow.cpp (never the bearer token)
     Json whole = whole_state_json(s.whole);   // view/whole_output.cpp
     for (int i = 0; i < 2; ++i) {
-        const OutputStream which = i == 0 ? OutputStream::Stdout : OutputStream::Stderr;
+        const OutputStream which = output_stream_at(i);
         Json& k = whole[output_stream_name(which)];
         k["shown"] = whole_pane_text(s, which) != nullptr;  // the pane holds it (else the API's member)
         k["can_load"] = whole_can_load(s, which);           // "" = "Load the complete output" is offered

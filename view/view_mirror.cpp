@@ -72,22 +72,22 @@ void output_rows(ViewMirror& m, const ViewState& s) {
     for (OutputStream stream : {OutputStream::Stdout, OutputStream::Stderr}) {
         const bool out = stream == OutputStream::Stdout;
         const char* label = out ? "stdout" : "stderr";
-        const Field<std::string>& content = out ? inv.standard_output_content : inv.standard_error_content;
-        const Field<std::string>& url = out ? inv.standard_output_url : inv.standard_error_url;
+        const Field<std::string>& content = output_content(inv, stream);
+        const Field<std::string>& url = output_url(inv, stream);
         if (model == nullptr) continue;
-        const OutputPane& pane = model->out[out ? 0 : 1];
+        const OutputPane& pane = model->out[output_stream_index(stream)];
         // As the stream's tab, its banner and its notes say it, one canvas line per row.
         add_row(m, label, output_lines_text(pane.doc.lines.count()));
-        const WholeStream& whole = s.whole.s[out ? 0 : 1];
+        const WholeStream& whole = s.whole.s[output_stream_index(stream)];
         if (whole.phase != WholePhase::None) add_row(m, label, whole_lead(whole) + " " + whole_detail(whole));
-        if (pane.whole_version >= 0) {  // the pane holds the whole output
-            (out ? m.stdout_text : m.stderr_text) = &pane.doc.text;
-            continue;
-        }
-        if (pane.truncated && whole.phase != WholePhase::Loading) {
+        if (pane.shows_truncation(whole)) {
             const bool has_url = url.present && !url.value.empty();
             add_row(m, label, std::string(truncated_lead()) + " " + truncation_limit_text(stream));
             add_row(m, label, std::string(truncation_where_text(has_url)) + (has_url ? " " + clip_for_display(url.value, kClipLink) : ""));
+        }
+        if (pane.holds_whole()) {
+            (out ? m.stdout_text : m.stderr_text) = &pane.doc.text;
+            continue;
         }
         if (!content.present) {
             add_row(m, label, output_absent_text(stream));

@@ -44,6 +44,10 @@ struct OutputPane {
     int           whole_version = -1;   // WholeStream.version the doc was built from (-1: the member)
     bool          at_bottom = true;     // the last frame showed the last row
     bool          tail_pending = false; // the text grew while at_bottom: bring the last line into view
+    bool holds_whole() const { return whole_version >= 0; }
+    // The truncation banner: the pane holds the cut member and no whole output is being loaded
+    // (the canvas and the page's text version both ask this).
+    bool shows_truncation(const WholeStream& w) const { return truncated && !holds_whole() && w.phase != WholePhase::Loading; }
 };
 
 struct ViewModel {

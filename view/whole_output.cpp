@@ -8,7 +8,7 @@
 //                        whole_load_rest, whole_cancel, whole_retry
 //   Answers              on_logs, on_s3, whole_on_answer
 //   Frames               whole_frame_end: a stopped follow, settling after the end, retries
-//   Showing              whole_pane_text
+//   Showing              whole_pane_text, whole_shown_anywhere, whole_in_share_link
 //   JSON                 whole_state_json
 //
 // Call flow: see whole_output.h. No ImGui here: output_panel.cpp calls the actions on clicks,
@@ -54,21 +54,18 @@ namespace {
 // after core/follow.h's back-off, before the stream shows the error.
 constexpr int kMaxRetries = 4;
 
-int index_of(OutputStream s) { return s == OutputStream::Stdout ? 0 : 1; }
-OutputStream stream_at(int i) { return i == 0 ? OutputStream::Stdout : OutputStream::Stderr; }
-
 std::string identity_of(const Invocation& inv) {
     if (!inv.command_id.present) return {};
     return inv.command_id.value + "/" + inv.instance_id.value + "/" + inv.plugin_name.value;
 }
 
-const Field<std::string>& content_of(const Invocation& inv, OutputStream s) {
-    return s == OutputStream::Stdout ? inv.standard_output_content : inv.standard_error_content;
+// Reads of the logs name the group and the agent's two streams (core/output_location.h).
+void use_logs(WholeOutput& w, const LogOutput& logs) {
+    w.group = logs.group;
+    w.streams[0] = logs.stdout_stream;
+    w.streams[1] = logs.stderr_stream;
 }
-const Field<std::string>& url_of(const Invocation& inv, OutputStream s) {
-    return s == OutputStream::Stdout ? inv.standard_output_url : inv.standard_error_url;
-}
-OutputMember member_of(OutputStream s) { return s == OutputStream::Stdout ? OutputMember::StandardOutput : OutputMember::StandardError; }
+std::string logs_where(const WholeOutput& w, int i) { return w.group + " " + w.streams[i]; }
 
 bool busy(const WholeOutput& w) { return w.s[0].request != 0 || w.s[1].request != 0; }
 
@@ -84,7 +81,7 @@ void read_logs(ViewState& s, int i) {
     r.headers = {{"Content-Type", kLogsContentType}, {"X-Amz-Target", std::string(kLogsTargetService) + ".GetLogEvents"}};
     r.body = get_log_events_request(w.group, w.streams[i], st.log_token);
     st.sent_token = st.log_token;
-    st.request = fetch_send(s.fetch, FetchKind::LogsRead, std::move(r), {}, stream_at(i));
+    st.request = fetch_send(s.fetch, FetchKind::LogsRead, std::move(r), {}, output_stream_at(i));
     ++w.reads;
 }
 
@@ -101,7 +98,7 @@ void read_s3_part(ViewState& s, int i) {
     r.url = w.proxy_url;
     r.action = "GetObject";
     r.headers = {{"Range", "bytes=" + std::to_string(from) + "-" + std::to_string(end - 1)}};
-    st.request = fetch_send(s.fetch, FetchKind::S3Read, std::move(r), s3_proxy_path(st.object), stream_at(i));
+    st.request = fetch_send(s.fetch, FetchKind::S3Read, std::move(r), s3_proxy_path(st.object), output_stream_at(i));
 }
 
 void read_next(ViewState& s, int i) {
@@ -156,13 +153,11 @@ void whole_after_poll(ViewState& s, std::int64_t now_ms) {
             return;
         w.live = true;
         w.proxy_url = f.target.proxy_url;
-        w.group = logs.group;
-        w.streams[0] = logs.stdout_stream;
-        w.streams[1] = logs.stderr_stream;
+        use_logs(w, logs);
         for (int i = 0; i < 2; ++i) {
             w.s[i].source = WholeSource::Logs;
             w.s[i].phase = WholePhase::Live;
-            w.s[i].where = logs.group + " " + w.streams[i];
+            w.s[i].where = logs_where(w, i);
         }
     }
     if (s.report.state.terminal && w.ended_ms == 0) {
@@ -177,11 +172,11 @@ void whole_after_poll(ViewState& s, std::int64_t now_ms) {
 std::string whole_can_load(const ViewState& s, OutputStream which) {
     const Report& r = s.report;
     if (!r.has_invocation) return "No invocation is loaded.";
-    if (!output_cut(r, member_of(which)).cut()) return "The output was not cut: the answer holds all of it.";
-    const WholeStream& st = s.whole.s[index_of(which)];
+    if (!output_cut(r, output_member(which)).cut()) return "The output was not cut: the answer holds all of it.";
+    const WholeStream& st = s.whole.s[output_stream_index(which)];
     if (st.phase == WholePhase::Loading || st.phase == WholePhase::Live) return "It is being read.";
     if (st.phase == WholePhase::Done) return "The complete output is shown.";
-    const Field<std::string>& url = url_of(r.invocation, which);
+    const Field<std::string>& url = output_url(r.invocation, which);
     const bool s3 = url.present && parse_s3_url(url.value).ok;
     if (!s3 && !invocation_log_output(r.invocation).enabled)
         return "The command sent its output to neither S3 nor CloudWatch Logs, so the rest is not kept.";
@@ -190,11 +185,10 @@ std::string whole_can_load(const ViewState& s, OutputStream which) {
     return {};
 }
 
-void whole_load_complete(ViewState& s, OutputStream which, std::int64_t now_ms) {
-    (void)now_ms;
+void whole_load_complete(ViewState& s, OutputStream which) {
     if (!whole_can_load(s, which).empty()) return;
     WholeOutput& w = s.whole;
-    const int i = index_of(which);
+    const int i = output_stream_index(which);
     const FetchState& f = s.fetch;
     std::string why;
     w.proxy_url = whole_proxy_url(s, &why);
@@ -207,7 +201,7 @@ void whole_load_complete(ViewState& s, OutputStream which, std::int64_t now_ms) 
         return;
     }
     const Invocation& inv = s.report.invocation;
-    const Field<std::string>& url = url_of(inv, which);
+    const Field<std::string>& url = output_url(inv, which);
     const S3Location object = url.present ? parse_s3_url(url.value) : S3Location{};
     st.phase = WholePhase::Loading;
     if (object.ok) {
@@ -218,28 +212,25 @@ void whole_load_complete(ViewState& s, OutputStream which, std::int64_t now_ms) 
         read_s3_part(s, i);
         return;
     }
-    const LogOutput logs = invocation_log_output(inv);
-    w.group = logs.group;
-    w.streams[0] = logs.stdout_stream;
-    w.streams[1] = logs.stderr_stream;
+    use_logs(w, invocation_log_output(inv));
     st.source = WholeSource::Logs;
-    st.where = logs.group + " " + w.streams[i];
+    st.where = logs_where(w, i);
     read_logs(s, i);
 }
 
 void whole_load_rest(ViewState& s, OutputStream which) {
-    WholeStream& st = s.whole.s[index_of(which)];
+    WholeStream& st = s.whole.s[output_stream_index(which)];
     if (st.phase != WholePhase::Partial && st.phase != WholePhase::Failed) return;
     if (st.source == WholeSource::None || st.request != 0) return;
     st.phase = WholePhase::Loading;
     st.cancelled = false;
     st.retries = 0;
     st.read_limit = static_cast<std::int64_t>(st.text.size()) + kS3ReadAtOnceBytes;
-    read_next(s, index_of(which));
+    read_next(s, output_stream_index(which));
 }
 
 void whole_cancel(ViewState& s, OutputStream which) {
-    WholeStream& st = s.whole.s[index_of(which)];
+    WholeStream& st = s.whole.s[output_stream_index(which)];
     if (st.phase != WholePhase::Loading) return;
     st.phase = WholePhase::Partial;
     st.cancelled = true;
@@ -247,12 +238,12 @@ void whole_cancel(ViewState& s, OutputStream which) {
     st.retry_at_ms = 0;
 }
 
-void whole_retry(ViewState& s, OutputStream which, std::int64_t now_ms) {
-    WholeStream& st = s.whole.s[index_of(which)];
+void whole_retry(ViewState& s, OutputStream which) {
+    WholeStream& st = s.whole.s[output_stream_index(which)];
     if (st.phase != WholePhase::Failed) return;
     if (st.text.empty()) {
         st.phase = WholePhase::None;  // from the start, by the same rules as the first time
-        whole_load_complete(s, which, now_ms);
+        whole_load_complete(s, which);
         return;
     }
     whole_load_rest(s, which);
@@ -358,7 +349,7 @@ void on_s3(ViewState& s, int i, FetchAnswer& a, const FetchInFlight& req, std::i
 }  // namespace
 
 void whole_on_answer(ViewState& s, FetchAnswer& a, const FetchInFlight& req, std::int64_t now_ms) {
-    const int i = index_of(req.stream);
+    const int i = output_stream_index(req.stream);
     WholeStream& st = s.whole.s[i];
     if (req.id != st.request) return;  // cancelled, or another invocation was loaded since
     st.request = 0;
@@ -416,13 +407,19 @@ std::int64_t whole_frame_end(ViewState& s, std::int64_t now_ms) {
 // ---- Showing --------------------------------------------------------------------------------
 
 const std::string* whole_pane_text(const ViewState& s, OutputStream which) {
-    const WholeStream& st = s.whole.s[index_of(which)];
+    const WholeStream& st = s.whole.s[output_stream_index(which)];
     if (st.phase == WholePhase::None || st.text.empty()) return nullptr;
     // The logs can lag behind (or lack) what the answer holds: show the longer of the two.
-    const Field<std::string>& content = content_of(s.report.invocation, which);
+    const Field<std::string>& content = output_content(s.report.invocation, which);
     if (st.source == WholeSource::Logs && content.present && st.text.size() < content.value.size()) return nullptr;
     return &st.text;
 }
+
+bool whole_shown_anywhere(const ViewState& s) {
+    return whole_pane_text(s, OutputStream::Stdout) != nullptr || whole_pane_text(s, OutputStream::Stderr) != nullptr;
+}
+
+bool whole_in_share_link(const ViewState& s) { return s.ui.share_whole && whole_shown_anywhere(s); }
 
 // ---- JSON -----------------------------------------------------------------------------------
 
@@ -451,7 +448,7 @@ Json whole_state_json(const WholeOutput& w) {
         } else {
             k["error"] = nullptr;
         }
-        j[output_stream_name(stream_at(i))] = std::move(k);
+        j[output_stream_name(output_stream_at(i))] = std::move(k);
     }
     return j;
 }

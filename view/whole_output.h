@@ -16,6 +16,8 @@
 //   whole_pane_text           what a pane shows instead of the answer's member (null = the member)
 //   whole_on_answer           a read's answer (fetch_follow.cpp's dispatch)
 //   whole_frame_end           settling after the end, throttled retries, the timer frames
+//   whole_shown_anywhere      a pane holds a whole output (the Share tab offers to carry it)
+//   whole_in_share_link       ... and the Share tab's box says to carry it
 //   whole_state_json          state()["whole"]
 //
 // Call flow (the view never does I/O; this is a source beside paste, like fetching):
@@ -100,13 +102,17 @@ void whole_on_load(ViewState& s);
 void whole_after_poll(ViewState& s, std::int64_t now_ms);
 std::string whole_can_load(const ViewState& s, OutputStream which);
 std::string whole_proxy_url(const ViewState& s, std::string* why = nullptr);
-void whole_load_complete(ViewState& s, OutputStream which, std::int64_t now_ms);
+void whole_load_complete(ViewState& s, OutputStream which);
 void whole_load_rest(ViewState& s, OutputStream which);
 void whole_cancel(ViewState& s, OutputStream which);
-void whole_retry(ViewState& s, OutputStream which, std::int64_t now_ms);
+void whole_retry(ViewState& s, OutputStream which);
 const std::string* whole_pane_text(const ViewState& s, OutputStream which);
+bool whole_shown_anywhere(const ViewState& s);
+// A share link carries the whole output: a pane holds one and the Share tab's box is ticked.
+bool whole_in_share_link(const ViewState& s);
 void whole_on_answer(ViewState& s, FetchAnswer& a, const FetchInFlight& req, std::int64_t now_ms);  // may take a's body
 // Returns the ms until whole_frame_end wants to run again (-1: nothing to wait for).
 std::int64_t whole_frame_end(ViewState& s, std::int64_t now_ms);
+Json whole_state_json(const WholeOutput& w);
 
 }  // namespace ssmview

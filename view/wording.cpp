@@ -156,9 +156,7 @@ const char* output_pending_text() { return "Empty: the service fills it in once 
 
 const char* truncated_lead() { return "Truncated by the service:"; }
 
-std::string truncation_limit_text(OutputStream s) {
-    return output_limit_sentence(s == OutputStream::Stdout ? OutputMember::StandardOutput : OutputMember::StandardError);
-}
+std::string truncation_limit_text(OutputStream s) { return output_limit_sentence(output_member(s)); }
 
 const char* truncation_where_text(bool has_url) {
     return has_url ? "The whole output is in S3:"
@@ -209,12 +207,10 @@ std::string whole_detail(const WholeStream& st) {
     return size + " \xe2\x80\x94 " + clip_for_display(st.where, kClipLink);
 }
 
-std::string share_output_text(const ViewState& s, OutputStream which, bool whole) {
-    const bool out = which == OutputStream::Stdout;
-    const std::string name = out ? "Standard output" : "Standard error";
-    const WholeStream& st = s.whole.s[out ? 0 : 1];
-    const bool cut = output_cut(s.report, out ? OutputMember::StandardOutput : OutputMember::StandardError).cut();
-    if (whole && whole_pane_text(s, which) != nullptr) {
+std::string share_output_text(const ViewState& s, OutputStream which) {
+    const std::string name = which == OutputStream::Stdout ? "Standard output" : "Standard error";
+    const WholeStream& st = s.whole.s[output_stream_index(which)];
+    if (whole_in_share_link(s) && whole_pane_text(s, which) != nullptr) {
         const std::int64_t have = static_cast<std::int64_t>(st.text.size());
         const char* from = st.source == WholeSource::S3 ? "S3" : "CloudWatch Logs";
         if (st.phase == WholePhase::Done) return name + ": the link carries the complete output (" + bytes_text(have) + ", from " + from + ").";
@@ -223,9 +219,9 @@ std::string share_output_text(const ViewState& s, OutputStream which, bool whole
                    "), not the complete output.";
         return name + ": the link carries the output read so far (" + bytes_text(have) + ", from " + from + "), not the complete output.";
     }
-    if (!cut) return {};
+    if (!output_cut(s.report, output_member(which)).cut()) return {};
     return name + ": the link carries the output cut, as GetCommandInvocation returned it. " +
-           output_limit_sentence(out ? OutputMember::StandardOutput : OutputMember::StandardError);
+           truncation_limit_text(which);
 }
 
 }  // namespace ssmview

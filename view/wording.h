@@ -73,6 +73,6 @@ std::string whole_lead(const WholeStream& st);
 // How much and where: "10.0 MB (10,485,760 bytes) from s3://bucket/key", "3.2 MB of 10.0 MB", ...
 std::string whole_detail(const WholeStream& st);
 // "" when there is nothing to say (the member was not cut and nothing else was read).
-std::string share_output_text(const ViewState& s, OutputStream which, bool whole);
+std::string share_output_text(const ViewState& s, OutputStream which);
 
 }  // namespace ssmview
