@@ -132,12 +132,13 @@ int link(const std::vector<std::string>& args) {
     const std::string json = canonical_json(redacted.invocation);
     // The page opens links within core's bounds only, and refuses to make bigger ones: so does this.
     std::string refusal = share_json_refusal(json.size());
-    const std::string url = refusal.empty() ? make_link(base, deflate_raw(json)) : std::string();
-    if (refusal.empty()) refusal = share_payload_refusal(url.size() - url.find('#') - 1 - std::strlen(kLinkPrefix));
+    const std::string compressed = refusal.empty() ? deflate_raw(json) : std::string();
+    if (refusal.empty()) refusal = share_payload_refusal(compressed.size());
     if (!refusal.empty()) {
         std::fprintf(stderr, "ssmview: %s\n", refusal.c_str());
         return kExitInvalid;
     }
+    const std::string url = make_link(base, compressed);
     std::printf("%s\n", url.c_str());
     if (redacted.replacements) std::fprintf(stderr, "ssmview: masked %d value(s)\n", redacted.replacements);
     std::fprintf(stderr, "ssmview: link is %zu characters\n", url.size());

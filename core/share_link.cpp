@@ -88,7 +88,8 @@ std::string share_json_refusal(std::size_t json_bytes) {
            std::to_string(kMaxLinkDecodedBytes / 1024) + " KiB. Download the output instead, or share the cut output.";
 }
 
-std::string share_payload_refusal(std::size_t payload_chars) {
+std::string share_payload_refusal(std::size_t compressed_bytes) {
+    const std::size_t payload_chars = (4 * compressed_bytes + 2) / 3;  // base64url, unpadded
     if (payload_chars <= kMaxLinkPayloadChars) return {};
     return "The report is too large for a link (" + std::to_string(payload_chars / 1024) +
            " KiB after compression; a link carries at most " + std::to_string(kMaxLinkPayloadChars / 1024) +

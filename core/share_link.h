@@ -37,9 +37,10 @@ std::string make_link(std::string_view base_url, std::string_view compressed);
 
 // A link opens only what inflates to at most kMaxLinkDecodedBytes of JSON and has a payload of at
 // most kMaxLinkPayloadChars: a report over either is refused before (JSON) or after (payload)
-// compression, with a sentence that says the size, the limit and what to do instead.
+// compression, with a sentence that says the size, the limit and what to do instead. The payload
+// is measured as extract_link_payload measures it: the base64url text of `compressed_bytes`.
 std::string share_json_refusal(std::size_t json_bytes);
-std::string share_payload_refusal(std::size_t payload_chars);
+std::string share_payload_refusal(std::size_t compressed_bytes);
 
 struct LinkPayload {
     bool        ok = false;

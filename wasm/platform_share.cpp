@@ -177,9 +177,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ssmview_on_compressed(char* bytes, int size
     std::string base_url(base, static_cast<std::size_t>(base_size));
     std::free(bytes);
     std::free(base);
-    std::string link = make_link(base_url, compressed);
-    std::string error = share_payload_refusal(link.size() - base_url.size());  // core/share_link.h
-    if (!error.empty()) link.clear();
+    const std::string error = share_payload_refusal(compressed.size());  // core/share_link.h
+    const std::string link = error.empty() ? make_link(base_url, compressed) : std::string();
     view_set_share_link(web::app().state, link, error);
     web::settle(token, link, error);
     web::loop_wake(2);

@@ -64,3 +64,24 @@ TEST_CASE("canonical JSON is compact, in model order, and reads back to the same
     CHECK(back.valid());
     CHECK(canonical_json(back.invocation) == canon);
 }
+
+TEST_CASE("the sender measures a link's payload as the opener does, and refuses past either bound in words", "[link]") {
+    for (std::size_t n = 0; n < 64; ++n) {
+        INFO(n << " compressed bytes");
+        CHECK(share_payload_refusal(n).empty());
+        // What the opener counts after "v1." is the base64url text of the compressed bytes.
+        const std::string payload = base64url_encode(std::string(n, '\xA5'));
+        CHECK(extract_link_payload("#v1." + payload).ok == (n > 0));
+    }
+    const std::size_t at_limit = kMaxLinkPayloadChars / 4 * 3;  // exactly kMaxLinkPayloadChars characters
+    REQUIRE(base64url_encode(std::string(at_limit, 'a')).size() == kMaxLinkPayloadChars);
+    CHECK(share_payload_refusal(at_limit).empty());
+    CHECK(extract_link_payload("#v1." + base64url_encode(std::string(at_limit + 1, 'a'))).ok == false);
+    CHECK(share_payload_refusal(at_limit + 1) ==
+          "The report is too large for a link (2048 KiB after compression; a link carries at most 2048 KiB). Download the "
+          "output instead, share the cut output, or redact the output.");
+    CHECK(share_json_refusal(kMaxLinkDecodedBytes).empty());
+    CHECK(share_json_refusal(kMaxLinkDecodedBytes + 1) ==
+          "The report is too large for a link: 16384 KiB of JSON, and a link carries at most 16384 KiB. Download the output "
+          "instead, or share the cut output.");
+}
