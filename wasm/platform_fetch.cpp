@@ -81,8 +81,9 @@ EM_JS(void, js_fetch_send, (int id, int get, const char* url_ptr, int url_len, c
         };
         // A length the answer declares within the bound: one native read (HTTP framing ends the
         // body there), no JavaScript per chunk (a 10 MB S3 object arrives in hundreds of chunks).
-        var declared = Number(response.headers.get("Content-Length"));
-        if (response.headers.get("Content-Length") !== null && declared >= 0 && declared <= limit || !response.body || !response.body.getReader) {
+        var length = response.headers.get("Content-Length");
+        var declared = length === null ? -1 : Number(length);  // NaN for a malformed one: streamed
+        if ((declared >= 0 && declared <= limit) || !response.body || !response.body.getReader) {
             return response.arrayBuffer().then(function(buf) {
                 if (buf.byteLength > limit) fail("The answer is larger than " + Math.round(limit / 1048576) + " MiB; it was not read.");
                 else deliver(new Uint8Array(buf));
