@@ -42,7 +42,11 @@ h.test('pixel, line and page deltas map to ImGui notches; the output scrolls; th
     let w4 = await wheelSent(p.page);
     h.assert(near(w4 - w3, -0.04), `trackpad: 4 px = -0.04 notch (got ${w4 - w3})`);
 
+    // Ten notches down through Chromium's input pipeline, which delivers them asynchronously:
+    // wait until all ten reached ImGui and the pane's first visible line moved, then for quiet.
     for (let i = 0; i < 5; i++) await p.page.mouse.wheel(0, 200);
+    await h.waitFor(p.page, (s) => near(s.imgui.wheel_sent[1], w4 - 10) && s.visible.stdout_first_line > 1,
+                    'ten notches down to reach ImGui and scroll the output');
     await h.settle(p.page);
     const after = await shot();
     h.assert(!before.rgba.equals(after.rgba), 'the output pane scrolled (its pixels changed)');
