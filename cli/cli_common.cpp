@@ -21,7 +21,7 @@ namespace {
 // Built once: the proxy's default address comes from core/fetch_link.h, not from this text.
 std::string usage_text() {
     return std::string(
-    "usage: ssmview inspect [FILE|-] [--json] [--no-color]\n"
+    "usage: ssmview inspect [FILE|-] [--json] [--no-color] [--similar]\n"
     "       ssmview link [FILE|-] [--base URL] [--redact] [--mask TEXT]...\n"
     "       ssmview link --fetch TARGET [--proxy URL] [--base URL]\n"
     "       ssmview open LINK\n"
@@ -31,9 +31,13 @@ std::string usage_text() {
     "       ssmview follow TARGET [CONNECTION] --stream [--color | --no-color]\n"
     "\n"
     "Reads the output of `aws ssm get-command-invocation --output json` (a paste with a prompt\n"
-    "around it is fine). Without FILE, or with -, reads standard input.\n"
+    "around it is fine). Without FILE, or with -, reads standard input. inspect also reads a\n"
+    "fleet: send-command, list-commands and list-command-invocations [--details] output, several\n"
+    "pages one after the other included.\n"
     "\n"
-    "  inspect   a readable report; --json prints one object for scripts\n"
+    "  inspect   a readable report; --json prints one object for scripts. For a fleet: counts,\n"
+    "            failures first, then each distinct output once with the instances that printed\n"
+    "            it; --similar groups outputs that differ only in digits, hex ids and times\n"
     "  link      a share link carrying the whole invocation in its #fragment (never sent to a server)\n"
     "            --base URL   the viewer's address (default $SSMVIEW_BASE_URL or http://127.0.0.1:8080/)\n"
     "            --redact     mask AWS access key ids and secret-looking tokens\n"

@@ -20,6 +20,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "fetch_link.h"
+#include "fleet_report.h"
 #include "inspect_text.h"
 #include "raw_deflate.h"
 #include "redact.h"
@@ -75,9 +76,10 @@ Report analyze_input(const Input& in) { return in.total > kMaxInputBytes ? analy
 
 int inspect(const std::vector<std::string>& args) {
     std::string path;
-    bool json = false, no_colour = false;
+    bool json = false, no_colour = false, similar = false;
     for (const auto& a : args) {
         if (a == "--json") json = true;
+        else if (a == "--similar") similar = true;
         else if (a == "--no-color" || a == "--no-colour") no_colour = true;
         else if (a.size() > 1 && a[0] == '-') return usage_error("unknown option for inspect: " + a);
         else if (path.empty()) path = a;
@@ -88,6 +90,7 @@ int inspect(const std::vector<std::string>& args) {
     OutputOptions o;
     o.json = json;
     o.no_colour = no_colour;
+    o.group = similar ? GroupMode::Similar : GroupMode::Exact;
     return print_report(analyze_input(in), in.name, o);
 }
 
@@ -123,6 +126,11 @@ int link(const std::vector<std::string>& args) {
     const Input in = read_input(path);
     if (!in.ok) { std::fprintf(stderr, "ssmview: %s\n", in.error.c_str()); return kExitUsage; }
     const Report r = analyze_input(in);
+    if (r.kind == ReportKind::Fleet) {
+        std::fprintf(stderr, "ssmview: this is a fleet (%s output); a link carries one invocation\n",
+                     fleet_sources_text(r.fleet).c_str());
+        return kExitInvalid;
+    }
     if (!r.has_invocation) {
         std::fputs(format_diagnostics(r, in.name, TextStyle{}).c_str(), stderr);
         std::fprintf(stderr, "ssmview: no invocation to link\n");

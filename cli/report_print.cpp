@@ -1,7 +1,7 @@
 // cli/report_print.cpp: see report_print.h.
 //
 // Index
-//   print_report          text (inspect_text.h) or report_to_json
+//   print_report          text (inspect_text.h, fleet_text.h) or report_to_json / fleet_to_json
 //   service_error_to_json
 //   print_service_error   untrusted words pass sanitize_for_terminal before reaching a terminal
 #include "report_print.h"
@@ -10,20 +10,25 @@
 
 #include "cli_common.h"
 #include "exit_codes.h"
+#include "fleet_report.h"
+#include "fleet_text.h"
 #include "inspect_text.h"
 
 namespace ssmview {
 
 int print_report(const Report& r, const std::string& input_name, const OutputOptions& o) {
+    const bool fleet = r.kind == ReportKind::Fleet;
     if (o.json) {
-        std::printf("%s\n", report_to_json(r).dump(2, ' ', false, Json::error_handler_t::replace).c_str());
+        const Json j = fleet ? fleet_to_json(r, o.group) : report_to_json(r);
+        std::printf("%s\n", j.dump(2, ' ', false, Json::error_handler_t::replace).c_str());
     } else {
         TextStyle st;
         st.colour = want_colour(o.no_colour);
-        std::fputs(format_summary(r, st).c_str(), stdout);
+        std::fputs((fleet ? format_fleet_summary(r, st, o.group) : format_summary(r, st)).c_str(), stdout);
         const std::string diags = format_diagnostics(r, input_name, st);
-        if (!diags.empty())
-            std::fprintf(r.has_invocation ? stdout : stderr, "%s%s", r.has_invocation ? "\n" : "", diags.c_str());
+        // With a report above them, diagnostics belong to it; alone, they are the error message.
+        const bool reported = r.has_invocation || fleet;
+        if (!diags.empty()) std::fprintf(reported ? stdout : stderr, "%s%s", reported ? "\n" : "", diags.c_str());
     }
     std::fflush(stdout);
     return r.valid() ? kExitOk : kExitInvalid;

@@ -3,7 +3,7 @@
 //
 // Index
 //   kFetchedInputName     the name a fetched answer's diagnostics carry ("<stdin>" for a paste)
-//   OutputOptions         --json, --no-color
+//   OutputOptions         --json, --no-color, --similar
 //   print_report          what `inspect` prints: summary + diagnostics, or the --json object
 //   service_error_to_json {"error": {type, message, kind, hint, httpStatus, requestId}}
 //   print_service_error   "<type>: <message>" + hint on stderr, or the JSON object on stdout
@@ -14,6 +14,7 @@
 #pragma once
 #include <string>
 
+#include "output_groups.h"
 #include "report.h"
 #include "service_error.h"
 
@@ -22,8 +23,9 @@ namespace ssmview {
 constexpr const char* kFetchedInputName = "<GetCommandInvocation>";
 
 struct OutputOptions {
-    bool json = false;
-    bool no_colour = false;
+    bool      json = false;
+    bool      no_colour = false;
+    GroupMode group = GroupMode::Exact;  // a fleet's outputs: exact, or --similar
 };
 
 // Returns 0 when the report is valid, 1 otherwise (inspect's and fetch's exit status).

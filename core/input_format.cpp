@@ -6,7 +6,8 @@
 //   looks_binary              NUL bytes or mostly control characters
 //   Signatures                yaml (`CommandId: ...` at column 0), yaml-stream (`- CommandId: ...`),
 //                             text (tab-separated values, CLOUDWATCHOUTPUTCONFIG line),
-//                             table (`| GetCommandInvocation |` inside a box)
+//                             table (`| GetCommandInvocation |` inside a box); the fleet outputs'
+//                             members and operations likewise (`Commands:`, `| ListCommands |`)
 //   find_json_start           the first line that starts with '{' (after indentation), else the
 //                             first '{' anywhere, else the first non-blank character
 //   locate_json               the order: empty -> binary -> other formats -> JSON
@@ -17,6 +18,7 @@
 #include <string>
 
 #include "data_limits.h"
+#include "fleet.h"
 #include "ids.h"
 #include "invocation.h"
 #include "text_encoding.h"
@@ -79,12 +81,37 @@ bool looks_binary(std::string_view text) {
 
 // ---- Signatures -----------------------------------------------------------------------------
 
-// A member name of GetCommandInvocationResult followed by ':' (YAML mapping key).
+bool yaml_key(std::string_view line, const char* name) {
+    const std::size_t len = std::strlen(name);
+    return line.size() > len && line.compare(0, len, name) == 0 && line[len] == ':';
+}
+
+// A member name of GetCommandInvocationResult, or the top-level member of a fleet output
+// (fleet.h kFleetOutputs), followed by ':' (a YAML mapping key).
 bool yaml_member_key(std::string_view line) {
-    for (const char* name : kModelMembers) {
-        const std::size_t len = std::strlen(name);
-        if (line.size() > len && line.compare(0, len, name) == 0 && line[len] == ':') return true;
-    }
+    for (const char* name : kModelMembers)
+        if (yaml_key(line, name)) return true;
+    // A fleet output's member holds a list or a mapping, so YAML writes nothing after its key (or
+    // `[]`): "Command: aws ssm ..." in a prompt line before a JSON paste is not mistaken for it.
+    for (const FleetOutputName& o : kFleetOutputs)
+        if (yaml_key(line, o.member)) {
+            const std::string_view rest = line.substr(std::strlen(o.member) + 1);
+            if (rest.empty() || rest == " []" || rest == " {}") return true;
+        }
+    return false;
+}
+
+bool table_title(std::string_view line) {
+    if (line.find("GetCommandInvocation") != std::string_view::npos) return true;
+    for (const FleetOutputName& o : kFleetOutputs)
+        if (line.find(o.operation) != std::string_view::npos) return true;
+    return false;
+}
+
+bool text_row(std::string_view line) {
+    if (starts_with(line, "CLOUDWATCHOUTPUTCONFIG\t")) return true;
+    for (const FleetOutputName& o : kFleetOutputs)
+        if (starts_with(line, o.text_row) && line.size() > std::strlen(o.text_row) && line[std::strlen(o.text_row)] == '\t') return true;
     return false;
 }
 
@@ -106,10 +133,8 @@ InputFormat other_cli_format(std::string_view text) {
     for_each_line(text, [&](std::string_view line, std::size_t) {
         if (starts_with(line, "- ") && yaml_member_key(line.substr(2))) { found = InputFormat::YamlStream; return false; }
         if (yaml_member_key(line)) { found = InputFormat::Yaml; return false; }
-        if (starts_with(line, "|") && line.find("GetCommandInvocation") != std::string_view::npos) {
-            found = InputFormat::Table; return false;
-        }
-        if (starts_with(line, "CLOUDWATCHOUTPUTCONFIG\t") || text_output_line(line)) { found = InputFormat::Text; return false; }
+        if (starts_with(line, "|") && table_title(line)) { found = InputFormat::Table; return false; }
+        if (text_row(line) || text_output_line(line)) { found = InputFormat::Text; return false; }
         return true;
     });
     return found;

@@ -4,8 +4,8 @@
 //   read_invocation   map members onto the model; wrong types are errors, unknown members info
 //
 // Accepts the CLI's object, SDK-shaped objects (boto3's ResponseMetadata, AWS SDK for JS v3's
-// $metadata are recognized and skipped), and recognizes list-command-invocations output (an
-// object holding "CommandInvocations") so it can say which command to run instead.
+// $metadata are recognized and skipped). Fleet outputs (list-command-invocations, ...) never get
+// here: analyze() hands them to fleet_reader.h.
 #pragma once
 #include <vector>
 

@@ -47,7 +47,7 @@ struct Reader {
     DiagnosticSink&           sink;
     std::vector<MemberPlace>& places;
     bool                      failed = false;
-    std::string               path;  // pointer of the value being read, kept only for depth <= 2
+    std::string               path;  // pointer of the value being read, kept only for depth <= kPlaceDepth
 
     std::size_t invalid_utf8 = 0, invalid_utf8_first = 0;
     std::size_t lone_surrogates = 0, lone_surrogate_first = 0;
@@ -332,9 +332,20 @@ struct Reader {
         out = Json::array();
         skip_ws();
         if (pos < text.size() && text[pos] == ']') { ++pos; --depth; return true; }
-        for (;;) {
+        const bool shallow = depth <= kPlaceDepth;  // elements get their index in the path
+        const std::string parent = shallow ? path : std::string();
+        for (std::size_t index = 0;; ++index) {
             Json item;
+            std::size_t at = pos;
+            if (shallow) {
+                path = parent + "/" + std::to_string(index);
+                skip_ws();
+                at = pos;
+            }
             if (!value(item)) return false;
+            // An element has no key: its place is its value's, so "/CommandInvocations/3" points at '{'.
+            if (shallow && places.size() < kMaxPlacedMembers) places.push_back({path, at, at});
+            if (shallow) path = parent;
             out.push_back(std::move(item));
             skip_ws();
             if (pos >= text.size()) return truncated("the array", open);
@@ -381,12 +392,12 @@ struct Reader {
                 return fail("json.syntax", "':' is expected after the member name \"" + key + "\", found " + describe_here() + ".", pos);
             ++pos;
             skip_ws();
-            const bool shallow = depth <= 2;
+            const bool shallow = depth <= kPlaceDepth;
             if (shallow) path = parent + "/" + json_pointer_token(key);
             const std::size_t value_at = pos;
             Json item;
             if (!value(item)) return false;
-            if (shallow) places.push_back({path, key_at, value_at});
+            if (shallow && places.size() < kMaxPlacedMembers) places.push_back({path, key_at, value_at});
             const auto found = index.find(key);
             if (found != index.end()) {
                 sink.add(Severity::Warning, "json.duplicate_key",

@@ -2,7 +2,7 @@
 //
 // Index
 //   MemberPlace     where a member's key and value stand in the text
-//   JsonRead        the value, where it ended, and the places of shallow members
+//   JsonRead        the value, where it ended, and the places of members (kPlaceDepth deep)
 //   read_json       one JSON value starting at `begin`
 //   read_json_object  a network answer's body as one object, no diagnostics (ssm_api, service_error)
 //
@@ -26,7 +26,7 @@ namespace ssmview {
 
 struct MemberPlace {
     std::string path;          // JSON pointer, e.g. "/Status", "/CloudWatchOutputConfig/CloudWatchOutputEnabled"
-    std::size_t key_offset;    // the opening quote of the key
+    std::size_t key_offset;    // the opening quote of the key (an array element: its value)
     std::size_t value_offset;  // the first character of the value
 };
 
@@ -34,8 +34,16 @@ struct JsonRead {
     bool                     ok = false;
     Json                     value;
     std::size_t              end = 0;  // one past the value's last character
-    std::vector<MemberPlace> places;   // members at depth 1 and 2, in text order
+    std::vector<MemberPlace> places;   // members and array elements at depth 1 to kPlaceDepth, in text order
 };
+
+// How deep member places are recorded. An invocation needs 2 (/CloudWatchOutputConfig/...); a
+// fleet page needs 5 (/CommandInvocations/7/CommandPlugins/0/Output). Deeper members are read
+// but not placed: their diagnostics point at the nearest placed parent.
+constexpr int kPlaceDepth = 5;
+// And how many: a fleet of 10,000 invocations with details has about 300,000 members. Past this
+// bound (a hostile `[{"a":1},...]` of 32 MB would hold millions) members are read but not placed.
+constexpr std::size_t kMaxPlacedMembers = 400000;
 
 JsonRead read_json(std::string_view text, std::size_t begin, DiagnosticSink& sink);
 

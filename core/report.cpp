@@ -2,17 +2,22 @@
 //
 // Index
 //   Report::valid / count
-//   analyze               size -> locate_json -> read_json -> read_invocation -> classify -> validate
+//   report_kind_name
+//   analyze               size -> locate_json -> read_json -> read_invocation -> classify -> validate,
+//                         or -> read_fleet for a fleet output
 #include "report.h"
 
 #include <cstdio>
 
+#include "fleet_reader.h"
 #include "input_format.h"
 #include "invocation_reader.h"
 #include "json_reader.h"
 #include "validate.h"
 
 namespace ssmview {
+
+const char* report_kind_name(ReportKind k) { return k == ReportKind::Fleet ? "fleet" : "invocation"; }
 
 bool Report::valid() const { return count(Severity::Error) == 0; }
 
@@ -51,6 +56,12 @@ Report analyze(std::string_view text) {
     JsonRead json = read_json(text, located.begin, sink);
     r.json_begin = located.begin;
     r.json_end = json.end;
+    if (json.ok && fleet_source_of(json.value)) {
+        r.kind = ReportKind::Fleet;
+        r.json_end = read_fleet(text, json, located.begin, r.fleet, sink);
+        r.diagnostics = sink.take();
+        return r;
+    }
     if (json.ok) {
         std::size_t rest = json.end;
         while (rest < text.size() && (text[rest] == ' ' || text[rest] == '\t' || text[rest] == '\r' || text[rest] == '\n')) ++rest;

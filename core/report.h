@@ -1,7 +1,8 @@
 // core/report.h: the core's single entry point, text in, report out.
 //
 // Index
-//   Report                format + invocation + state + times + diagnostics
+//   ReportKind            one invocation, or a fleet (send-command / list-commands / list-command-invocations)
+//   Report                format + invocation + state + times (or the fleet) + diagnostics
 //   analyze               the pipeline
 //   report_to_json        the `ssmview inspect --json` object (also what the web page exposes)
 //   diagnostics_to_json   its "diagnostics" array alone (the view's state JSON uses the same)
@@ -15,6 +16,8 @@
 //   invocation_reader  read_invocation()  members -> Invocation (types checked, unknowns kept)
 //   classify.cpp       classify()         Status x StatusDetails -> State
 //   validate.cpp       validate()         model constraints and cross-member consistency
+// or, when the JSON is a fleet output (fleet_source_of):
+//   fleet_reader.cpp   read_fleet()       every pasted page -> Fleet, each object classified and checked
 // Each stage writes into one DiagnosticSink; a stage that cannot go on stops the pipeline, so a
 // Report is always complete and never throws.
 #pragma once
@@ -29,18 +32,24 @@
 #include "invocation.h"
 #include "iso_time.h"
 #include "data_limits.h"
+#include "fleet.h"
 #include "truncation.h"
 
 namespace ssmview {
 
+enum class ReportKind { Invocation, Fleet };
+const char* report_kind_name(ReportKind k);  // "invocation", "fleet"
+
 struct Report {
+    ReportKind              kind = ReportKind::Invocation;
     InputFormat             format = InputFormat::Unknown;
     bool                    has_invocation = false;  // a JSON object was read
     Invocation              invocation;
     State                   state;
     Times                   times;
+    Fleet                   fleet;                   // kind == Fleet: the pages read (fleet_report.h sums them up)
     std::vector<Diagnostic> diagnostics;
-    std::size_t             json_begin = 0, json_end = 0;  // the JSON's byte span in the text
+    std::size_t             json_begin = 0, json_end = 0;  // the JSON's byte span in the text (every page, for a fleet)
     bool valid() const;  // no error-severity diagnostic
     int  count(Severity s) const;
 };
@@ -50,7 +59,8 @@ Report analyze(std::string_view text);
 // to name the real size without holding it in memory).
 Report analyze_oversized(std::size_t total_bytes);
 
-// {"valid","format","invocation","state":{...},"diagnostics":[...]} (see README "CLI").
+// {"kind":"invocation","valid","format","invocation","state":{...},"diagnostics":[...]} (see
+// README "CLI"); for a fleet, fleet_to_json's object with exact grouping.
 Json report_to_json(const Report& r);
 // [{"severity","code","message","path","line","column"}, ...]: the one writer of diagnostics as
 // JSON, for the CLI and the page alike.

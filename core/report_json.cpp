@@ -2,12 +2,15 @@
 //
 // Index
 //   diagnostics_to_json [{"severity","code","message","path","line","column"}]
-//   report_to_json      {"valid","format","invocation","state","times","diagnostics"}
+//   report_to_json      {"kind","valid","format","invocation","state","times","diagnostics"}, or a fleet's
+//                       (fleet_report.cpp)
 //
 // The shape is a contract with scripts: keys are only ever added, never renamed. The view's state
 // JSON (window.ssmview.state()) calls diagnostics_to_json too, so the page and
 // `ssmview inspect --json` write each finding the same way.
 #include "report.h"
+
+#include "fleet_report.h"
 
 namespace ssmview {
 
@@ -36,7 +39,9 @@ Json time_to_json(const Timestamp& t) {
 }  // namespace
 
 Json report_to_json(const Report& r) {
+    if (r.kind == ReportKind::Fleet) return fleet_to_json(r, GroupMode::Exact);
     Json j = Json::object();
+    j["kind"] = report_kind_name(r.kind);
     j["valid"] = r.valid();
     j["format"] = input_format_name(r.format);
     j["invocation"] = r.has_invocation ? invocation_to_json(r.invocation) : Json(nullptr);

@@ -32,7 +32,6 @@ const TruncationMarker* truncation_marker_at_end(std::string_view content) {
     return nullptr;
 }
 
-namespace {
 std::string with_thousands(std::size_t n) {
     std::string digits = std::to_string(n), out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -41,7 +40,6 @@ std::string with_thousands(std::size_t n) {
     }
     return out;
 }
-}  // namespace
 
 OutputMember output_member(OutputStream s) {
     return s == OutputStream::Stdout ? OutputMember::StandardOutput : OutputMember::StandardError;

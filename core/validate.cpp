@@ -100,61 +100,76 @@ void check_constraints(const Invocation& inv, DiagnosticSink& sink) {
 
 // ---- State ----------------------------------------------------------------------------------
 
-void check_state(const Invocation& inv, const State& st, DiagnosticSink& sink) {
-    if (inv.status.present) {
+}  // namespace
+
+void check_state_members(const StateMembers& m, const State& st, DiagnosticSink& sink) {
+    const std::string& base = m.base;
+    const Field<std::string>& status = m.status;
+    const Field<std::string>& details = m.details;
+    if (status.present) {
         if (st.phase == Phase::Unknown)
             sink.add(Severity::Warning, "status.unknown",
-                     "Status \"" + inv.status.value + "\" is not one the API defines (" + status_vocabulary() +
+                     "Status \"" + status.value + "\" is not one the API defines (" + m.vocabulary +
                          "). It is shown as given.",
-                     "/Status", inv.status.offset);
-        else if (!status_is_canonical(inv.status.value))
+                     base + "/Status", status.offset);
+        else if (!m.canonical(status.value))
             sink.add(Severity::Warning, "status.case",
-                     "Status \"" + inv.status.value + "\" is read as \"" + phase_name(st.phase) +
+                     "Status \"" + status.value + "\" is read as \"" + phase_name(st.phase) +
                          "\", but the API spells it differently. The AWS CLI compares exactly: `aws ssm wait command-executed` "
                          "would keep polling this.",
-                     "/Status", inv.status.offset);
+                     base + "/Status", status.offset);
     }
-    if (inv.status_details.present && !inv.status_details.value.empty()) {
-        if (!status_details_known(inv.status_details.value))
+    if (details.present && !details.value.empty()) {
+        if (!m.details_known(details.value))
             sink.add(Severity::Warning, "status.details_unknown",
-                     "StatusDetails \"" + inv.status_details.value + "\" is not one the API documents. It is shown as given.",
-                     "/StatusDetails", inv.status_details.offset);
-        else if (!status_details_spelled_as_documented(inv.status_details.value))
+                     "StatusDetails \"" + details.value + "\" is not one the API documents. It is shown as given.",
+                     base + "/StatusDetails", details.offset);
+        else if (m.details_spelled && !m.details_spelled(details.value))
             sink.add(Severity::Warning, "status.case",
-                     "StatusDetails \"" + inv.status_details.value + "\" is spelled with different letter case than the API's.",
-                     "/StatusDetails", inv.status_details.offset);
+                     "StatusDetails \"" + details.value + "\" is spelled with different letter case than the API's.",
+                     base + "/StatusDetails", details.offset);
     }
-    if (!inv.status.present && !inv.status_details.present)
-        sink.add_unplaced(Severity::Warning, "status.missing",
-                          "There is no Status and no StatusDetails, so whether the command ended cannot be told.");
-    if (inv.status.present && inv.status_details.present && st.phase != Phase::Unknown &&
-        !status_and_details_agree(st.phase, inv.status_details.value))
+    if (!status.present && !details.present) {
+        const std::string sentence = "There is no Status and no StatusDetails, so whether the command ended cannot be told.";
+        if (base.empty()) sink.add_unplaced(Severity::Warning, "status.missing", sentence);
+        else sink.add(Severity::Warning, "status.missing", sentence, base, m.object_offset);
+    }
+    if (status.present && details.present && st.phase != Phase::Unknown && !m.agree(st.phase, details.value))
         sink.add(Severity::Warning, "status.contradiction",
-                 "Status \"" + inv.status.value + "\" and StatusDetails \"" + inv.status_details.value +
+                 "Status \"" + status.value + "\" and StatusDetails \"" + details.value +
                      "\" contradict each other; the phase follows Status.",
-                 "/StatusDetails", inv.status_details.offset);
+                 base + "/StatusDetails", details.offset);
 
-    if (!inv.response_code.present) return;
-    const std::int64_t code = inv.response_code.value;
-    const std::size_t at = inv.response_code.offset;
+    if (!m.response_code || !m.response_code->present) return;
+    const std::int64_t code = m.response_code->value;
+    const std::size_t at = m.response_code->offset;
+    const std::string path = base + "/ResponseCode";
     if (st.phase == Phase::Success && code != 0)
         sink.add(Severity::Warning, "state.success_nonzero_code",
                  "Status is Success but ResponseCode is " + std::to_string(code) + ": a script's non-zero exit code normally fails it.",
-                 "/ResponseCode", at);
+                 path, at);
     if (st.phase == Phase::Success && code == -1)
         sink.add(Severity::Warning, "state.finished_not_started",
-                 "Status is Success but ResponseCode is -1, which means the plugin never started.", "/ResponseCode", at);
+                 "Status is Success but ResponseCode is -1, which means the plugin never started.", path, at);
     if (st.phase == Phase::Failed && st.detail == Detail::None && code == 0)
         sink.add(Severity::Info, "state.failed_zero_code",
                  "Status is Failed with ResponseCode 0: the script exited cleanly, so the failure came from elsewhere "
                  "(the plugin, the document, or the agent). StatusDetails and stderr may tell more.",
-                 "/ResponseCode", at);
-    const bool has_output = !empty_or_absent(inv.standard_output_content) || !empty_or_absent(inv.standard_error_content);
-    if ((st.phase == Phase::Pending || st.phase == Phase::Delayed) && (code != -1 || has_output))
+                 path, at);
+    if ((st.phase == Phase::Pending || st.phase == Phase::Delayed) && (code != -1 || m.has_output))
         sink.add(Severity::Warning, "state.pending_with_output",
-                 std::string("Status is ") + inv.status.value + ", so nothing has run yet, but " +
+                 std::string("Status is ") + status.value + ", so nothing has run yet, but " +
                      (code != -1 ? "ResponseCode is " + std::to_string(code) : std::string("there is output")) + ".",
-                 "/ResponseCode", at);
+                 path, at);
+}
+
+namespace {
+
+void check_state(const Invocation& inv, const State& st, DiagnosticSink& sink) {
+    StateMembers m{inv.status, inv.status_details};
+    m.response_code = &inv.response_code;
+    m.has_output = !empty_or_absent(inv.standard_output_content) || !empty_or_absent(inv.standard_error_content);
+    check_state_members(m, st, sink);
 }
 
 // ---- Times ----------------------------------------------------------------------------------

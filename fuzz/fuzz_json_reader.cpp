@@ -1,7 +1,7 @@
 // fuzz/fuzz_json_reader.cpp: the strict JSON reader alone, against nlohmann::json as a referee.
 //
 // Index
-//   check_places             member places lie inside the value and point at a key and a value
+//   check_places             member and element places lie inside the value and point at a key and a value
 //   check_against_nlohmann   differential: both accept the same documents and read the same value
 //   LLVMFuzzerTestOneInput   read_json(bytes, 0) -> the checks
 //
@@ -9,7 +9,8 @@
 // locate_json found. Then:
 //   outcome      ok <=> no error finding; a failure leaves exactly one error (the first wins)
 //   findings     every code in the catalogue, placed where a walk of the text says (report_checks)
-//   places       within [0, end), key at a '"', value after the key, paths one or two levels deep
+//   places       within [0, end), key at a '"' and value after it (an element: both at the value),
+//                paths 1 to kPlaceDepth levels deep
 //   nlohmann     nlohmann::ordered_json (3.11, the library the reader builds values with) is the
 //                referee: where the reader read cleanly (no repair, no duplicate key) nlohmann
 //                must parse the same span to an equal value; where nlohmann accepts the whole
@@ -45,13 +46,16 @@ void check_places(std::string_view text, const JsonRead& read) {
     const std::size_t limit = read.ok ? read.end : text.size();
     for (const auto& p : read.places) {
         const std::string where = p.path + " key@" + std::to_string(p.key_offset) + " value@" + std::to_string(p.value_offset);
-        FUZZ_CHECK(p.key_offset < p.value_offset && p.value_offset < limit, "place outside the value: " + where);
-        FUZZ_CHECK(text[p.key_offset] == '"', "a key place not at a quote: " + where);
+        // A member's key comes before its value; an array element has no key, so both are its value's.
+        const bool element = p.key_offset == p.value_offset;
+        FUZZ_CHECK(p.key_offset <= p.value_offset && p.value_offset < limit, "place outside the value: " + where);
+        FUZZ_CHECK(element || text[p.key_offset] == '"', "a key place not at a quote: " + where);
         FUZZ_CHECK(std::string_view("{[\"-0123456789tfn").find(text[p.value_offset]) != std::string_view::npos,
                    "a value place not at a value's first character: " + where);
         std::size_t slashes = 0;
         for (char c : p.path) slashes += c == '/';
-        FUZZ_CHECK(!p.path.empty() && p.path[0] == '/' && slashes >= 1 && slashes <= 2, "a place's path is not 1 or 2 deep: " + where);
+        FUZZ_CHECK(!p.path.empty() && p.path[0] == '/' && slashes >= 1 && slashes <= static_cast<std::size_t>(ssmview::kPlaceDepth),
+                   "a place's path is not 1 to kPlaceDepth deep: " + where);
     }
 }
 

@@ -4,7 +4,8 @@
 # Index
 #   usage               fuzz/make_corpus.sh [path to a native `ssmview` CLI]   (default build/native/cli/ssmview)
 #   fuzz_analyze        the AWS CLI's JSON for every state, one of each other --output format,
-#                       the pasted terminal texts, the CLI's error text for a missing invocation
+#                       the pasted terminal texts, the CLI's error text for a missing invocation,
+#                       fleet outputs (list-commands, send-command, two steps, two pasted pages)
 #   fuzz_json_reader    the AWS CLI's JSON, one compact API body, hand-written edge cases
 #   fuzz_share_link     `ssmview link` of every JSON fixture, as a URL, a fragment, a bare payload
 #   fuzz_ansi           every non-empty StandardOutputContent / StandardErrorContent, plus one
@@ -36,7 +37,23 @@ done
 for s in "${states[@]}"; do cp "$fx/aws-cli/$s.json" "$out/fuzz_analyze/$s.json"; done
 for f in yaml yaml-stream text; do cp "$fx/aws-cli/success.$f" "$out/fuzz_analyze/success.$f"; done
 cp "$fx/aws-cli/undeliverable.table" "$out/fuzz_analyze/undeliverable.table"
-cp "$fx"/pasted/* "$out/fuzz_analyze/"
+for f in "$fx"/pasted/*; do
+  case "$(basename "$f")" in fleet-*) ;; *) cp "$f" "$out/fuzz_analyze/" ;; esac  # the fleet pages are 23 KB: below
+done
+# Fleets: list-commands, send-command, a two-step fleet, and two small pages with a prompt between.
+for f in fleet-deploy.list-commands.json fleet-deploy.send-command.json fleet-steps.details.json; do
+  cp "$fx/aws-cli/$f" "$out/fuzz_analyze/$f"
+done
+python3 - "$fx" "$out/fuzz_analyze" <<'PY'
+import json, sys
+fx, out = sys.argv[1], sys.argv[2]
+invs = json.load(open(f"{fx}/aws-cli/fleet-deploy.details.json", encoding="utf-8"))["CommandInvocations"]
+first = {"CommandInvocations": [invs[0], invs[9]], "NextToken": "page-1"}
+second = {"CommandInvocations": [invs[11]]}
+with open(f"{out}/fleet-two-pages.txt", "w", encoding="utf-8") as f:
+    f.write("$ aws ssm list-command-invocations --details --max-items 2\n" + json.dumps(first, indent=4, ensure_ascii=False) +
+            "\n$ aws ssm list-command-invocations --details --starting-token page-1\n" + json.dumps(second, indent=4, ensure_ascii=False) + "\n$ ")
+PY
 cp "$fx/aws-cli/error-invocation-does-not-exist-with-message.stderr" "$out/fuzz_analyze/"
 # Cut outputs, small: success.json / failed.json with each marker at the end of the member the
 # agent writes it to (core/truncation.h), printed the way the AWS CLI prints (4 spaces, raw UTF-8).

@@ -16,6 +16,8 @@
 
 #include "check.h"
 #include "diagnostic.h"
+#include "fleet_report.h"
+#include "output_groups.h"
 #include "share_link.h"
 
 namespace ssmview_fuzz {
@@ -125,6 +127,47 @@ void check_member_places(std::string_view text, const ssmview::Invocation& inv) 
     }
 }
 
+// ---- check_fleet ------------------------------------------------------------------------------
+
+// Each stream's groups, exact or similar, hold every invocation that listed plugins exactly once;
+// similar groups are never more than exact ones; every invocation starts inside the text; the
+// counts add up; the fleet's JSON in both modes serializes.
+void check_fleet(std::string_view text, const Report& r) {
+    const ssmview::Fleet& f = r.fleet;
+    std::size_t with_plugins = 0;
+    for (const ssmview::FleetInvocation& inv : f.invocations) {
+        with_plugins += inv.has_plugins;
+        FUZZ_CHECK(inv.offset < text.size(), "an invocation placed outside the text");
+        FUZZ_CHECK(text[inv.offset] == '{', "an invocation's place is not its '{'");
+    }
+    for (ssmview::OutputStream s : {ssmview::OutputStream::Stdout, ssmview::OutputStream::Stderr}) {
+        const auto exact = ssmview::group_outputs(f, s, ssmview::GroupMode::Exact);
+        const auto similar = ssmview::group_outputs(f, s, ssmview::GroupMode::Similar);
+        FUZZ_CHECK(similar.size() <= exact.size(), "similar grouping made more groups than exact grouping");
+        for (const auto* groups : {&exact, &similar}) {
+            std::vector<int> seen(f.invocations.size(), 0);
+            for (const ssmview::OutputGroup& g : *groups) {
+                FUZZ_CHECK(!g.invocations.empty(), "an empty group");
+                for (std::size_t i : g.invocations) {
+                    FUZZ_CHECK(i < f.invocations.size(), "a group names an invocation that does not exist");
+                    ++seen[i];
+                }
+            }
+            std::size_t grouped = 0;
+            for (std::size_t i = 0; i < seen.size(); ++i) {
+                FUZZ_CHECK(seen[i] == (f.invocations[i].has_plugins ? 1 : 0), "an invocation grouped other than once");
+                grouped += static_cast<std::size_t>(seen[i]);
+            }
+            FUZZ_CHECK(grouped == with_plugins, "groups do not cover the invocations with plugins");
+        }
+    }
+    const ssmview::FleetCounts c = ssmview::fleet_counts(f);
+    std::size_t total = 0;
+    for (std::size_t n : c.by_phase) total += n;
+    FUZZ_CHECK(total == f.invocations.size(), "phase counts do not add up to the invocations");
+    if (is_valid_utf8(text)) (void)ssmview::fleet_to_json(r, ssmview::GroupMode::Similar).dump();
+}
+
 // ---- check_share_round_trip -----------------------------------------------------------------
 
 void check_share_round_trip(const Report& r) {
@@ -144,7 +187,11 @@ void check_report(std::string_view text, const Report& r) {
 
     const bool valid = r.valid();
     FUZZ_CHECK(valid == (r.count(ssmview::Severity::Error) == 0), "valid() disagrees with the error count");
-    FUZZ_CHECK(r.has_invocation || !valid, "no invocation, yet no error says why");
+    const bool fleet = r.kind == ssmview::ReportKind::Fleet;
+    FUZZ_CHECK(r.has_invocation || fleet || !valid, "no invocation and no fleet, yet no error says why");
+    FUZZ_CHECK(!(fleet && r.has_invocation), "a report is a fleet or one invocation, not both");
+    FUZZ_CHECK(!fleet || r.format == ssmview::InputFormat::Json,
+               std::string("a fleet from input recognized as ") + ssmview::input_format_name(r.format));
     FUZZ_CHECK(!r.has_invocation || r.format == ssmview::InputFormat::Json,
                std::string("an invocation from input recognized as ") + ssmview::input_format_name(r.format));
     FUZZ_CHECK(r.json_begin <= r.json_end && r.json_end <= text.size(),
@@ -161,6 +208,7 @@ void check_report(std::string_view text, const Report& r) {
         FUZZ_CHECK(what.empty(), "valid UTF-8 in, yet the report is not valid UTF-8: " + what);
     }
     if (r.has_invocation) check_share_round_trip(r);
+    if (fleet) check_fleet(text, r);
 }
 
 }  // namespace ssmview_fuzz

@@ -18,6 +18,9 @@
 //                    `replace` error handler the front ends pass to dump())
 //   share round trip an invocation's canonical JSON analyzes to an invocation with the same
 //                    canonical JSON: a link re-shared from an opened link is the same link
+//   fleet            a fleet is never also an invocation and comes from JSON; each stream's exact
+//                    and similar groups hold each invocation with plugins exactly once (similar:
+//                    never more groups); invocations are placed at their '{'; phase counts add up
 //
 // Used by fuzz_analyze (pasted text), fuzz_share_link (the inflated JSON of a link) and, for the
 // diagnostics alone, fuzz_json_reader.

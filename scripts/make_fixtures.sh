@@ -8,11 +8,15 @@
 #
 # Steps
 #   1. API bodies    tests/support/make_invocation_bodies.py -> invocations/*.json, sequences/*.json
+#                    tests/support/make_fleet_bodies.py -> fleets/*.json
 #   2. stub          tests/support/ssm_stub.py on 127.0.0.1, ephemeral port, serving those bodies
 #   3. CLI output    /usr/bin/aws ssm get-command-invocation ... --output FMT for each state and
 #                    FMT in json yaml yaml-stream text table -> aws-cli/<state>.<fmt>
 #                    plus the CLI's stderr and exit status for an unknown command id
-#   4. pasted        pasted/*: the json output as pasted from a terminal (prompt, CRLF, BOM, UTF-16)
+#   3b. fleets       list-command-invocations [--details], list-commands (also in another time
+#                    zone), send-command -> aws-cli/fleet-<name>.<what>.<fmt>
+#   4. pasted        pasted/*: the json output as pasted from a terminal (prompt, CRLF, BOM, UTF-16),
+#                    and pages of list-command-invocations --max-items with the prompts between them
 #
 # Needs the Debian packages awscli (2.9.19) and python3-botocore (scripts/setup.sh installs both).
 # Output is deterministic: no clock, no randomness, a clean environment for every CLI call.
@@ -21,7 +25,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 AWS=/usr/bin/aws
 PY=/usr/bin/python3
 FORMATS=(json yaml yaml-stream text table)
-GENERATED=(invocations sequences aws-cli pasted)   # the folders this script owns
+GENERATED=(invocations sequences fleets aws-cli pasted)   # the folders this script owns
 
 out="$here/tests/fixtures"
 check=0
@@ -54,10 +58,11 @@ log() { printf '[make_fixtures] %s\n' "$*" >&2; }
 # ---- 1. API response bodies -------------------------------------------------------------------
 for d in "${GENERATED[@]}"; do rm -rf "${out:?}/$d"; done
 "$PY" "$here/tests/support/make_invocation_bodies.py" "$out"
+"$PY" "$here/tests/support/make_fleet_bodies.py" "$out"
 mkdir -p "$out/aws-cli" "$out/pasted"
 
 # ---- 2. the stub ------------------------------------------------------------------------------
-"$PY" "$here/tests/support/ssm_stub.py" --port 0 --bodies "$out/invocations" --bodies "$out/sequences" \
+"$PY" "$here/tests/support/ssm_stub.py" --port 0 --bodies "$out/invocations" --bodies "$out/sequences" --fleets "$out/fleets" \
   >"$work/stub.out" 2>"$work/stub.err" &
 stub_pid=$!
 port=""
@@ -125,7 +130,55 @@ cli_error() {  # cli_error NAME COMMAND_ID INSTANCE_ID
 cli_error error-invocation-does-not-exist 05b2e53f-a7ea-45db-9cfc-ea17ed30ce04 i-0d7a8ef42c10a2646
 cli_error error-invocation-does-not-exist-with-message eae0bb53-676e-4dbe-baea-f3be42c73249 i-0982013cacc9d189d
 
+# ---- 3b. fleets -------------------------------------------------------------------------------
+ssm() {  # ssm ENV-ASSIGNMENT... -- SUBCOMMAND ARGS...: the clean environment, the stub, us-east-1
+  local extra=()
+  while [ "$1" != "--" ]; do extra+=("$1"); shift; done
+  shift
+  "${aws_env[@]}" "${extra[@]}" "$AWS" ssm "$@" --endpoint-url "$endpoint" --region us-east-1
+}
+fleet_one() {  # fleet_one DEST ENV... -- SUBCOMMAND ARGS...: expects success and an empty stderr
+  local dest="$out/aws-cli/$1" err="$work/$1.err" rc=0
+  shift
+  ssm "$@" >"$dest" 2>"$err" || rc=$?
+  if [ "$rc" != 0 ] || [ -s "$err" ]; then log "FAILED ($rc): $dest"; cat "$err" >&2; return 1; fi
+}
+fleet_id() { "$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["Command"]["CommandId"])' "$out/fleets/$1.json"; }
+deploy="$(fleet_id deploy)"
+steps="$(fleet_id steps)"
+# The CLI pages by itself (--page-size 5 makes it ask three times for 12 invocations). Not as a
+# table: the CLI widens every column to the longest Output, 1.2 MB of it; list-commands shows the
+# table format instead.
+for fmt in json yaml yaml-stream text; do
+  fleet_one "fleet-deploy.details.$fmt" -- list-command-invocations --command-id "$deploy" --details --page-size 5 --output "$fmt"
+done
+fleet_one fleet-deploy.list-commands.table -- list-commands --command-id "$deploy" --output table
+fleet_one fleet-deploy.no-details.json -- list-command-invocations --command-id "$deploy" --output json
+fleet_one fleet-steps.details.json -- list-command-invocations --command-id "$steps" --details --output json
+fleet_one fleet-deploy.list-commands.json -- list-commands --command-id "$deploy" --output json
+# Local time: the CLI prints the list APIs' times in the machine's zone.
+fleet_one fleet-deploy.list-commands.new-york.json TZ=America/New_York -- list-commands --command-id "$deploy" --output json
+fleet_one fleet-deploy.send-command.json -- send-command --document-name AWS-RunShellScript \
+  --instance-ids $("$PY" -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["Command"]["InstanceIds"]))' "$out/fleets/deploy.json") \
+  --comment "deploy web 1.4.2" --parameters 'commands=["/opt/deploy/deploy.sh web 1.4.2"]' --output json
+
 # ---- 4. "pasted from a terminal" --------------------------------------------------------------
+# Pages as people paste them: --max-items 5, then --starting-token with the NextToken printed,
+# each output after the prompt and the command line that printed it.
+pages="$out/pasted/fleet-deploy-pages.txt"
+token=""
+: >"$pages"
+for page in 1 2 3; do
+  args=(list-command-invocations --command-id "$deploy" --details --max-items 5 --output json)
+  [ -n "$token" ] && args+=(--starting-token "$token")
+  printf 'user@host:~$ aws ssm %s\n' "${args[*]}" >>"$pages"
+  ssm -- "${args[@]}" >"$work/page.json"
+  cat "$work/page.json" >>"$pages"
+  token="$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1])).get("NextToken", ""))' "$work/page.json")"
+  [ -n "$token" ] || break
+done
+printf 'user@host:~$ ' >>"$pages"
+
 "$PY" - "$out" <<'EOF'
 import json, os, sys
 out = sys.argv[1]
@@ -146,7 +199,7 @@ write("powershell-redirect-utf16le.json",
       b"\xff\xfe" + src.decode("utf-8").replace("\n", "\r\n").encode("utf-16-le"))
 EOF
 
-log "wrote $(find "$out/aws-cli" "$out/pasted" "$out/invocations" "$out/sequences" -type f | wc -l) files into $out"
+log "wrote $(find "$out/aws-cli" "$out/pasted" "$out/invocations" "$out/sequences" "$out/fleets" -type f | wc -l) files into $out"
 
 # ---- --check: compare with the committed fixtures ---------------------------------------------
 if [ "$check" = 1 ]; then

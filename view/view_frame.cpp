@@ -74,6 +74,11 @@ void draw_summary(Frame& f) {
             ImGui::TextWrapped("%s", intro_text());
             return;
         }
+        if (r.kind == ReportKind::Fleet) {
+            ImGui::TextWrapped("%s", fleet_text(r).c_str());
+            ImGui::TextDisabled("%s", not_shown_hint());
+            return;
+        }
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.error), "%s", not_shown_text());
         const std::string error = first_error_text(r);
         if (!error.empty()) ImGui::TextWrapped("%s", error.c_str());

@@ -6,7 +6,7 @@
 //   view_control_rect
 //
 // Shape (stable: the e2e suite and the accessibility mirror read it):
-//   { generation, source, source_name, format, valid, has_invocation,
+//   { generation, source, source_name, format, valid, kind, has_invocation,
 //     fields: {CommandId, ..., StandardOutputContent: {chars, lines, truncated}, ...},
 //     phase, detail, terminal, waiter, status, status_details, explanation, response_code_meaning,
 //     times: {start, end, elapsed, start_relative?, zone},
@@ -67,6 +67,7 @@ Json view_state_to_json(const ViewState& s) {
     j["source_name"] = s.source_name;
     j["format"] = input_format_name(r.format);
     j["valid"] = r.valid();
+    j["kind"] = report_kind_name(r.kind);
     j["has_invocation"] = r.has_invocation;
     j["fields"] = r.has_invocation ? fields_json(s, m) : Json::object();
     j["phase"] = phase_name(r.state.phase);

@@ -118,6 +118,9 @@ ViewMirror view_mirror(const ViewState& s, const ViewEnv& env) {
     } else if (s.text.empty() && s.generation == 0) {
         m.heading = intro_text();
         m.title = "ssmview";
+    } else if (r.kind == ReportKind::Fleet) {
+        m.heading = fleet_text(r);
+        m.title = "Fleet \xe2\x80\x94 ssmview";
     } else {
         m.heading = not_shown_text();
         add_row(m, "Error", first_error_text(r));

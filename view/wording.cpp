@@ -4,7 +4,7 @@
 //   status words      phase_label, progress_text, waiter_sentence, given_text, response_code_text
 //   member values     field_text, cloudwatch_text, source_text
 //   times             time_text, elapsed_text
-//   no invocation     intro_text, not_shown_text, not_shown_hint, first_error_text
+//   no invocation     intro_text, not_shown_text, not_shown_hint, fleet_text, first_error_text
 //   diagnostics       diagnostics_summary, diagnostic_place, diagnostic_sentence, diagnostics_more
 //   outputs           output_lines_text, output_absent_text, output_pending_text, truncation texts
 //
@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <string>
 
+#include "fleet_report.h"
 #include "view_layout.h"
 #include "widgets.h"
 
@@ -108,6 +109,19 @@ const char* intro_text() {
 }
 const char* not_shown_text() { return "This is not a get-command-invocation result that can be shown."; }
 const char* not_shown_hint() { return "Details in Diagnostics; the input itself under Raw input."; }
+
+std::string fleet_text(const Report& r) {
+    const FleetCounts c = fleet_counts(r.fleet);
+    std::string counts;
+    for (std::size_t p = 0; p < kPhaseCount; ++p)
+        if (c.by_phase[p] > 0) counts += ", " + std::to_string(c.by_phase[p]) + " " + phase_name(static_cast<Phase>(p));
+    const std::size_t n = r.fleet.invocations.size(), commands = r.fleet.commands.size();
+    std::string what = std::to_string(n) + (n == 1 ? " invocation" : " invocations") + counts;
+    if (n == 0) what = std::to_string(commands) + (commands == 1 ? " command" : " commands") + ", " + std::to_string(c.done) +
+                       " of " + std::to_string(c.total) + " targets finished";
+    return "This is a fleet (" + fleet_sources_text(r.fleet) + " output): " + what +
+           ". The page does not show fleets yet: `ssmview inspect` prints the counts and each distinct output once.";
+}
 
 std::string first_error_text(const Report& r) {
     for (const Diagnostic& d : r.diagnostics)

@@ -51,6 +51,8 @@ std::string source_text(const ViewState& s);
 const char* intro_text();
 const char* not_shown_text();
 const char* not_shown_hint();
+// A fleet paste, until the page's fleet view lands: what it is, its counts, and what reads it.
+std::string fleet_text(const Report& r);
 std::string first_error_text(const Report& r);  // the first error's message, clipped ("" if none)
 
 std::string diagnostics_summary(const Report& r);

@@ -47,7 +47,24 @@ std::map<std::string, std::string> inputs() {
     m["model.not_object"] = "[]";
     m["model.wrong_type"] = succeeded("\"Comment\": 1");
     m["model.out_of_range"] = invocation_with("\"ResponseCode\": 3000000000");
-    m["model.list_output"] = "{\"CommandInvocations\": []}";
+    // Fleet outputs (list-command-invocations, list-commands, send-command).
+    const std::string fleet_inv = R"({"CommandId": "1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7", "InstanceId": "i-0802cc9316fe86d8a", "Status": "Success", "StatusDetails": "Success")";
+    const std::string plugin = R"({"Name": "aws:runShellScript", "Status": "Success", "StatusDetails": "Success", "ResponseCode": 0, "Output": )";
+    m["fleet.pages"] = "{\"CommandInvocations\": [" + fleet_inv + "}], \"NextToken\": \"t\"}\n{\"CommandInvocations\": []}";
+    m["fleet.more_pages"] = "{\"CommandInvocations\": [" + fleet_inv + "}], \"NextToken\": \"t\"}";
+    m["fleet.duplicate_invocation"] = "{\"CommandInvocations\": [" + fleet_inv + "}, " + fleet_inv + "}]}";
+    m["fleet.other_document"] = "{\"CommandInvocations\": []}\n{\"Status\": \"Success\"}";
+    m["fleet.no_details"] = "{\"CommandInvocations\": [" + fleet_inv + "}]}";
+    m["fleet.output_split"] = "{\"CommandInvocations\": [" + fleet_inv + ", \"CommandPlugins\": [" + plugin +
+                              "\"ok\\n\\n----------ERROR-------\\nwarn\"}]}]}";
+    m["fleet.output_ambiguous"] = "{\"CommandInvocations\": [" + fleet_inv + ", \"CommandPlugins\": [" + plugin +
+                                  "\"\\n----------ERROR-------\\na\\n----------ERROR-------\\nb\"}]}]}";
+    m["fleet.plugin_output_cut"] = "{\"CommandInvocations\": [" + fleet_inv + ", \"CommandPlugins\": [" + plugin +
+                                   "\"ok\\n---Output truncated---\"}]}]}";
+    m["fleet.counters"] = R"({"Command": {"CommandId": "1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7", "Status": "InProgress", "TargetCount": 2, "CompletedCount": 3, "ErrorCount": 0, "DeliveryTimedOutCount": 0}})";
+    m["fleet.count_mismatch"] = R"({"Command": {"CommandId": "1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7", "Status": "Success", "TargetCount": 2, "CompletedCount": 2, "ErrorCount": 0, "DeliveryTimedOutCount": 0}})"
+                                "\n{\"CommandInvocations\": [" + fleet_inv + "}]}";
+    m["input.text_between"] = "{\"CommandInvocations\": [" + fleet_inv + "}], \"NextToken\": \"t\"}\n$ aws ssm list-command-invocations --starting-token t\n{\"CommandInvocations\": []}";
     m["model.no_members"] = "{}";
     m["model.unknown_member"] = succeeded("\"Extra\": 1");
     m["model.sdk_metadata"] = succeeded("\"ResponseMetadata\": {}");

@@ -85,12 +85,6 @@ TEST_CASE("SDK-shaped output: boto3's ResponseMetadata and JS v3's $metadata are
     CHECK(has_code(js, "model.sdk_metadata"));
 }
 
-TEST_CASE("list-command-invocations output is recognized and the right command named", "[model]") {
-    const Report r = analyze("{\"CommandInvocations\": [{\"CommandId\": \"x\"}]}");
-    CHECK_FALSE(r.valid());
-    CHECK(first_with(r, "model.list_output")->message.find("get-command-invocation") != std::string::npos);
-}
-
 TEST_CASE("an object with none of the members is valid but warned about", "[model]") {
     const Report r = analyze("{\"hello\": \"world\"}");
     CHECK(r.valid());

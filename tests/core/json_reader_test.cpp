@@ -176,3 +176,25 @@ TEST_CASE("read_json_object: a network body's one object after whitespace, bound
     CHECK(read_json_object(at_bound, 64, out));
     CHECK_FALSE(read_json_object(at_bound, 63, out));
 }
+
+TEST_CASE("members and array elements are placed down to kPlaceDepth, and no deeper", "[json]") {
+    const std::string text = R"({"a": [ {"b": [1, {"c": [true]}]} ]})";
+    DiagnosticSink sink(text);
+    const JsonRead read = read_json(text, 0, sink);
+    REQUIRE(read.ok);
+    auto place = [&](const std::string& path) -> const MemberPlace* {
+        for (const MemberPlace& p : read.places)
+            if (p.path == path) return &p;
+        return nullptr;
+    };
+    REQUIRE(place("/a"));
+    CHECK(text[place("/a")->key_offset] == '"');
+    CHECK(text[place("/a")->value_offset] == '[');
+    REQUIRE(place("/a/0"));  // an element: no key, both offsets at its value
+    CHECK(place("/a/0")->key_offset == place("/a/0")->value_offset);
+    CHECK(text[place("/a/0")->value_offset] == '{');
+    REQUIRE(place("/a/0/b/1/c"));  // depth 5: the deepest placed
+    CHECK(text[place("/a/0/b/1/c")->value_offset] == '[');
+    CHECK_FALSE(place("/a/0/b/1/c/0"));  // depth 6: read, not placed
+    REQUIRE(kPlaceDepth == 5);
+}

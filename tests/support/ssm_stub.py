@@ -1,11 +1,14 @@
 #!/usr/bin/python3
-"""ssm_stub.py: a tiny local imitation of the AWS SSM JSON 1.1 endpoint (GetCommandInvocation only).
+"""ssm_stub.py: a tiny local imitation of the AWS SSM JSON 1.1 endpoint (GetCommandInvocation, and
+for fleets ListCommands, ListCommandInvocations and SendCommand).
 
 Python 3 standard library only; binds 127.0.0.1 only. It lets the real AWS CLI v2 (or any SDK)
 talk to "SSM" without network or credentials, so that test fixtures are genuine client output.
 
 Index
     Entry, load_entries   the scripted answers of each (CommandId, InstanceId), from *.json files
+    load_fleets           the commands of --fleets DIR (tests/support/make_fleet_bodies.py writes them)
+    answer_fleet          ListCommands / ListCommandInvocations (paged, Details) / SendCommand
     answer_request        one POST of the SSM JSON protocol -> (status, body), recorded
     ScriptedInvocations   the entries, the requests seen, reset(): shared with fake_aws.SsmService
     SsmStub               ScriptedInvocations served by tests/support/loopback_server.py, unsigned
@@ -26,6 +29,11 @@ Entries, loaded from every *.json file of each --bodies DIR (not recursive), key
     (e.g. Pending -> InProgress -> Success, then Success forever). A step is either a response
     body object, or an error {"error": {"__type": "...", ["message": "..."]}, ["status": 400]}
     (e.g. InvocationDoesNotExist first, as SSM answers right after SendCommand).
+Fleets, loaded from every *.json of each --fleets DIR: {"Command": {...}, "CommandInvocations": [...]}
+keyed by the command's id. ListCommandInvocations pages them (MaxResults, default 50 like the
+service; NextToken "page-N"), without CommandPlugins unless Details is true; ListCommands answers
+the Command; SendCommand answers the Command whose DocumentName and InstanceIds match, as sent
+(Status Pending, counters 0).
 Unknown keys answer HTTP 400 {"__type": "InvocationDoesNotExist"} (the model's
 InvocationDoesNotExist shape has no members; pass not_found_message / --not-found-message to
 add a "message"). A PluginName that does not match the body's answers InvalidPluginName.
@@ -112,6 +120,49 @@ def load_entries(dirs):
     return entries
 
 
+def load_fleets(dirs):
+    """Read every *.json of each directory; return {CommandId: {"Command": ..., "CommandInvocations": [...]}}."""
+    fleets = {}
+    for d in dirs:
+        for name in sorted(os.listdir(d)):
+            if name.endswith(".json"):
+                with open(os.path.join(d, name), encoding="utf-8") as f:
+                    fleet = json.load(f)
+                fleets[fleet["Command"]["CommandId"]] = fleet
+    return fleets
+
+
+def answer_fleet(stub, action, req):
+    """ListCommands, ListCommandInvocations or SendCommand -> (http_status, body_bytes)."""
+    if action == "SendCommand":
+        for fleet in stub.fleets.values():
+            c = fleet["Command"]
+            if c["DocumentName"] == req.get("DocumentName") and c["InstanceIds"] == req.get("InstanceIds"):
+                sent = dict(c, Status="Pending", StatusDetails="Pending", CompletedCount=0, ErrorCount=0,
+                            DeliveryTimedOutCount=0)
+                return 200, _compact({"Command": sent})
+        return _error("InvalidInstanceId", "Instances not found")
+    fleet = stub.fleets.get(req.get("CommandId"))
+    if fleet is None:
+        return _error("InvalidCommandId")
+    if action == "ListCommands":
+        return 200, _compact({"Commands": [fleet["Command"]]})
+    page_size = req.get("MaxResults", 50)
+    if not isinstance(page_size, int) or not 1 <= page_size <= 50:
+        return _error("ValidationException", "MaxResults must be between 1 and 50")
+    token = req.get("NextToken", "page-0")
+    if not isinstance(token, str) or not token.startswith("page-") or not token[5:].isdigit():
+        return _error("InvalidNextToken")
+    start = int(token[5:]) * page_size
+    invs = fleet["CommandInvocations"][start:start + page_size]
+    if not req.get("Details"):
+        invs = [dict(i, CommandPlugins=[]) for i in invs]
+    body = {"CommandInvocations": invs}
+    if start + page_size < len(fleet["CommandInvocations"]):
+        body["NextToken"] = "page-%d" % (int(token[5:]) + 1)
+    return 200, _compact(body)
+
+
 def _error(type_, message=None, status=400):
     err = {"__type": type_}
     if message is not None:
@@ -132,7 +183,10 @@ def answer_request(stub, target, payload):
         stub.requests.append((target, req))
     if req is None or not isinstance(req, dict):
         return _error("SerializationException", "Malformed JSON request body")
-    if target != TARGET_PREFIX + "GetCommandInvocation":
+    action = target[len(TARGET_PREFIX):] if target.startswith(TARGET_PREFIX) else ""
+    if action in ("ListCommands", "ListCommandInvocations", "SendCommand") and stub.fleets:
+        return answer_fleet(stub, action, req)
+    if action != "GetCommandInvocation":
         return _error("UnknownOperationException")
     cmd, inst = req.get("CommandId"), req.get("InstanceId")
     if not isinstance(cmd, str) or len(cmd) != 36:
@@ -155,8 +209,9 @@ class ScriptedInvocations:
     """The scripted entries and what was asked of them: what answer_request reads and records.
     SsmStub serves them alone; fake_aws.SsmService serves them behind a signature check."""
 
-    def __init__(self, bodies_dirs=(), entries=None, not_found_message=None):
+    def __init__(self, bodies_dirs=(), entries=None, not_found_message=None, fleets_dirs=()):
         self.entries = load_entries(bodies_dirs) if entries is None else entries
+        self.fleets = load_fleets(fleets_dirs)
         self.not_found_message = not_found_message
         self.lock = threading.Lock()
         self.requests = []  # [(X-Amz-Target, request JSON or None)]
@@ -175,8 +230,8 @@ class SsmStub(LoopbackServer, ScriptedInvocations):
 
     server_version = "ssm-stub"
 
-    def __init__(self, bodies_dirs=(), port=0, not_found_message=None, verbose=False, entries=None):
-        ScriptedInvocations.__init__(self, bodies_dirs, entries, not_found_message)
+    def __init__(self, bodies_dirs=(), port=0, not_found_message=None, verbose=False, entries=None, fleets_dirs=()):
+        ScriptedInvocations.__init__(self, bodies_dirs, entries, not_found_message, fleets_dirs)
         LoopbackServer.__init__(self, port)
         self.verbose = verbose
         self.request_counter = 0
@@ -241,6 +296,8 @@ def main(argv=None):
     ap.add_argument("--port", type=int, default=0, help="TCP port; 0 (default) picks a free one")
     ap.add_argument("--bodies", action="append", default=[], metavar="DIR",
                     help="directory of *.json entries (repeatable)")
+    ap.add_argument("--fleets", action="append", default=[], metavar="DIR",
+                    help="directory of fleet commands for ListCommands / ListCommandInvocations / SendCommand")
     ap.add_argument("--not-found-message", default=None,
                     help='add this "message" to InvocationDoesNotExist errors (default: none)')
     ap.add_argument("--verbose", action="store_true", help="log requests to stderr")
@@ -249,9 +306,9 @@ def main(argv=None):
     if args.self_test:
         _self_test()
         return 0
-    if not args.bodies:
-        ap.error("--bodies DIR is required")
-    stub = SsmStub(args.bodies, args.port, args.not_found_message, args.verbose)
+    if not args.bodies and not args.fleets:
+        ap.error("--bodies DIR or --fleets DIR is required")
+    stub = SsmStub(args.bodies, args.port, args.not_found_message, args.verbose, fleets_dirs=args.fleets)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(stub.port, flush=True)
     try:

@@ -6,7 +6,7 @@
 //   canvas lines    every row of the mirror is a line the canvas drew (ImGui's text log), for every
 //                   sample, in UTC and local time, and for a truncated output's banner
 //   diagnostics     the mirror's findings are state()'s, in order; its summary line is the canvas's
-//   no invocation   the mirror says why nothing is shown, as the canvas does
+//   no invocation   the mirror says why nothing is shown, as the canvas does; a fleet is named with its counts
 //   mirror_changed  a frame asks for a new mirror after a load and a time zone switch, and only then
 //   JSON            rows, findings and title; never the outputs (the platform sends those apart)
 //
@@ -192,6 +192,23 @@ TEST_CASE("with no invocation the mirror says why, in the canvas's words", "[mir
     const ViewMirror first = view_mirror(empty, h.env);
     CHECK(first.heading == intro_text());
     CHECK(first.rows.empty());
+}
+
+TEST_CASE("a pasted fleet is named with its counts, in the canvas's words and the mirror's alike", "[mirror][fleet]") {
+    Headless h(1600.0f, 1000.0f);
+    ViewState s;
+    view_load_text(s, test::fixture("fleet-deploy.details"), LoadSource::Paste, "pasted text");
+    REQUIRE(s.report.kind == ReportKind::Fleet);
+    const ViewMirror m = view_mirror(s, h.env);
+    CHECK(m.heading ==
+          "This is a fleet (list-command-invocations output): 12 invocations, 9 success, 2 failed, 1 timed_out. The page "
+          "does not show fleets yet: `ssmview inspect` prints the counts and each distinct output once.");
+    CHECK(m.title == "Fleet \xe2\x80\x94 ssmview");
+    h.frames(s, 2);
+    const std::string canvas = h.frame_text(s);
+    CHECK(canvas.find(m.heading) != std::string::npos);
+    CHECK(view_state_to_json(s)["kind"] == "fleet");
+    check_rows_drawn(m, canvas);
 }
 
 TEST_CASE("a frame asks for a new mirror after a load and after a time zone switch, and only then", "[mirror][frame]") {

@@ -59,8 +59,10 @@ PageCut page_cut(Headless& h, const std::string& text, int stream) {
     s.ui.stream = stream == 0 ? OutputStream::Stdout : OutputStream::Stderr;
     h.frames(s, 2);
     const Json j = view_state_to_json(s);
-    const Json& field = j["fields"][kMembers[stream]];
-    return {field.is_object() && field["truncated"] == true, j["controls"].contains("output.truncated_banner")};
+    const Json& fields = j["fields"];
+    const bool in_state = fields.contains(kMembers[stream]) && fields[kMembers[stream]].is_object() &&
+                          fields[kMembers[stream]].value("truncated", false);
+    return {in_state, j["controls"].contains("output.truncated_banner")};
 }
 
 // Compares the two paths on both streams and returns the (agreed) answer per stream.
@@ -124,6 +126,7 @@ TEST_CASE("every real AWS CLI fixture gets the same answer from the page and the
     while (dirent* e = readdir(d)) {
         const std::string name = e->d_name;
         if (name.size() < 5 || name.substr(name.size() - 5) != ".json") continue;
+        if (name.rfind("fleet-", 0) == 0) continue;  // fleets: plugin outputs, tests/core/fleet_reader_test.cpp
         INFO(name);
         const auto answer = agreed(h, test::read_file(dir + "/" + name));
         ++fixtures;

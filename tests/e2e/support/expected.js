@@ -24,7 +24,8 @@ const TERMINAL = new Set(['success', 'failed', 'timed_out', 'cancelled']);
 // Every tests/fixtures/aws-cli/*.json with its expected phase, detail and terminal flag.
 function awsCliJsonFixtures() {
   const dir = path.join(FIXTURES, 'aws-cli');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => {
+  // One invocation each: the fleet outputs (fleet-*.json) are read by tests/cli/fleet_inspect_test.py.
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('fleet-')).sort().map((f) => {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
     const inv = JSON.parse(text);
     const phase = PHASE_OF_STATUS[inv.Status];

@@ -1,0 +1,401 @@
+// core/fleet_reader.cpp: the fleet outputs' pages, members and states.
+//
+// Index
+//   Shapes            the structures shown as given (NotificationConfig, Targets, ...) as tables
+//   PageReader        one page: read_command, read_plugin, read_invocation, read_page
+//   Across pages      next_page (text between pages), duplicates, NextToken, the summary findings
+//   fleet_source_of, read_fleet
+//
+// Member names and types are botocore's ssm/2014-11-06 service-2.json (Command, CommandInvocation,
+// CommandPlugin and the shapes below). Each object's state is classified as soon as it is read,
+// so a finding about it is placed at its members.
+#include "fleet_reader.h"
+
+#include <cassert>
+#include <set>
+#include <utility>
+
+#include "command_state.h"
+#include "data_limits.h"
+#include "member_reader.h"
+#include "plugin_output.h"
+#include "truncation.h"
+#include "validate.h"
+
+namespace ssmview {
+
+const char* fleet_source_name(FleetSource s) {
+    switch (s) {
+        case FleetSource::SendCommand: return "send-command";
+        case FleetSource::ListCommands: return "list-commands";
+        case FleetSource::ListCommandInvocations: return "list-command-invocations";
+    }
+    return "";
+}
+
+namespace {
+
+// ---- Shapes ---------------------------------------------------------------------------------
+
+using K = MemberKind;
+const ShapeMember kNotificationConfigMembers[] = {
+    {"NotificationArn", K::String}, {"NotificationEvents", K::StringList}, {"NotificationType", K::String}};
+const Shape kNotificationConfig{"NotificationConfig", kNotificationConfigMembers, 3};
+const ShapeMember kCloudWatchMembers[] = {{"CloudWatchLogGroupName", K::String}, {"CloudWatchOutputEnabled", K::Boolean}};
+const Shape kCloudWatchOutputConfig{"CloudWatchOutputConfig", kCloudWatchMembers, 2};
+const ShapeMember kAlarmMembers[] = {{"Name", K::String}};
+const Shape kAlarm{"Alarm", kAlarmMembers, 1};
+const ShapeMember kAlarmConfigurationMembers[] = {{"IgnorePollAlarmFailure", K::Boolean}, {"Alarms", K::StructureList, &kAlarm}};
+const Shape kAlarmConfiguration{"AlarmConfiguration", kAlarmConfigurationMembers, 2};
+const ShapeMember kAlarmStateMembers[] = {{"Name", K::String}, {"State", K::String}};
+const Shape kAlarmStateInformation{"AlarmStateInformation", kAlarmStateMembers, 2};
+const ShapeMember kTargetMembers[] = {{"Key", K::String}, {"Values", K::StringList}};
+const Shape kTarget{"Target", kTargetMembers, 2};
+
+// The members of Command and CommandInvocation the report shows as given, kept in `details`.
+const ShapeMember kShownAsGiven[] = {
+    {"Parameters", K::StringListMap},
+    {"Targets", K::StructureList, &kTarget},
+    {"NotificationConfig", K::Structure, &kNotificationConfig},
+    {"CloudWatchOutputConfig", K::Structure, &kCloudWatchOutputConfig},
+    {"AlarmConfiguration", K::Structure, &kAlarmConfiguration},
+    {"TriggeredAlarms", K::StructureList, &kAlarmStateInformation},
+};
+const ShapeMember* shown_as_given(std::string_view key, bool command) {
+    for (const ShapeMember& m : kShownAsGiven)
+        if (key == m.name) {
+            const bool command_only = key != "NotificationConfig" && key != "CloudWatchOutputConfig";
+            return command || !command_only ? &m : nullptr;
+        }
+    return nullptr;
+}
+
+// ---- PageReader -----------------------------------------------------------------------------
+
+struct PageReader {
+    MemberReader& r;
+    int           page;
+
+    // Keys are compared as std::string: "Status\u0000" is another member (see invocation_reader.cpp).
+    void read_command(const std::string& base, Json& obj, FleetCommand& c) {
+        c.offset = r.places.value(base);
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            const std::string& key = it.key();
+            Json& v = it.value();
+            const std::string path = base + "/" + json_pointer_token(key);
+            const char* k = key.c_str();
+            if (key == "CommandId") r.take_string(path, k, v, c.command_id);
+            else if (key == "DocumentName") r.take_string(path, k, v, c.document_name);
+            else if (key == "DocumentVersion") r.take_string(path, k, v, c.document_version);
+            else if (key == "Comment") r.take_string(path, k, v, c.comment);
+            else if (key == "ExpiresAfter") r.take_timestamp(path, k, v, c.expires_after);
+            else if (key == "RequestedDateTime") r.take_timestamp(path, k, v, c.requested);
+            else if (key == "Status") r.take_string(path, k, v, c.status);
+            else if (key == "StatusDetails") r.take_string(path, k, v, c.status_details);
+            else if (key == "OutputS3Region") r.take_string(path, k, v, c.output_s3_region);
+            else if (key == "OutputS3BucketName") r.take_string(path, k, v, c.output_s3_bucket_name);
+            else if (key == "OutputS3KeyPrefix") r.take_string(path, k, v, c.output_s3_key_prefix);
+            else if (key == "MaxConcurrency") r.take_string(path, k, v, c.max_concurrency);
+            else if (key == "MaxErrors") r.take_string(path, k, v, c.max_errors);
+            else if (key == "ServiceRole") r.take_string(path, k, v, c.service_role);
+            else if (key == "TargetCount") r.take_int32(path, k, v, c.target_count);
+            else if (key == "CompletedCount") r.take_int32(path, k, v, c.completed_count);
+            else if (key == "ErrorCount") r.take_int32(path, k, v, c.error_count);
+            else if (key == "DeliveryTimedOutCount") r.take_int32(path, k, v, c.delivery_timed_out_count);
+            else if (key == "TimeoutSeconds") r.take_int32(path, k, v, c.timeout_seconds);
+            else if (key == "InstanceIds") {
+                if (r.check(path, k, ShapeMember{"InstanceIds", K::StringList}, v)) c.instance_ids = std::move(v);
+            } else if (const ShapeMember* m = shown_as_given(key, true)) {
+                if (r.check(path, k, *m, v)) c.details[key] = std::move(v);
+            } else {
+                r.unknown_member(path, key, "Command");
+            }
+        }
+        c.state = classify_command(c);
+        State st;
+        st.phase = c.state.phase;
+        StateMembers m{c.status, c.status_details};
+        m.base = base;
+        m.object_offset = c.offset;
+        m.vocabulary = command_status_vocabulary();
+        m.canonical = command_status_is_canonical;
+        m.details_known = command_details_known;
+        m.details_spelled = nullptr;  // the reference writes "In Progress", the service "InProgress": both are right
+        m.agree = command_status_and_details_agree;
+        check_state_members(m, st, r.sink);
+        const std::string counters = check_counters(c);
+        if (!counters.empty())
+            r.sink.add(Severity::Warning, "fleet.counters", "The command's counters disagree: " + counters, base, c.offset);
+    }
+
+    void read_plugin(const std::string& base, Json& obj, FleetPlugin& p) {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            const std::string& key = it.key();
+            Json& v = it.value();
+            const std::string path = base + "/" + json_pointer_token(key);
+            const char* k = key.c_str();
+            if (key == "Name") r.take_string(path, k, v, p.name);
+            else if (key == "Status") r.take_string(path, k, v, p.status);
+            else if (key == "StatusDetails") r.take_string(path, k, v, p.status_details);
+            else if (key == "ResponseCode") r.take_int32(path, k, v, p.response_code);
+            else if (key == "ResponseStartDateTime") r.take_timestamp(path, k, v, p.start);
+            else if (key == "ResponseFinishDateTime") r.take_timestamp(path, k, v, p.finish);
+            else if (key == "Output") r.take_string(path, k, v, p.output);
+            else if (key == "StandardOutputUrl") r.take_string(path, k, v, p.standard_output_url);
+            else if (key == "StandardErrorUrl") r.take_string(path, k, v, p.standard_error_url);
+            else if (key == "OutputS3Region") r.take_string(path, k, v, p.output_s3_region);
+            else if (key == "OutputS3BucketName") r.take_string(path, k, v, p.output_s3_bucket_name);
+            else if (key == "OutputS3KeyPrefix") r.take_string(path, k, v, p.output_s3_key_prefix);
+            else r.unknown_member(path, key, "CommandPlugin");
+        }
+        if (p.output.present) {
+            const PluginOutputSplit split = split_plugin_output(p.output.value);
+            p.stdout_text = std::string(split.out);
+            p.stderr_text = std::string(split.err);
+            p.stdout_cut = split.out_cut;
+            p.stderr_cut = split.err_cut;
+            if (split.titles > 1)
+                r.sink.add(Severity::Warning, "fleet.output_ambiguous",
+                           "This Output holds the agent's ----------ERROR------- line " + std::to_string(split.titles) +
+                               " times: the script printed it too. Standard error is taken to start at the first one.",
+                           base + "/Output", p.output.offset);
+        }
+        Invocation as_one;  // a plugin's state is classified exactly like an invocation's
+        as_one.status = p.status;
+        as_one.status_details = p.status_details;
+        as_one.response_code = p.response_code;
+        p.state = classify(as_one);
+        StateMembers m{p.status, p.status_details};
+        m.response_code = &p.response_code;
+        m.has_output = !p.stdout_text.empty() || !p.stderr_text.empty();
+        m.base = base;
+        m.object_offset = r.places.value(base);
+        check_state_members(m, p.state, r.sink);
+    }
+
+    void read_invocation(const std::string& base, Json& obj, FleetInvocation& inv) {
+        inv.offset = r.places.value(base);
+        inv.page = page;
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            const std::string& key = it.key();
+            Json& v = it.value();
+            const std::string path = base + "/" + json_pointer_token(key);
+            const char* k = key.c_str();
+            if (key == "CommandId") r.take_string(path, k, v, inv.command_id);
+            else if (key == "InstanceId") r.take_string(path, k, v, inv.instance_id);
+            else if (key == "InstanceName") r.take_string(path, k, v, inv.instance_name);
+            else if (key == "Comment") r.take_string(path, k, v, inv.comment);
+            else if (key == "DocumentName") r.take_string(path, k, v, inv.document_name);
+            else if (key == "DocumentVersion") r.take_string(path, k, v, inv.document_version);
+            else if (key == "RequestedDateTime") r.take_timestamp(path, k, v, inv.requested);
+            else if (key == "Status") r.take_string(path, k, v, inv.status);
+            else if (key == "StatusDetails") r.take_string(path, k, v, inv.status_details);
+            else if (key == "TraceOutput") r.take_string(path, k, v, inv.trace_output);
+            else if (key == "StandardOutputUrl") r.take_string(path, k, v, inv.standard_output_url);
+            else if (key == "StandardErrorUrl") r.take_string(path, k, v, inv.standard_error_url);
+            else if (key == "ServiceRole") r.take_string(path, k, v, inv.service_role);
+            else if (key == "CommandPlugins") {
+                if (!v.is_array()) {
+                    r.wrong_type(path, k, "a list of objects", v);
+                    continue;
+                }
+                // Without Details the service sends an empty list: "listed" means at least one plugin.
+                inv.has_plugins = !v.empty();
+                for (std::size_t i = 0; i < v.size(); ++i) {
+                    const std::string plugin_path = path + "/" + std::to_string(i);
+                    if (!v[i].is_object()) {
+                        r.wrong_type(plugin_path, "A CommandPlugins element", "an object", v[i]);
+                        continue;
+                    }
+                    inv.plugins.emplace_back();
+                    read_plugin(plugin_path, v[i], inv.plugins.back());
+                }
+            } else if (const ShapeMember* m = shown_as_given(key, false)) {
+                if (r.check(path, k, *m, v)) inv.details[key] = std::move(v);
+            } else {
+                r.unknown_member(path, key, "CommandInvocation");
+            }
+        }
+        Invocation as_one;
+        as_one.status = inv.status;
+        as_one.status_details = inv.status_details;
+        inv.state = classify(as_one);
+        StateMembers m{inv.status, inv.status_details};
+        m.base = base;
+        m.object_offset = inv.offset;
+        check_state_members(m, inv.state, r.sink);
+    }
+
+    // One page's envelope. Returns the page's source; `next_token` says whether it ended with one.
+    FleetSource read_page(Json& root, FleetSource source, Fleet& out, bool& next_token) {
+        const char* result_shape = source == FleetSource::SendCommand    ? "SendCommandResult"
+                                   : source == FleetSource::ListCommands ? "ListCommandsResult"
+                                                                         : "ListCommandInvocationsResult";
+        next_token = false;
+        for (auto it = root.begin(); it != root.end(); ++it) {
+            const std::string& key = it.key();
+            Json& v = it.value();
+            const std::string path = "/" + json_pointer_token(key);
+            if (key == "Command" && source == FleetSource::SendCommand) {
+                if (!v.is_object()) { r.wrong_type(path, "Command", "an object", v); continue; }
+                out.commands.emplace_back();
+                read_command(path, v, out.commands.back());
+            } else if ((key == "Commands" && source == FleetSource::ListCommands) ||
+                       (key == "CommandInvocations" && source == FleetSource::ListCommandInvocations)) {
+                if (!v.is_array()) { r.wrong_type(path, key.c_str(), "a list of objects", v); continue; }
+                for (std::size_t i = 0; i < v.size(); ++i) {
+                    const std::string item = path + "/" + std::to_string(i);
+                    if (!v[i].is_object()) { r.wrong_type(item, "A list element", "an object", v[i]); continue; }
+                    if (source == FleetSource::ListCommands) {
+                        out.commands.emplace_back();
+                        read_command(item, v[i], out.commands.back());
+                    } else {
+                        out.invocations.emplace_back();
+                        read_invocation(item, v[i], out.invocations.back());
+                    }
+                }
+            } else if (key == "NextToken") {
+                Field<std::string> token;
+                r.take_string(path, "NextToken", v, token);
+                next_token = token.present && !token.value.empty();
+            } else if (key == "ResponseMetadata" || key == "$metadata") {
+                r.sink.add(Severity::Info, "model.sdk_metadata",
+                           "\"" + key + "\" is SDK response metadata, not part of the output; it is skipped.", path, r.places.key(path));
+            } else {
+                r.unknown_member(path, key, result_shape);
+            }
+        }
+        return source;
+    }
+};
+
+// ---- Across pages ---------------------------------------------------------------------------
+
+bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Where the next page starts after `pos`: the next '{' after white space, else the next line that
+// starts with '{' (past a prompt or the next command line, said with input.text_between); npos at
+// the end or when only other text follows (input.text_after).
+std::size_t next_page(std::string_view text, std::size_t pos, DiagnosticSink& sink) {
+    while (pos < text.size() && blank(text[pos])) ++pos;
+    if (pos >= text.size()) return std::string_view::npos;
+    if (text[pos] == '{') return pos;
+    const std::size_t line = text.find("\n{", pos);
+    if (line == std::string_view::npos) {
+        sink.add(Severity::Info, "input.text_after", "Text after the JSON (a prompt) was skipped.", "", pos);
+        return std::string_view::npos;
+    }
+    sink.add(Severity::Info, "input.text_between", "Text between two pages (a prompt, the next command line) was skipped.", "", pos);
+    return line + 1;
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+void drop_duplicates(Fleet& out, DiagnosticSink& sink) {
+    std::set<std::pair<std::string, std::string>> seen;
+    std::vector<FleetInvocation> kept;
+    kept.reserve(out.invocations.size());
+    for (FleetInvocation& inv : out.invocations) {
+        if (inv.command_id.present && inv.instance_id.present) {
+            if (!seen.emplace(inv.command_id.value, inv.instance_id.value).second) {
+                sink.add(Severity::Warning, "fleet.duplicate_invocation",
+                         inv.instance_id.value + " is listed again for command " + inv.command_id.value +
+                             " (page " + std::to_string(inv.page + 1) + "): pages overlap, as when a NextToken is used twice. "
+                             "The first listing is kept.",
+                         "", inv.offset);
+                continue;
+            }
+        }
+        kept.push_back(std::move(inv));
+    }
+    out.invocations = std::move(kept);
+}
+
+void summary_findings(const Fleet& out, DiagnosticSink& sink) {
+    if (out.pages > 1)
+        sink.add_unplaced(Severity::Info, "fleet.pages", std::to_string(out.pages) + " pages were read, one after the other.");
+    if (out.more_pages)
+        sink.add_unplaced(Severity::Warning, "fleet.more_pages",
+                          "The last page ends with a NextToken: there is more. Paste every page, or let the AWS CLI page for "
+                          "you (leave out --max-items and --no-paginate).");
+    std::size_t without_plugins = 0, split = 0, cut = 0;
+    for (const FleetInvocation& inv : out.invocations) {
+        without_plugins += !inv.has_plugins;
+        for (const FleetPlugin& p : inv.plugins) {
+            split += p.output.present && p.output.value.find(kPluginOutputErrorTitle) != std::string::npos;
+            cut += p.stdout_cut || p.stderr_cut;
+        }
+    }
+    if (without_plugins > 0 && without_plugins == out.invocations.size())
+        sink.add_unplaced(Severity::Info, "fleet.no_details",
+                          "These invocations carry no output: `aws ssm list-command-invocations` gives each plugin's output "
+                          "only with --details.");
+    if (split > 0)
+        sink.add_unplaced(Severity::Info, "fleet.output_split",
+                          "A plugin's Output joins standard output and standard error; " + plural(split, "was", "were") +
+                              " split back at the agent's ----------ERROR------- line.");
+    if (cut > 0)
+        sink.add_unplaced(Severity::Info, "fleet.plugin_output_cut",
+                          plural(cut, "plugin output was", "plugin outputs were") + " cut by the agent to " +
+                              with_thousands(kMaxPluginOutputChars) + " characters. `aws ssm get-command-invocation` returns up to " +
+                              with_thousands(kMaxStdoutChars) + " characters of standard output, and S3 or CloudWatch Logs "
+                              "hold all of it when the command sent it there.");
+    // TargetCount against the invocations listed for the same command, when every page is here.
+    if (!out.more_pages)
+        for (const FleetCommand& c : out.commands) {
+            if (!c.target_count.present || !c.command_id.present) continue;
+            std::int64_t listed = 0;
+            for (const FleetInvocation& inv : out.invocations) listed += inv.command_id.present && inv.command_id.value == c.command_id.value;
+            if (listed > 0 && listed != c.target_count.value)
+                sink.add(Severity::Warning, "fleet.count_mismatch",
+                         "TargetCount is " + std::to_string(c.target_count.value) + " but " + plural(static_cast<std::size_t>(listed), "invocation", "invocations") +
+                             " of this command were pasted: is a page missing?",
+                         "", c.offset);
+        }
+}
+
+}  // namespace
+
+std::optional<FleetSource> fleet_source_of(const Json& root) {
+    if (!root.is_object()) return std::nullopt;
+    for (const FleetOutputName& o : kFleetOutputs)
+        if (root.contains(o.member)) return o.source;
+    return std::nullopt;
+}
+
+std::size_t read_fleet(std::string_view text, JsonRead& first, std::size_t first_begin, Fleet& out, DiagnosticSink& sink) {
+    JsonRead page = std::move(first);
+    std::size_t begin = first_begin;
+    for (;;) {
+        const std::optional<FleetSource> source = fleet_source_of(page.value);
+        if (!source) {
+            sink.add(Severity::Warning, "fleet.other_document",
+                     "This JSON is not send-command, list-commands or list-command-invocations output; it is skipped.", "", begin);
+        } else {
+            const Places places{page.places, begin};
+            MemberReader r{places, sink};
+            PageReader reader{r, out.pages};
+            bool token = false;
+            out.sources.push_back(reader.read_page(page.value, *source, out, token));
+            // The last page decides: a NextToken on an earlier page is answered by the pages after it.
+            out.more_pages = token;
+            ++out.pages;
+        }
+        const std::size_t end = page.end;
+        const std::size_t next = next_page(text, end, sink);
+        if (next == std::string_view::npos) {
+            drop_duplicates(out, sink);
+            summary_findings(out, sink);
+            return end;
+        }
+        begin = next;
+        page = read_json(text, begin, sink);
+        if (!page.ok) {  // read_json said why; what was read so far stands
+            drop_duplicates(out, sink);
+            summary_findings(out, sink);
+            return page.end;
+        }
+    }
+}
+
+}  // namespace ssmview

@@ -1,0 +1,55 @@
+// core/fleet_report.h: what a fleet adds up to: counts per phase, progress, time span, JSON.
+//
+// Index
+//   FleetCounts, fleet_counts   invocations per phase; progress from the counters when a
+//                               command has them, else from the invocations
+//   FleetSpan, fleet_span       requested, first start, last end, the slowest target
+//   fleet_sources_text          "list-commands + list-command-invocations": what was pasted
+//   fleet_to_json               the `ssmview inspect --json` object for a fleet (kind "fleet")
+//
+// Call flow: analyze() reads a fleet input into Report::fleet (fleet_reader.h); front ends ask
+// these functions and output_groups.h, never recount on their own.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "classify.h"
+#include "fleet.h"
+#include "output_groups.h"
+
+namespace ssmview {
+
+struct Report;
+
+constexpr std::size_t kPhaseCount = static_cast<std::size_t>(Phase::Unknown) + 1;
+
+struct FleetCounts {
+    std::array<std::size_t, kPhaseCount> by_phase{};  // indexed by Phase, over the invocations
+    std::size_t invocations = 0;
+    std::size_t terminal = 0;
+    // Progress: done of total targets. From the first command's counters (CompletedCount of
+    // TargetCount) when it has them, else terminal invocations of those listed.
+    std::int64_t done = 0, total = 0;
+    bool         from_counters = false;
+    std::size_t  of(Phase p) const { return by_phase[static_cast<std::size_t>(p)]; }
+};
+FleetCounts fleet_counts(const Fleet& f);
+
+struct FleetSpan {
+    Timestamp    requested;              // the earliest RequestedDateTime
+    Timestamp    first_start, last_end;  // over every plugin that started or finished
+    std::size_t  slowest = 0;            // index into Fleet::invocations
+    std::int64_t slowest_ms = -1;        // -1: no invocation has both a start and an end
+};
+FleetSpan fleet_span(const Fleet& f);
+
+// Each source once, in the order pasted, joined by " + ".
+std::string fleet_sources_text(const Fleet& f);
+
+// {"kind":"fleet","valid","format","sources","pages","morePages","command","commands","counts",
+//  "progress","span","invocations","groups","diagnostics"}; groups of both streams in `mode`.
+Json fleet_to_json(const Report& r, GroupMode mode);
+
+}  // namespace ssmview

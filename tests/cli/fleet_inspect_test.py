@@ -1,0 +1,136 @@
+"""tests/cli/fleet_inspect_test.py: `ssmview inspect` on fleet outputs, as a person and a script use it.
+
+Index
+  helpers              run the binary; an independent reading of the fixture (Python's json)
+  FleetTextTest        counts, failures first, each distinct output once headed by its instances
+  FleetJsonTest        kind "fleet": invocations and groups equal Python's own grouping of the
+                       same CLI output; --similar variants; pages pasted with prompts
+  FleetExitTest        exit 0 for a readable fleet whatever its outcome, 1 for a broken page
+"""
+import json
+import os
+import subprocess
+import unittest
+
+BIN = os.environ["SSMVIEW_BIN"]
+FIX = os.environ["SSMVIEW_FIXTURES"]
+ERROR_TITLE = "\n----------ERROR-------\n"
+
+
+def run(*args, stdin=None):
+    return subprocess.run([BIN, *args], input=stdin, capture_output=True, timeout=120)
+
+
+def fixture_path(name):
+    return os.path.join(FIX, name)
+
+
+def python_groups(invocations, stream):
+    """clubak -b by hand: instance ids per distinct text, largest group first (ties: first seen)."""
+    groups = {}
+    for inv in invocations:
+        plugins = inv["CommandPlugins"]
+        text = plugins[0]["Output"]
+        out, _, err = text.partition(ERROR_TITLE)
+        groups.setdefault(out if stream == "stdout" else err, []).append(inv["InstanceId"])
+    ordered = sorted(groups.items(), key=lambda kv: -len(kv[1]))  # sorted() is stable
+    return [{"stream": stream, "instances": ids, "text": text} for text, ids in ordered]
+
+
+class FleetTextTest(unittest.TestCase):
+    def test_counts_then_failures_then_each_output_once(self):
+        p = run("inspect", "--no-color", fixture_path("aws-cli/fleet-deploy.details.json"))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = p.stdout.decode()
+        self.assertTrue(out.startswith("Fleet: list-command-invocations, 1 page, 12 invocations\n"), out[:200])
+        self.assertIn("  Phases          success 9, failed 2, timed_out 1\n", out)
+        self.assertIn("  Slowest         i-000005a1e00000008 (8.460 s)\n", out)
+        failures = out.index("Not successful (3):\n")
+        self.assertLess(failures, out.index("stdout: 7 distinct outputs\n"))
+        self.assertIn("  i-000005a1e0000000b  timed_out (delivery_timed_out)  code -1  web-12\n", out)
+        self.assertIn("---------------- i-000005a1e00000000, i-000005a1e00000001, i-000005a1e00000002, "
+                      "i-000005a1e00000003, i-000005a1e00000004 (5)\n  | Fetching web-1.4.2.tar.gz\n", out)
+        self.assertIn("---------------- i-000005a1e00000008 (1), cut by the agent\n", out)
+        self.assertIn("  | ... 47 lines more (ssmview inspect --json has all)\n", out)
+        self.assertIn("stderr: 3 distinct outputs\n", out)
+
+    def test_similar_joins_outputs_that_differ_in_times(self):
+        out = run("inspect", "--similar", fixture_path("aws-cli/fleet-deploy.details.json")).stdout.decode()
+        self.assertIn("stdout: 5 distinct outputs (digits, hex ids and times ignored)\n", out)
+        self.assertIn("i-000005a1e00000005, i-000005a1e00000006, i-000005a1e00000007 (3), 3 variants\n", out)
+
+    def test_a_script_cannot_drive_the_terminal_through_an_output(self):
+        page = {"CommandInvocations": [{"CommandId": "3f1c9a52-7d4e-4b8a-9c61-2e5f8d0b7a14", "InstanceId": "i-0123456789abcdef0",
+                                        "Status": "Success", "CommandPlugins": [
+                                            {"Name": "aws:runShellScript", "Status": "Success", "ResponseCode": 0,
+                                             "Output": "\x1b]0;pwned\x07title\n\x1b[2Jclear\n"}]}]}
+        out = run("inspect", "-", stdin=json.dumps(page).encode()).stdout.decode()
+        self.assertNotIn("\x1b", out)
+        self.assertIn("  | title\n  | clear\n", out)
+
+
+class FleetJsonTest(unittest.TestCase):
+    def test_groups_equal_an_independent_grouping_of_the_same_output(self):
+        with open(fixture_path("aws-cli/fleet-deploy.details.json"), encoding="utf-8") as f:
+            src = json.load(f)
+        j = json.loads(run("inspect", "--json", fixture_path("aws-cli/fleet-deploy.details.json")).stdout)
+        self.assertEqual(j["kind"], "fleet")
+        self.assertTrue(j["valid"])
+        got = [{k: g[k] for k in ("stream", "instances", "text")} for g in j["groups"]]
+        self.assertEqual(got, python_groups(src["CommandInvocations"], "stdout") +
+                         python_groups(src["CommandInvocations"], "stderr"))
+        self.assertEqual([r["instanceId"] for r in j["invocations"]], [i["InstanceId"] for i in src["CommandInvocations"]])
+        self.assertEqual([r["status"] for r in j["invocations"]], [i["Status"] for i in src["CommandInvocations"]])
+        self.assertEqual(j["counts"], {"success": 9, "failed": 2, "timed_out": 1})
+
+    def test_pages_pasted_with_prompts_give_the_same_report_as_the_clis_own_paging(self):
+        whole = json.loads(run("inspect", "--json", fixture_path("aws-cli/fleet-deploy.details.json")).stdout)
+        pages = json.loads(run("inspect", "--json", fixture_path("pasted/fleet-deploy-pages.txt")).stdout)
+        self.assertEqual(pages["pages"], 3)
+        for key in ("counts", "progress", "span", "invocations", "groups"):
+            self.assertEqual(pages[key], whole[key], key)
+
+    def test_similar_groups_carry_their_variant_count(self):
+        j = json.loads(run("inspect", "--json", "--similar", fixture_path("aws-cli/fleet-deploy.details.json")).stdout)
+        self.assertEqual([g["variants"] for g in j["groups"] if g["stream"] == "stdout"], [1, 3, 1, 1, 1])
+
+    def test_list_commands_and_send_command_give_the_command(self):
+        j = json.loads(run("inspect", "--json", fixture_path("aws-cli/fleet-deploy.list-commands.new-york.json")).stdout)
+        self.assertEqual(j["command"]["commandId"], "3f1c9a52-7d4e-4b8a-9c61-2e5f8d0b7a14")
+        self.assertEqual(j["command"]["requested"]["utc"], "2026-11-20T14:03:07.512Z")
+        self.assertEqual(j["command"]["requested"]["offsetMinutes"], -300)
+        self.assertEqual(j["progress"], {"done": 12, "total": 12, "from": "counters"})
+        s = json.loads(run("inspect", "--json", fixture_path("aws-cli/fleet-deploy.send-command.json")).stdout)
+        self.assertEqual(s["sources"], ["send-command"])
+        self.assertEqual(s["command"]["phase"], "pending")
+
+
+class FleetExitTest(unittest.TestCase):
+    def test_a_fleet_with_failures_is_still_a_valid_input(self):
+        self.assertEqual(run("inspect", fixture_path("aws-cli/fleet-deploy.details.json")).returncode, 0)
+
+    def test_a_page_cut_off_is_an_error_said_on_stderr(self):
+        with open(fixture_path("aws-cli/fleet-deploy.details.json"), "rb") as f:
+            text = f.read()
+        p = run("inspect", "-", stdin=text[: len(text) // 2])
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(b"[json.truncated]", p.stderr)
+
+    def test_a_second_page_cut_off_keeps_the_first_and_says_where_the_second_broke(self):
+        with open(fixture_path("pasted/fleet-deploy-pages.txt"), "rb") as f:
+            text = f.read()
+        cut = text[: text.index(b"user@host:~$ aws", 10) + 600]
+        p = run("inspect", "-", stdin=cut)
+        self.assertEqual(p.returncode, 1)
+        out = p.stdout.decode()
+        self.assertIn("Fleet: list-command-invocations, 1 page, 5 invocations\n", out)
+        self.assertIn("[json.truncated]", out)
+
+    def test_link_refuses_a_fleet_and_says_why(self):
+        p = run("link", fixture_path("aws-cli/fleet-deploy.details.json"))
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(b"ssmview: this is a fleet (list-command-invocations output); a link carries one invocation", p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
