@@ -31,11 +31,8 @@ std::string instance_list(const Fleet& f, const std::vector<std::size_t>& member
 }
 
 std::string code_of(const FleetInvocation& inv) {
-    for (const FleetPlugin& p : inv.plugins)
-        if (p.response_code.present && p.response_code.value != 0) return std::to_string(p.response_code.value);
-    for (const FleetPlugin& p : inv.plugins)
-        if (p.response_code.present) return std::to_string(p.response_code.value);
-    return "-";
+    const InvocationSummary row = summarize_invocation(inv);
+    return row.response_code.present ? std::to_string(row.response_code.value) : "-";
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }

@@ -1,7 +1,7 @@
 // core/fleet_report.cpp: counts, span and the fleet's JSON.
 //
 // Index
-//   fleet_counts, fleet_span, fleet_sources_text
+//   fleet_counts, summarize_invocation, fleet_span, fleet_sources_text
 //   JSON writers      command_json, plugin_json, invocation_json, group_json
 //   fleet_to_json
 #include "fleet_report.h"
@@ -33,22 +33,32 @@ FleetCounts fleet_counts(const Fleet& f) {
     return c;
 }
 
+namespace {
+void keep_earlier(Timestamp& keep, const Timestamp& t) { if (t.valid && (!keep.valid || t.epoch_ms < keep.epoch_ms)) keep = t; }
+void keep_later(Timestamp& keep, const Timestamp& t) { if (t.valid && (!keep.valid || t.epoch_ms > keep.epoch_ms)) keep = t; }
+}  // namespace
+
+InvocationSummary summarize_invocation(const FleetInvocation& inv) {
+    InvocationSummary out;
+    for (const FleetPlugin& p : inv.plugins) {
+        if (p.response_code.present && (!out.response_code.present || (out.response_code.value == 0 && p.response_code.value != 0)))
+            out.response_code = p.response_code;
+        keep_earlier(out.start, p.start);
+        keep_later(out.end, p.finish);
+    }
+    if (out.start.valid && out.end.valid) out.duration_ms = out.end.epoch_ms - out.start.epoch_ms;
+    return out;
+}
+
 FleetSpan fleet_span(const Fleet& f) {
     FleetSpan s;
-    auto earlier = [](Timestamp& keep, const Timestamp& t) { if (t.valid && (!keep.valid || t.epoch_ms < keep.epoch_ms)) keep = t; };
-    auto later = [](Timestamp& keep, const Timestamp& t) { if (t.valid && (!keep.valid || t.epoch_ms > keep.epoch_ms)) keep = t; };
     for (std::size_t i = 0; i < f.invocations.size(); ++i) {
-        const FleetInvocation& inv = f.invocations[i];
-        Timestamp start, end;
-        for (const FleetPlugin& p : inv.plugins) {
-            earlier(start, p.start);
-            later(end, p.finish);
-        }
-        earlier(s.requested, inv.requested);
-        earlier(s.first_start, start);
-        later(s.last_end, end);
-        if (start.valid && end.valid && end.epoch_ms - start.epoch_ms > s.slowest_ms) {
-            s.slowest_ms = end.epoch_ms - start.epoch_ms;
+        const InvocationSummary row = summarize_invocation(f.invocations[i]);
+        keep_earlier(s.requested, f.invocations[i].requested);
+        keep_earlier(s.first_start, row.start);
+        keep_later(s.last_end, row.end);
+        if (row.duration_ms > s.slowest_ms) {
+            s.slowest_ms = row.duration_ms;
             s.slowest = i;
         }
     }
@@ -138,21 +148,12 @@ Json invocation_json(const FleetInvocation& inv) {
     j["statusDetails"] = field(inv.status_details);
     j["phase"] = phase_name(inv.state.phase);
     j["terminal"] = inv.state.terminal;
-    // The invocation's code: its one plugin's, or the first non-zero of several (what failed).
-    Json code = nullptr;
-    for (const FleetPlugin& p : inv.plugins)
-        if (p.response_code.present && (code.is_null() || (code.get<std::int64_t>() == 0 && p.response_code.value != 0)))
-            code = p.response_code.value;
-    j["responseCode"] = code;
+    const InvocationSummary row = summarize_invocation(inv);
+    j["responseCode"] = field(row.response_code);
     j["requested"] = time_json(inv.requested);
-    Timestamp start, end;
-    for (const FleetPlugin& p : inv.plugins) {
-        if (p.start.valid && (!start.valid || p.start.epoch_ms < start.epoch_ms)) start = p.start;
-        if (p.finish.valid && (!end.valid || p.finish.epoch_ms > end.epoch_ms)) end = p.finish;
-    }
-    j["start"] = time_json(start);
-    j["end"] = time_json(end);
-    j["durationMs"] = start.valid && end.valid ? Json(end.epoch_ms - start.epoch_ms) : Json(nullptr);
+    j["start"] = time_json(row.start);
+    j["end"] = time_json(row.end);
+    j["durationMs"] = row.duration_ms >= 0 ? Json(row.duration_ms) : Json(nullptr);
     j["documentName"] = field(inv.document_name);
     j["comment"] = field(inv.comment);
     j["standardOutputUrl"] = field(inv.standard_output_url);

@@ -3,6 +3,7 @@
 // Index
 //   FleetCounts, fleet_counts   invocations per phase; progress from the counters when a
 //                               command has them, else from the invocations
+//   InvocationSummary, summarize_invocation   one row: code, start, end, duration
 //   FleetSpan, fleet_span       requested, first start, last end, the slowest target
 //   fleet_sources_text          "list-commands + list-command-invocations": what was pasted
 //   fleet_to_json               the `ssmview inspect --json` object for a fleet (kind "fleet")
@@ -36,6 +37,15 @@ struct FleetCounts {
     std::size_t  of(Phase p) const { return by_phase[static_cast<std::size_t>(p)]; }
 };
 FleetCounts fleet_counts(const Fleet& f);
+
+// One invocation as a row of the fleet: its code (its plugin's, or the first non-zero of several
+// steps: what failed) and its times (the first step's start, the last step's end).
+struct InvocationSummary {
+    Field<std::int64_t> response_code;
+    Timestamp           start, end;
+    std::int64_t        duration_ms = -1;  // -1 unless both times are known
+};
+InvocationSummary summarize_invocation(const FleetInvocation& inv);
 
 struct FleetSpan {
     Timestamp    requested;              // the earliest RequestedDateTime
