@@ -24,14 +24,11 @@ std::string id_of(const FleetInvocation& inv) {
 }
 
 std::string instance_list(const Fleet& f, const std::vector<std::size_t>& members) {
-    std::string out;
-    for (std::size_t i = 0; i < members.size() && i < kListedInstances; ++i) out += (i ? ", " : "") + id_of(f.invocations[members[i]]);
-    if (members.size() > kListedInstances) out += " and " + std::to_string(members.size() - kListedInstances) + " more";
-    return out;
+    return sanitize_for_terminal(fleet_instances_text(f, members, kListedInstances));
 }
 
 std::string code_of(const FleetInvocation& inv) {
-    const InvocationSummary row = summarize_invocation(inv);
+    const FleetRow row = fleet_row(inv);
     return row.response_code.present ? std::to_string(row.response_code.value) : "-";
 }
 

@@ -1,7 +1,7 @@
 // core/fleet_report.cpp: counts, span and the fleet's JSON.
 //
 // Index
-//   fleet_counts, summarize_invocation, fleet_span, fleet_sources_text
+//   fleet_counts, fleet_row, fleet_span, fleet_sources_text, fleet_instances_text
 //   JSON writers      command_json, plugin_json, invocation_json, group_json
 //   fleet_to_json
 #include "fleet_report.h"
@@ -38,8 +38,8 @@ void keep_earlier(Timestamp& keep, const Timestamp& t) { if (t.valid && (!keep.v
 void keep_later(Timestamp& keep, const Timestamp& t) { if (t.valid && (!keep.valid || t.epoch_ms > keep.epoch_ms)) keep = t; }
 }  // namespace
 
-InvocationSummary summarize_invocation(const FleetInvocation& inv) {
-    InvocationSummary out;
+FleetRow fleet_row(const FleetInvocation& inv) {
+    FleetRow out;
     for (const FleetPlugin& p : inv.plugins) {
         if (p.response_code.present && (!out.response_code.present || (out.response_code.value == 0 && p.response_code.value != 0)))
             out.response_code = p.response_code;
@@ -53,7 +53,7 @@ InvocationSummary summarize_invocation(const FleetInvocation& inv) {
 FleetSpan fleet_span(const Fleet& f) {
     FleetSpan s;
     for (std::size_t i = 0; i < f.invocations.size(); ++i) {
-        const InvocationSummary row = summarize_invocation(f.invocations[i]);
+        const FleetRow row = fleet_row(f.invocations[i]);
         keep_earlier(s.requested, f.invocations[i].requested);
         keep_earlier(s.first_start, row.start);
         keep_later(s.last_end, row.end);
@@ -72,6 +72,16 @@ std::string fleet_sources_text(const Fleet& f) {
         for (std::size_t j = 0; j < i; ++j) seen = seen || f.sources[j] == f.sources[i];
         if (!seen) out += std::string(out.empty() ? "" : " + ") + fleet_source_name(f.sources[i]);
     }
+    return out;
+}
+
+std::string fleet_instances_text(const Fleet& f, const std::vector<std::size_t>& members, std::size_t max) {
+    std::string out;
+    for (std::size_t i = 0; i < members.size() && i < max; ++i) {
+        const FleetInvocation& inv = f.invocations[members[i]];
+        out += (i ? ", " : "") + (inv.instance_id.present && !inv.instance_id.value.empty() ? inv.instance_id.value : std::string("?"));
+    }
+    if (members.size() > max) out += " and " + std::to_string(members.size() - max) + " more";
     return out;
 }
 
@@ -148,7 +158,7 @@ Json invocation_json(const FleetInvocation& inv) {
     j["statusDetails"] = field(inv.status_details);
     j["phase"] = phase_name(inv.state.phase);
     j["terminal"] = inv.state.terminal;
-    const InvocationSummary row = summarize_invocation(inv);
+    const FleetRow row = fleet_row(inv);
     j["responseCode"] = field(row.response_code);
     j["requested"] = time_json(inv.requested);
     j["start"] = time_json(row.start);

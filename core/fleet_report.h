@@ -3,9 +3,10 @@
 // Index
 //   FleetCounts, fleet_counts   invocations per phase; progress from the counters when a
 //                               command has them, else from the invocations
-//   InvocationSummary, summarize_invocation   one row: code, start, end, duration
+//   FleetRow, fleet_row   one row: code, start, end, duration
 //   FleetSpan, fleet_span       requested, first start, last end, the slowest target
 //   fleet_sources_text          "list-commands + list-command-invocations": what was pasted
+//   fleet_instances_text        "i-1, i-2 and 8 more": a group's instances in a heading
 //   fleet_to_json               the `ssmview inspect --json` object for a fleet (kind "fleet")
 //
 // Call flow: analyze() reads a fleet input into Report::fleet (fleet_reader.h); front ends ask
@@ -15,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "classify.h"
 #include "fleet.h"
@@ -40,12 +42,12 @@ FleetCounts fleet_counts(const Fleet& f);
 
 // One invocation as a row of the fleet: its code (its plugin's, or the first non-zero of several
 // steps: what failed) and its times (the first step's start, the last step's end).
-struct InvocationSummary {
+struct FleetRow {
     Field<std::int64_t> response_code;
     Timestamp           start, end;
     std::int64_t        duration_ms = -1;  // -1 unless both times are known
 };
-InvocationSummary summarize_invocation(const FleetInvocation& inv);
+FleetRow fleet_row(const FleetInvocation& inv);
 
 struct FleetSpan {
     Timestamp    requested;              // the earliest RequestedDateTime
@@ -57,6 +59,9 @@ FleetSpan fleet_span(const Fleet& f);
 
 // Each source once, in the order pasted, joined by " + ".
 std::string fleet_sources_text(const Fleet& f);
+// The instance ids of `members` (indices into f.invocations), the first `max` of them, then
+// "and N more". Ids are as given: a terminal front end sanitizes them.
+std::string fleet_instances_text(const Fleet& f, const std::vector<std::size_t>& members, std::size_t max);
 
 // {"kind":"fleet","valid","format","sources","pages","morePages","command","commands","counts",
 //  "progress","span","invocations","groups","diagnostics"}; groups of both streams in `mode`.

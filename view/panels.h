@@ -14,6 +14,8 @@
 //   draw_input_panel       input_panel.cpp       paste area, open file, samples
 //   draw_fetch_bar         fetch_panel.cpp       above the summary: what is followed, or what a proxy offers
 //   draw_fetch_panel       fetch_panel.cpp       proxy URL, token, ids, Follow; the proxy's commands and steps
+//   draw_fleet_summary     fleet_panel.cpp       a fleet: what was pasted, progress, counts per phase, span
+//   draw_fleet_panel       fleet_panel.cpp       a fleet: the targets table, or each distinct output once
 //
 // Every panel draws into the current ImGui window, reads ViewState through Frame, writes only
 // ViewUi, ViewModel caches and ViewActions, and never loads directly (request_load).
@@ -37,6 +39,12 @@ void draw_share_panel(Frame& f);
 void draw_input_panel(Frame& f);
 void draw_fetch_bar(Frame& f);
 void draw_fetch_panel(Frame& f);
+void draw_fleet_summary(Frame& f);
+void draw_fleet_panel(Frame& f);
+// The fleet's rows and groups for the current FleetUi (rebuilt only when it changed); also what
+// state() reports.
+const std::vector<std::size_t>& fleet_rows(const ViewState& s, FleetModel& fm);
+const std::vector<OutputGroup>& fleet_groups(const ViewState& s, FleetModel& fm);
 
 // Shared by the share panel and view_frame: the redaction options ViewUi describes.
 RedactOptions redact_options_from_ui(const ViewUi& ui);

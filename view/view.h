@@ -77,6 +77,18 @@ enum class ViewTab { Output, Diagnostics, Raw, Share, Input, Fetch };
 enum class ThemeChoice { Auto, Light, Dark };  // Auto follows ViewEnv.prefers_dark
 const char* view_tab_name(ViewTab t);          // "output", "diagnostics", "raw", "share", "input", "fetch"
 
+// A fleet's views (view/fleet_panel.cpp): the targets table or the grouped outputs (of ViewUi's
+// stream), the table's sort column and filter, and whether near-identical outputs are grouped.
+enum class FleetView { Targets, Outputs };
+enum class FleetColumn { Instance, Name, Status, Code, Start, Duration };
+struct FleetUi {
+    FleetView   view = FleetView::Targets;
+    FleetColumn sort = FleetColumn::Instance;
+    bool        ascending = true;
+    std::string filter;   // rows whose instance id, name, status or code contain it (case-insensitive)
+    bool        similar = false;  // group outputs that differ only in digits, hex ids and times
+};
+
 // UI-only choices. They live here, not in ImGui's storage, so view_frame stays a function of
 // ViewState + ViewEnv + input, state() can report them, and tests can set them directly.
 // view_load_text keeps them (a new paste keeps your wrap and theme), except the per-invocation
@@ -97,6 +109,7 @@ struct ViewUi {
     std::string  paste_text;                 // the input tab's paste area
     int          raw_line = 0;               // raw-input line to show and highlight (1-based, 0 none)
     int          selected_diagnostic = -1;
+    FleetUi      fleet;                      // a pasted fleet: table sort and filter, outputs' grouping
 };
 
 struct ViewState {

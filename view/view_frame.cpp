@@ -75,8 +75,7 @@ void draw_summary(Frame& f) {
             return;
         }
         if (r.kind == ReportKind::Fleet) {
-            ImGui::TextWrapped("%s", fleet_text(r).c_str());
-            ImGui::TextDisabled("%s", not_shown_hint());
+            draw_fleet_summary(f);
             return;
         }
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.error), "%s", not_shown_text());
@@ -114,6 +113,7 @@ void draw_main_tabs(Frame& f) {
     switch (ui.tab) {
     case ViewTab::Output:
         if (f.s.report.has_invocation) draw_output_panel(f);
+        else if (f.s.report.kind == ReportKind::Fleet) draw_fleet_panel(f);
         else ImGui::TextDisabled("No output: no invocation was read (see Diagnostics).");
         break;
     case ViewTab::Diagnostics: draw_diagnostics_panel(f); break;

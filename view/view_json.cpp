@@ -19,11 +19,14 @@
 //     fetch: {phase, following, paused, done, polls, next_poll_s, error, commands, steps, ...}
 //            (fetch_state_json, view/fetch_follow.cpp),
 //     whole: {live, rounds, logs_reads, stdout|stderr: {source, phase, bytes, total_bytes, where,
-//             events, no_stream, cancelled, in_flight, retries, error, shown, can_load, at_bottom}}
+//             events, no_stream, cancelled, in_flight, retries, error, shown, can_load, at_bottom}},
+//     fleet (a fleet only): {view, invocations, done, total, rows (instance ids in the table's
+//            order, filtered), sort, ascending, filter, similar, groups (of ui.stream)}
 //            (whole_state_json, view/whole_output.cpp) }
 // Find matches are those of the active pane for the current query (as last drawn, or computed
 // here when no frame has drawn them yet, so a test can set the query and ask at once).
 #include "fetch_ops.h"
+#include "panels.h"
 #include "text_find.h"
 #include "view_model.h"
 #include "wording.h"
@@ -135,6 +138,19 @@ Json view_state_to_json(const ViewState& s) {
         if (m != nullptr) k["at_bottom"] = m->out[i].at_bottom;
     }
     j["whole"] = std::move(whole);
+    if (r.kind == ReportKind::Fleet && m != nullptr) {
+        FleetModel& fm = s.model->fleet;
+        const FleetCounts c = fleet_counts(r.fleet);
+        Json rows = Json::array();
+        for (std::size_t i : fleet_rows(s, fm)) rows.push_back(r.fleet.invocations[i].instance_id.value);
+        j["fleet"] = {{"view", ui.fleet.view == FleetView::Targets ? "targets" : "outputs"},
+                      {"invocations", r.fleet.invocations.size()},
+                      {"done", c.done}, {"total", c.total},
+                      {"rows", std::move(rows)},  // instance ids in the table's order, filtered
+                      {"sort", static_cast<int>(ui.fleet.sort)}, {"ascending", ui.fleet.ascending},
+                      {"filter", ui.fleet.filter}, {"similar", ui.fleet.similar},
+                      {"groups", fleet_groups(s, fm).size()}};
+    }
     return j;
 }
 

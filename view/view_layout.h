@@ -3,7 +3,8 @@
 // Index
 //   Clip lengths      how many code points of a value a label shows (clip_for_display); the
 //                     fetch bar's and the Fetch tab's own, shorter ones
-//   Lists             how many findings the diagnostics table (and the HTML mirror) lists
+//   Lists             how many findings the diagnostics table (and the HTML mirror) lists; a fleet
+//                     group's instances and lines
 //   Breakpoints       the width at which the summary goes from one column to two
 //   Timing            the "Copied" note's lifetime, ImGui's cursor blink, the longest timer wait
 //   Frames            settling frames after a load, retries of a scroll ImGui could not apply yet
@@ -53,6 +54,10 @@ constexpr std::size_t kClipFetchStepStatus = 16;   // a step's status on its but
 // Diagnostic rows wrap, so they have no fixed height for a clipper; a cap keeps a pathological input
 // (thousands of findings) from costing seconds per frame. The CLI lists them all.
 constexpr std::size_t kMaxDiagnosticsShown = 500;
+// A fleet: instance ids named in a group's heading (the rest counted), and lines of a group's
+// text shown before "N more lines" (a plugin Output is at most 2,500 characters; a few have 80 lines).
+constexpr std::size_t kFleetGroupInstances = 8;
+constexpr int         kFleetGroupLines = 20;
 
 // ---- Breakpoints -------------------------------------------------------------------------------
 // Wider than this many font sizes, status + timeline and the header sit side by side.
@@ -78,7 +83,8 @@ constexpr int kScrollRetryFrames = 3;
 constexpr float kFindFieldEms = 14.0f;        // the find field
 constexpr float kFindBarGapEms = 1.5f;        // stream tabs -> find field
 constexpr float kTruncationBannerRows = 1.6f; // the banner's height in frame heights
-constexpr float kWholeProgressEms = 16.0f;    // the whole output's progress bar
+constexpr float kWholeProgressEms = 16.0f;    // the whole output's progress bar (and a fleet's)
+constexpr float kFleetFilterEms = 20.0f;      // the targets table's filter field
 constexpr float kScrollTargetFromTop = 0.35f; // a line brought into view lands this far down the pane
 constexpr float kScrollTargetFromLeft = 0.3f; // and its column this far from the left edge
 

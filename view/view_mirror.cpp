@@ -119,7 +119,11 @@ ViewMirror view_mirror(const ViewState& s, const ViewEnv& env) {
         m.heading = intro_text();
         m.title = "ssmview";
     } else if (r.kind == ReportKind::Fleet) {
-        m.heading = fleet_text(r);
+        m.heading = fleet_heading(r);
+        const FleetCounts c = fleet_counts(r.fleet);
+        add_row(m, "Progress", fleet_progress_text(c));
+        for (std::size_t p = 0; p < kPhaseCount; ++p)
+            if (c.by_phase[p] > 0) add_row(m, "Phase", fleet_phase_text(static_cast<Phase>(p), c.by_phase[p]));
         m.title = "Fleet \xe2\x80\x94 ssmview";
     } else {
         m.heading = not_shown_text();

@@ -2,6 +2,7 @@
 //
 // Index
 //   OutputPane    one stream (stdout or stderr): display doc, wrap cache, find cache, scroll memory
+//   FleetModel    a fleet's rows (filtered, sorted) and output groups, cached by the choices
 //   ViewModel     both panes, the lazily built raw doc, share preview cache, applied theme,
 //                 the "Copied" note, and the controls drawn last frame (for view_control_rect)
 //   Frame         what every panel function receives: state, env, actions, model, palette
@@ -24,6 +25,8 @@
 
 #include <imgui.h>
 
+#include "fleet_report.h"
+#include "output_groups.h"
 #include "text_doc.h"
 #include "text_find.h"
 #include "text_view.h"
@@ -50,8 +53,18 @@ struct OutputPane {
     bool shows_truncation(const WholeStream& w) const { return truncated && !holds_whole() && w.phase != WholePhase::Loading; }
 };
 
+// A fleet's derived rows and groups, rebuilt when the choices they were built for change.
+struct FleetModel {
+    std::vector<FleetRow> rows_all;  // per invocation, in fleet order (built on load)
+    std::vector<std::size_t>       rows;      // invocation indices, filtered and sorted
+    std::string                    rows_key;  // the FleetUi sort and filter `rows` were built for
+    std::vector<OutputGroup>       groups;    // of one stream, in one mode
+    std::string                    groups_key;
+};
+
 struct ViewModel {
     OutputPane    out[2];  // indexed by OutputStream
+    FleetModel    fleet;   // a fleet was loaded (Report::kind == Fleet)
     bool          raw_built = false;
     TextDoc       raw;
     TextViewCache raw_cache;

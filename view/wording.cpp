@@ -4,7 +4,8 @@
 //   status words      phase_label, progress_text, waiter_sentence, given_text, response_code_text
 //   member values     field_text, cloudwatch_text, source_text
 //   times             time_text, elapsed_text
-//   no invocation     intro_text, not_shown_text, not_shown_hint, fleet_text, first_error_text
+//   no invocation     intro_text, not_shown_text, not_shown_hint, first_error_text
+//   fleet             fleet_heading, fleet_progress_text, fleet_phase_text, fleet_group_heading
 //   diagnostics       diagnostics_summary, diagnostic_place, diagnostic_sentence, diagnostics_more
 //   outputs           output_lines_text, output_absent_text, output_pending_text, truncation texts
 //
@@ -105,22 +106,41 @@ std::string elapsed_text(const Report& r) {
 // ---- no invocation ------------------------------------------------------------------------------------------
 const char* intro_text() {
     return "ssmview shows the result of an AWS Systems Manager Run Command: paste what "
-           "`aws ssm get-command-invocation` printed, open a file, or pick a sample below.";
+           "`aws ssm get-command-invocation` printed (or `list-command-invocations --details` for a whole "
+           "fleet), open a file, or pick a sample below.";
 }
 const char* not_shown_text() { return "This is not a get-command-invocation result that can be shown."; }
 const char* not_shown_hint() { return "Details in Diagnostics; the input itself under Raw input."; }
 
-std::string fleet_text(const Report& r) {
-    const FleetCounts c = fleet_counts(r.fleet);
-    std::string counts;
-    for (std::size_t p = 0; p < kPhaseCount; ++p)
-        if (c.by_phase[p] > 0) counts += ", " + std::to_string(c.by_phase[p]) + " " + phase_name(static_cast<Phase>(p));
-    const std::size_t n = r.fleet.invocations.size(), commands = r.fleet.commands.size();
-    std::string what = std::to_string(n) + (n == 1 ? " invocation" : " invocations") + counts;
-    if (n == 0) what = std::to_string(commands) + (commands == 1 ? " command" : " commands") + ", " + std::to_string(c.done) +
-                       " of " + std::to_string(c.total) + " targets finished";
-    return "This is a fleet (" + fleet_sources_text(r.fleet) + " output): " + what +
-           ". The page does not show fleets yet: `ssmview inspect` prints the counts and each distinct output once.";
+// ---- fleet -----------------------------------------------------------------------------------------------------
+std::string fleet_heading(const Report& r) {
+    const Fleet& f = r.fleet;
+    const std::size_t n = f.invocations.size(), commands = f.commands.size();
+    std::string out = "Fleet: " + fleet_sources_text(f) + ", " + std::to_string(n) + (n == 1 ? " invocation" : " invocations");
+    if (commands > 0) out += ", " + std::to_string(commands) + (commands == 1 ? " command" : " commands");
+    return out;
+}
+
+std::string fleet_progress_text(const FleetCounts& c) {
+    return std::to_string(c.done) + " of " + std::to_string(c.total) + " targets finished" +
+           (c.from_counters ? " (the command's counters)" : "");
+}
+
+std::string fleet_phase_text(Phase p, std::size_t n) { return std::to_string(n) + " " + phase_name(p); }
+
+std::string fleet_group_heading(const Fleet& f, const OutputGroup& g) {
+    const std::size_t n = g.invocations.size();
+    std::string out = std::to_string(n) + (n == 1 ? " instance: " : " instances: ") +
+                      clip_for_display(fleet_instances_text(f, g.invocations, kFleetGroupInstances), kClipSentence);
+    if (g.variants > 1) out += " (" + std::to_string(g.variants) + " variants)";
+    if (g.cut) out += " (cut by the agent)";
+    return out;
+}
+
+std::string fleet_no_outputs_text(const Report& r) {
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.code == "fleet.no_details") return d.message;  // core's sentence: how to get them
+    return "No invocation with plugins was pasted, so there are no outputs to group.";
 }
 
 std::string first_error_text(const Report& r) {

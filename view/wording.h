@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <string>
 
+#include "fleet_report.h"
 #include "report.h"
 #include "view.h"
 
@@ -51,8 +52,12 @@ std::string source_text(const ViewState& s);
 const char* intro_text();
 const char* not_shown_text();
 const char* not_shown_hint();
-// A fleet paste, until the page's fleet view lands: what it is, its counts, and what reads it.
-std::string fleet_text(const Report& r);
+// A fleet (view/fleet_panel.cpp draws these; the mirror repeats them).
+std::string fleet_heading(const Report& r);        // "Fleet: list-command-invocations, 12 invocations"
+std::string fleet_progress_text(const FleetCounts& c);  // "12 of 12 targets finished"
+std::string fleet_phase_text(Phase p, std::size_t n);   // "9 success"
+std::string fleet_group_heading(const Fleet& f, const OutputGroup& g);  // "5 instances: i-1, ... (3 variants)"
+std::string fleet_no_outputs_text(const Report& r);  // why a fleet has no outputs to group
 std::string first_error_text(const Report& r);  // the first error's message, clipped ("" if none)
 
 std::string diagnostics_summary(const Report& r);

@@ -1,0 +1,153 @@
+// tests/view/fleet_panel_test.cpp: a pasted fleet in the view (view/fleet_panel.cpp), driven
+// headless: the summary, the targets table (sort by a header click, filter by typing), and the
+// grouped outputs (stream, similar grouping), compared with core's own counts and groups.
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "fleet_report.h"
+#include "headless.h"
+#include "output_groups.h"
+
+using namespace ssmview;
+using test::Headless;
+
+namespace {
+
+std::vector<std::string> rows(const ViewState& s) {
+    std::vector<std::string> out;
+    const Json j = view_state_to_json(s);  // held: a range-for over j["fleet"]["rows"] of a temporary would dangle
+    for (const Json& id : j["fleet"]["rows"]) out.push_back(id.get<std::string>());
+    return out;
+}
+
+ViewState loaded(Headless& h, const std::string& fixture = "fleet-deploy.details") {
+    ViewState s;
+    view_load_text(s, test::fixture(fixture), LoadSource::Paste, "pasted text");
+    h.frames(s, 3);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("a pasted fleet opens on its targets, with core's counts and the progress", "[fleet]") {
+    Headless h(1600.0f, 1000.0f);
+    ViewState s = loaded(h);
+    const Json j = view_state_to_json(s);
+    CHECK(j["kind"] == "fleet");
+    CHECK(j["ui"]["tab"] == "output");
+    CHECK(j["fleet"]["view"] == "targets");
+    CHECK(j["fleet"]["invocations"] == 12);
+    CHECK(j["fleet"]["done"] == 12);
+    CHECK(j["fleet"]["total"] == 12);
+    CHECK(rows(s).size() == 12);
+    CHECK(rows(s).front() == "i-000005a1e00000000");
+    const std::string canvas = h.frame_text(s);
+    for (const char* words : {"Fleet: list-command-invocations, 12 invocations", "12 of 12 targets finished", "9 success",
+                              "2 failed", "1 timed_out", "web-10", "Slowest"})
+        CHECK(canvas.find(words) != std::string::npos);
+}
+
+TEST_CASE("a click on the Code header sorts by code; a second click reverses", "[fleet]") {
+    Headless h(1600.0f, 1000.0f);
+    ViewState s = loaded(h);
+    float rect[4];
+    REQUIRE(view_control_rect(s, "fleet.table", rect));
+    // The header row is the table's first line; Code is the 4th of 6 columns (weights .22 .16 .2 .08 ...).
+    const float code_x = rect[0] + rect[2] * (0.22f + 0.16f + 0.2f + 0.04f), header_y = rect[1] + ImGui::GetFontSize() * 0.6f;
+    h.click_at(s, code_x, header_y);
+    h.frames(s, 2);
+    CHECK(s.ui.fleet.sort == FleetColumn::Code);
+    CHECK(s.ui.fleet.ascending);
+    CHECK(rows(s).front() == "i-000005a1e0000000b");  // -1: never delivered
+    h.click_at(s, code_x, header_y);
+    h.frames(s, 2);
+    CHECK_FALSE(s.ui.fleet.ascending);
+    const std::vector<std::string> desc = rows(s);
+    CHECK(std::vector<std::string>(desc.begin(), desc.begin() + 2) ==
+          std::vector<std::string>{"i-000005a1e0000000a", "i-000005a1e00000009"});  // code 100, stable order reversed
+}
+
+TEST_CASE("typing in the filter keeps the rows whose id, name, status or code match", "[fleet]") {
+    Headless h(1600.0f, 1000.0f);
+    ViewState s = loaded(h);
+    h.click(s, "fleet.filter");
+    h.type(s, "FAILED");
+    h.frames(s, 2);
+    CHECK(s.ui.fleet.filter == "FAILED");
+    CHECK(rows(s) == std::vector<std::string>{"i-000005a1e00000009", "i-000005a1e0000000a"});
+    h.click(s, "fleet.heading");  // away from the field: an active InputText owns its text
+    s.ui.fleet.filter = "web-12";
+    h.frames(s, 2);
+    CHECK(rows(s) == std::vector<std::string>{"i-000005a1e0000000b"});
+    s.ui.fleet.filter = "100";
+    h.frames(s, 2);
+    CHECK(rows(s).size() == 2);
+}
+
+TEST_CASE("the outputs view draws core's groups, per stream, exact or similar", "[fleet]") {
+    Headless h(1600.0f, 1000.0f);
+    ViewState s = loaded(h);
+    h.click(s, "fleet.outputs");
+    h.frames(s, 2);
+    CHECK(view_state_to_json(s)["fleet"]["view"] == "outputs");
+    const auto exact = group_outputs(s.report.fleet, OutputStream::Stdout, GroupMode::Exact);
+    CHECK(view_state_to_json(s)["fleet"]["groups"] == exact.size());
+    std::string canvas = h.frame_text(s);
+    CHECK(canvas.find("5 instances: i-000005a1e00000000, i-000005a1e00000001, i-000005a1e00000002, i-000005a1e00000003, "
+                      "i-000005a1e00000004") != std::string::npos);
+    CHECK(canvas.find("Restarting web.service") != std::string::npos);
+    CHECK(canvas.find("1 instance: i-000005a1e00000008 (cut by the agent)") != std::string::npos);
+    CHECK(canvas.find("... 47 more lines") != std::string::npos);
+
+    h.click(s, "fleet.similar");
+    h.frames(s, 2);
+    CHECK(s.ui.fleet.similar);
+    CHECK(view_state_to_json(s)["fleet"]["groups"] == group_outputs(s.report.fleet, OutputStream::Stdout, GroupMode::Similar).size());
+    canvas = h.frame_text(s);
+    CHECK(canvas.find("3 instances: i-000005a1e00000005, i-000005a1e00000006, i-000005a1e00000007 (3 variants)") != std::string::npos);
+
+    h.click(s, "fleet.stderr");
+    h.frames(s, 2);
+    CHECK(s.ui.stream == OutputStream::Stderr);
+    canvas = h.frame_text(s);
+    CHECK(canvas.find("E: Could not get lock /var/lib/dpkg/lock-frontend") != std::string::npos);
+    CHECK(canvas.find("(no output)") != std::string::npos);
+}
+
+TEST_CASE("without --details the outputs view says how to get outputs, in core's words", "[fleet]") {
+    Headless h(1600.0f, 1000.0f);
+    ViewState s = loaded(h, "fleet-deploy.no-details");
+    s.ui.fleet.view = FleetView::Outputs;
+    h.frames(s, 2);
+    CHECK(h.frame_text(s).find("only with --details") != std::string::npos);
+    CHECK(view_state_to_json(s)["fleet"]["groups"] == 0);
+}
+
+TEST_CASE("ten thousand targets: only the rows in view are laid out", "[fleet][large]") {
+    Json page = Json::object();
+    Json invs = Json::array();
+    for (int i = 0; i < 10000; ++i) {
+        char id[32];
+        std::snprintf(id, sizeof id, "i-0%016x", i);
+        invs.push_back({{"CommandId", "3f1c9a52-7d4e-4b8a-9c61-2e5f8d0b7a14"}, {"InstanceId", id}, {"Status", i % 7 ? "Success" : "Failed"},
+                        {"CommandPlugins", Json::array({{{"Name", "aws:runShellScript"}, {"Status", i % 7 ? "Success" : "Failed"},
+                                                          {"ResponseCode", i % 7 ? 0 : 1}, {"Output", i % 7 ? "ok\n" : "boom\n"}}})}});
+    }
+    page["CommandInvocations"] = std::move(invs);
+    Headless h(1600.0f, 1000.0f);
+    ViewState s;
+    view_load_text(s, page.dump(4), LoadSource::Paste, "big");
+    REQUIRE(s.report.fleet.invocations.size() == 10000);
+    h.frames(s, 3);
+    const int vertices_10k = h.stats().vertices;
+    CHECK(rows(s).size() == 10000);
+    ViewState small;
+    Json few = page;
+    few["CommandInvocations"].erase(few["CommandInvocations"].begin() + 40, few["CommandInvocations"].end());
+    view_load_text(small, few.dump(4), LoadSource::Paste, "small");
+    h.frames(small, 3);
+    // The table draws what fits: 10,000 rows cost about what 40 do (the scrollbar differs).
+    CHECK(vertices_10k < h.stats().vertices * 2);
+}

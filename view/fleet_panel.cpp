@@ -1,0 +1,281 @@
+// view/fleet_panel.cpp: a pasted fleet (send-command, list-commands, list-command-invocations).
+//
+// Index
+//   Rows and groups    fleet_rows (filter, then sort by FleetUi's column), fleet_groups (one
+//                      stream, exact or similar): rebuilt only when the choices change
+//   draw_fleet_summary heading, progress bar, a badge per phase, the time span, the command(s)
+//   Targets            filter field and the sortable table, one row per invocation (clipped: only
+//                      the rows in view are laid out, so 10,000 rows cost what 40 do)
+//   Outputs            stdout/stderr, "ignore digits, hex ids and times", each distinct output once
+//                      headed by its instances (clubak -b)
+//   draw_fleet_panel   the two views
+//
+// Every number is core's (fleet_report.h, output_groups.h) and every sentence wording.h's, which
+// the page's text version repeats. The table's sort is ViewUi's: ImGui's sort specs only report
+// a click on a header, which is written back to FleetUi.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "ansi.h"
+#include "panels.h"
+#include "view_layout.h"
+#include "widgets.h"
+#include "wording.h"
+
+namespace ssmview {
+
+// ---- Rows and groups ----------------------------------------------------------------------------------------------
+
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+const std::string& given(const Field<std::string>& f) {
+    static const std::string empty;
+    return f.present ? f.value : empty;
+}
+
+std::string code_text(const FleetRow& row) {
+    return row.response_code.present ? std::to_string(row.response_code.value) : std::string();
+}
+
+bool row_matches(const FleetInvocation& inv, const FleetRow& row, const std::string& needle) {
+    if (needle.empty()) return true;
+    for (const std::string* field : {&given(inv.instance_id), &given(inv.instance_name), &given(inv.status)})
+        if (lower_ascii(*field).find(needle) != std::string::npos) return true;
+    return code_text(row) == needle || std::string(phase_name(inv.state.phase)).find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+const std::vector<std::size_t>& fleet_rows(const ViewState& s, FleetModel& fm) {
+    const Fleet& f = s.report.fleet;
+    if (fm.rows_all.size() != f.invocations.size()) {
+        fm.rows_all.clear();
+        for (const FleetInvocation& inv : f.invocations) fm.rows_all.push_back(fleet_row(inv));
+        fm.rows_key.clear();
+    }
+    const FleetUi& ui = s.ui.fleet;
+    const std::string key = std::to_string(static_cast<int>(ui.sort)) + (ui.ascending ? "+" : "-") + ui.filter;
+    if (key == fm.rows_key && fm.rows.size() <= f.invocations.size()) return fm.rows;
+    const std::string needle = lower_ascii(ui.filter);
+    fm.rows.clear();
+    for (std::size_t i = 0; i < f.invocations.size(); ++i)
+        if (row_matches(f.invocations[i], fm.rows_all[i], needle)) fm.rows.push_back(i);
+    // Rows without a value (no code, no start) sort after those with one, in either direction.
+    auto less = [&](std::size_t a, std::size_t b) {
+        const FleetInvocation &x = f.invocations[a], &y = f.invocations[b];
+        const FleetRow &rx = fm.rows_all[a], &ry = fm.rows_all[b];
+        switch (ui.sort) {
+        case FleetColumn::Instance: return given(x.instance_id) < given(y.instance_id);
+        case FleetColumn::Name: return given(x.instance_name) < given(y.instance_name);
+        case FleetColumn::Status: return static_cast<int>(x.state.phase) < static_cast<int>(y.state.phase);
+        case FleetColumn::Code:
+            if (rx.response_code.present != ry.response_code.present) return rx.response_code.present;
+            return rx.response_code.value < ry.response_code.value;
+        case FleetColumn::Start:
+            if (rx.start.valid != ry.start.valid) return rx.start.valid;
+            return rx.start.epoch_ms < ry.start.epoch_ms;
+        case FleetColumn::Duration:
+            if ((rx.duration_ms >= 0) != (ry.duration_ms >= 0)) return rx.duration_ms >= 0;
+            return rx.duration_ms < ry.duration_ms;
+        }
+        return false;
+    };
+    std::stable_sort(fm.rows.begin(), fm.rows.end(), less);
+    if (!ui.ascending) std::reverse(fm.rows.begin(), fm.rows.end());
+    fm.rows_key = key;
+    return fm.rows;
+}
+
+const std::vector<OutputGroup>& fleet_groups(const ViewState& s, FleetModel& fm) {
+    const std::string key = std::string(output_stream_name(s.ui.stream)) + (s.ui.fleet.similar ? "~" : "=");
+    if (key != fm.groups_key) {
+        fm.groups = group_outputs(s.report.fleet, s.ui.stream, s.ui.fleet.similar ? GroupMode::Similar : GroupMode::Exact);
+        fm.groups_key = key;
+    }
+    return fm.groups;
+}
+
+// ---- draw_fleet_summary -------------------------------------------------------------------------------------------
+
+void draw_fleet_summary(Frame& f) {
+    const Report& r = f.s.report;
+    const Fleet& fleet = r.fleet;
+    ImGui::TextWrapped("%s", fleet_heading(r).c_str());
+    note_control(f, "fleet.heading");
+    const FleetCounts c = fleet_counts(fleet);
+    const float fraction = c.total > 0 ? static_cast<float>(c.done) / static_cast<float>(c.total) : 0.0f;
+    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * kWholeProgressEms, 0.0f), fleet_progress_text(c).c_str());
+    note_control(f, "fleet.progress");
+    for (std::size_t p = 0; p < kPhaseCount; ++p) {
+        if (c.by_phase[p] == 0) continue;
+        ImU32 bg, fg;
+        phase_colors(static_cast<Phase>(p), f.dark, bg, fg);
+        ImGui::SameLine();
+        badge(fleet_phase_text(static_cast<Phase>(p), c.by_phase[p]).c_str(), bg, fg);
+    }
+    const FleetSpan span = fleet_span(fleet);
+    auto time_row = [&](const char* label, const Timestamp& t) {
+        if (!t.valid) return;
+        ImGui::TextDisabled("%s", label);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(time_text(t, "", f.s.ui.local_time, f.env).c_str());
+    };
+    time_row("Requested  ", span.requested);
+    time_row("First start", span.first_start);
+    time_row("Last end   ", span.last_end);
+    if (span.slowest_ms >= 0) {
+        ImGui::TextDisabled("Slowest    ");
+        ImGui::SameLine();
+        ImGui::Text("%s (%s)", clip_for_display(given(fleet.invocations[span.slowest].instance_id), kClipShort).c_str(),
+                    format_duration(span.slowest_ms).c_str());
+    }
+    for (const FleetCommand& cmd : fleet.commands) {
+        ImGui::TextDisabled("Command    ");
+        ImGui::SameLine();
+        ImGui::Text("%s  %s  %s", clip_for_display(given(cmd.command_id), kClipShort).c_str(),
+                    clip_for_display(given(cmd.document_name), kClipShort).c_str(), phase_name(cmd.state.phase));
+    }
+}
+
+// ---- Targets ------------------------------------------------------------------------------------------------------
+
+namespace {
+
+void draw_targets(Frame& f) {
+    FleetUi& ui = f.s.ui.fleet;
+    const Fleet& fleet = f.s.report.fleet;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * kFleetFilterEms);
+    ImGui::InputTextWithHint("##fleet_filter", "Filter: instance, name, status, code", &ui.filter);
+    note_control(f, "fleet.filter");
+    const std::vector<std::size_t>& rows = fleet_rows(f.s, f.m.fleet);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu of %zu", rows.size(), fleet.invocations.size());
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##fleet_targets", 6, flags, ImVec2(0.0f, ImGui::GetContentRegionAvail().y))) return;
+    note_control(f, "fleet.table");
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Instance", ImGuiTableColumnFlags_DefaultSort, 0.22f);
+    ImGui::TableSetupColumn("Name", 0, 0.16f);
+    ImGui::TableSetupColumn("Status", 0, 0.2f);
+    ImGui::TableSetupColumn("Code", 0, 0.08f);
+    ImGui::TableSetupColumn("Start", 0, 0.22f);
+    ImGui::TableSetupColumn("Duration", 0, 0.12f);
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
+        if (specs->SpecsDirty && specs->SpecsCount > 0) {
+            ui.sort = static_cast<FleetColumn>(specs->Specs[0].ColumnIndex);
+            ui.ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+        }
+        specs->SpecsDirty = false;
+    }
+    const std::vector<std::size_t>& sorted = fleet_rows(f.s, f.m.fleet);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(sorted.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const std::size_t k = sorted[static_cast<std::size_t>(i)];
+            const FleetInvocation& inv = fleet.invocations[k];
+            const FleetRow& row = f.m.fleet.rows_all[k];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(clip_for_display(given(inv.instance_id), kClipShort).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(clip_for_display(given(inv.instance_name), kClipShort).c_str());
+            ImGui::TableNextColumn();
+            ImU32 bg, fg;
+            phase_colors(inv.state.phase, f.dark, bg, fg);
+            badge(phase_label(inv.state).c_str(), bg, fg);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(code_text(row).c_str());
+            ImGui::TableNextColumn();
+            if (row.start.valid) ImGui::TextUnformatted(time_text(row.start, "", f.s.ui.local_time, f.env).c_str());
+            ImGui::TableNextColumn();
+            if (row.duration_ms >= 0) ImGui::TextUnformatted(format_duration(row.duration_ms).c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+// ---- Outputs ------------------------------------------------------------------------------------------------------
+
+void draw_group_text(const std::string& text) {
+    if (text.empty()) {
+        ImGui::TextDisabled("(no output)");
+        return;
+    }
+    // Escapes are dropped as the output panes drop them (core/ansi.h); colours are the panes' job.
+    const std::string plain = ansi_parse(text).text;
+    std::size_t start = 0;
+    int shown = 0;
+    while (start < plain.size() && shown < kFleetGroupLines) {
+        std::size_t end = plain.find('\n', start);
+        if (end == std::string::npos) end = plain.size();
+        ImGui::TextUnformatted(plain.data() + start, plain.data() + end);
+        start = end + 1;
+        ++shown;
+    }
+    if (start < plain.size()) {
+        std::size_t rest = 0;
+        for (std::size_t i = start; i < plain.size(); ++i) rest += plain[i] == '\n' || i + 1 == plain.size();
+        ImGui::TextDisabled("... %zu more lines", rest);
+    }
+}
+
+void draw_outputs(Frame& f) {
+    ViewUi& ui = f.s.ui;
+    const char* labels[] = {"stdout", "stderr"};
+    static const char* const kControls[] = {"fleet.stdout", "fleet.stderr"};
+    int stream = output_stream_index(ui.stream);
+    if (tab_row(f, labels, 2, stream, kControls)) ui.stream = output_stream_at(stream);
+    ImGui::SameLine();
+    ImGui::Checkbox("Ignore digits, hex ids and times", &ui.fleet.similar);
+    note_control(f, "fleet.similar");
+    const Fleet& fleet = f.s.report.fleet;
+    const std::vector<OutputGroup>& groups = fleet_groups(f.s, f.m.fleet);
+    if (groups.empty()) {
+        ImGui::TextWrapped("%s", fleet_no_outputs_text(f.s.report).c_str());
+        return;
+    }
+    ImGui::TextDisabled("%zu distinct outputs, largest group first", groups.size());
+    if (!ImGui::BeginChild("##fleet_groups", ImVec2(0.0f, 0.0f), ImGuiChildFlags_Border)) {
+        ImGui::EndChild();
+        return;
+    }
+    for (std::size_t k = 0; k < groups.size(); ++k) {
+        const OutputGroup& g = groups[k];
+        ImGui::PushID(static_cast<int>(k));
+        ImGui::SeparatorText(fleet_group_heading(fleet, g).c_str());
+        if (k == 0) note_control(f, "fleet.group0");
+        draw_group_text(g.text);
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+// ---- draw_fleet_panel ---------------------------------------------------------------------------------------------
+
+void draw_fleet_panel(Frame& f) {
+    FleetUi& ui = f.s.ui.fleet;
+    char targets[48];
+    std::snprintf(targets, sizeof targets, "Targets (%zu)###targets", f.s.report.fleet.invocations.size());
+    const char* labels[] = {targets, "Outputs"};
+    static const char* const kControls[] = {"fleet.targets", "fleet.outputs"};
+    int view = static_cast<int>(ui.view);
+    if (tab_row(f, labels, 2, view, kControls)) ui.view = static_cast<FleetView>(view);
+    if (ui.view == FleetView::Targets) draw_targets(f);
+    else draw_outputs(f);
+}
+
+}  // namespace ssmview
