@@ -11,6 +11,7 @@
 #include <cassert>
 
 #include "fleet_report.h"
+#include "truncation.h"
 
 namespace ssmview {
 namespace {
@@ -32,14 +33,12 @@ std::string code_of(const FleetInvocation& inv) {
     return row.response_code.present ? std::to_string(row.response_code.value) : "-";
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
-
 // ---- Header ---------------------------------------------------------------------------------
 
 void header(std::string& out, const Fleet& f) {
-    out += "Fleet: " + fleet_sources_text(f) + ", " + plural(static_cast<std::size_t>(f.pages), "page", "pages") + ", " +
-           plural(f.invocations.size(), "invocation", "invocations") +
-           (f.commands.empty() ? "" : ", " + plural(f.commands.size(), "command", "commands")) + "\n";
+    out += "Fleet: " + fleet_sources_text(f) + ", " + counted(static_cast<std::size_t>(f.pages), "page", "pages") + ", " +
+           counted(f.invocations.size(), "invocation", "invocations") +
+           (f.commands.empty() ? "" : ", " + counted(f.commands.size(), "command", "commands")) + "\n";
     for (const FleetCommand& c : f.commands) {
         out += "  Command         " + (c.command_id.present ? sanitize_for_terminal(c.command_id.value) : std::string("-")) + "  " +
                (c.document_name.present ? sanitize_for_terminal(c.document_name.value) : std::string("-")) + "  " +
@@ -94,7 +93,7 @@ void failures(std::string& out, const Fleet& f) {
 void groups(std::string& out, const Fleet& f, OutputStream s, GroupMode mode, int lines) {
     const std::vector<OutputGroup> gs = group_outputs(f, s, mode);
     if (gs.empty()) return;
-    out += std::string("\n") + output_stream_name(s) + ": " + plural(gs.size(), "distinct output", "distinct outputs") +
+    out += std::string("\n") + output_stream_name(s) + ": " + counted(gs.size(), "distinct output", "distinct outputs") +
            (mode == GroupMode::Similar ? " (digits, hex ids and times ignored)" : "") + "\n";
     for (const OutputGroup& g : gs) {
         out += "---------------- " + instance_list(f, g.invocations) + " (" + std::to_string(g.invocations.size()) + ")" +
@@ -115,7 +114,7 @@ void groups(std::string& out, const Fleet& f, OutputStream s, GroupMode mode, in
         if (start < g.text.size()) {
             std::size_t rest = 0;
             for (std::size_t i = start; i < g.text.size(); ++i) rest += g.text[i] == '\n' || i + 1 == g.text.size();
-            out += "  | ... " + plural(rest, "line", "lines") + " more (ssmview inspect --json has all)\n";
+            out += "  | ... " + counted(rest, "line", "lines") + " more (ssmview inspect --json has all)\n";
         }
     }
 }

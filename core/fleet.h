@@ -68,6 +68,7 @@ struct FleetPlugin {
     // whether the agent cut it to fit kMaxPluginOutputChars.
     std::string stdout_text, stderr_text;
     bool        stdout_cut = false, stderr_cut = false;
+    bool        split = false;  // the Output held the agent's ERROR title
     State       state;  // classify() on Status, StatusDetails and ResponseCode, as for one invocation
 };
 

@@ -154,6 +154,7 @@ struct PageReader {
             p.stderr_text = std::string(split.err);
             p.stdout_cut = split.out_cut;
             p.stderr_cut = split.err_cut;
+            p.split = split.titles > 0;
             if (split.titles > 1)
                 r.sink.add(Severity::Warning, "fleet.output_ambiguous",
                            "This Output holds the agent's ----------ERROR------- line " + std::to_string(split.titles) +
@@ -289,8 +290,6 @@ std::size_t next_page(std::string_view text, std::size_t pos, DiagnosticSink& si
     return line + 1;
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
-
 void drop_duplicates(Fleet& out, DiagnosticSink& sink) {
     std::set<std::pair<std::string, std::string>> seen;
     std::vector<FleetInvocation> kept;
@@ -322,7 +321,7 @@ void summary_findings(const Fleet& out, DiagnosticSink& sink) {
     for (const FleetInvocation& inv : out.invocations) {
         without_plugins += !inv.has_plugins;
         for (const FleetPlugin& p : inv.plugins) {
-            split += p.output.present && p.output.value.find(kPluginOutputErrorTitle) != std::string::npos;
+            split += p.split;
             cut += p.stdout_cut || p.stderr_cut;
         }
     }
@@ -332,11 +331,11 @@ void summary_findings(const Fleet& out, DiagnosticSink& sink) {
                           "only with --details.");
     if (split > 0)
         sink.add_unplaced(Severity::Info, "fleet.output_split",
-                          "A plugin's Output joins standard output and standard error; " + plural(split, "was", "were") +
+                          "A plugin's Output joins standard output and standard error; " + counted(split, "was", "were") +
                               " split back at the agent's ----------ERROR------- line.");
     if (cut > 0)
         sink.add_unplaced(Severity::Info, "fleet.plugin_output_cut",
-                          plural(cut, "plugin output was", "plugin outputs were") + " cut by the agent to " +
+                          counted(cut, "plugin output was", "plugin outputs were") + " cut by the agent to " +
                               with_thousands(kMaxPluginOutputChars) + " characters. `aws ssm get-command-invocation` returns up to " +
                               with_thousands(kMaxStdoutChars) + " characters of standard output, and S3 or CloudWatch Logs "
                               "hold all of it when the command sent it there.");
@@ -348,7 +347,7 @@ void summary_findings(const Fleet& out, DiagnosticSink& sink) {
             for (const FleetInvocation& inv : out.invocations) listed += inv.command_id.present && inv.command_id.value == c.command_id.value;
             if (listed > 0 && listed != c.target_count.value)
                 sink.add(Severity::Warning, "fleet.count_mismatch",
-                         "TargetCount is " + std::to_string(c.target_count.value) + " but " + plural(static_cast<std::size_t>(listed), "invocation", "invocations") +
+                         "TargetCount is " + std::to_string(c.target_count.value) + " but " + counted(static_cast<std::size_t>(listed), "invocation", "invocations") +
                              " of this command were pasted: is a page missing?",
                          "", c.offset);
         }

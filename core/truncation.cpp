@@ -41,6 +41,8 @@ std::string with_thousands(std::size_t n) {
     return out;
 }
 
+std::string counted(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
 OutputMember output_member(OutputStream s) {
     return s == OutputStream::Stdout ? OutputMember::StandardOutput : OutputMember::StandardError;
 }

@@ -8,6 +8,7 @@
 //   truncation_marker_at_end        the marker an output ends in (trailing blanks ignored), or null
 //   output_limit_sentence           "GetCommandInvocation returns only the first 24,000 characters of ..."
 //   with_thousands                  24000 -> "24,000": how limits are written in sentences
+//   counted                         (3, "page", "pages") -> "3 pages": a count in a sentence
 //   CutReason, OutputCut, output_cut   for a Report and a member: whether and why it was cut
 //
 // Call flow: validate.cpp's output check asks truncation_marker_at_end() and compares the length
@@ -65,6 +66,7 @@ const TruncationMarker* truncation_marker_at_end(std::string_view content);
 // "GetCommandInvocation returns only the first 24,000 characters of standard output."
 std::string output_limit_sentence(OutputMember m);
 std::string with_thousands(std::size_t n);
+std::string counted(std::size_t n, const char* one, const char* many);
 
 enum class CutReason { None, Marker, AtLimit };  // output.truncated, output.at_limit
 

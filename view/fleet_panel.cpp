@@ -18,6 +18,7 @@
 #include <string>
 
 #include "ansi.h"
+#include "ascii.h"
 #include "panels.h"
 #include "view_layout.h"
 #include "widgets.h"
@@ -28,13 +29,6 @@ namespace ssmview {
 // ---- Rows and groups ----------------------------------------------------------------------------------------------
 
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 const std::string& given(const Field<std::string>& f) {
     static const std::string empty;
@@ -48,7 +42,7 @@ std::string code_text(const FleetRow& row) {
 bool row_matches(const FleetInvocation& inv, const FleetRow& row, const std::string& needle) {
     if (needle.empty()) return true;
     for (const std::string* field : {&given(inv.instance_id), &given(inv.instance_name), &given(inv.status)})
-        if (lower_ascii(*field).find(needle) != std::string::npos) return true;
+        if (ascii_lower(*field).find(needle) != std::string::npos) return true;
     return code_text(row) == needle || std::string(phase_name(inv.state.phase)).find(needle) != std::string::npos;
 }
 
@@ -63,8 +57,8 @@ const std::vector<std::size_t>& fleet_rows(const ViewState& s, FleetModel& fm) {
     }
     const FleetUi& ui = s.ui.fleet;
     const std::string key = std::to_string(static_cast<int>(ui.sort)) + (ui.ascending ? "+" : "-") + ui.filter;
-    if (key == fm.rows_key && fm.rows.size() <= f.invocations.size()) return fm.rows;
-    const std::string needle = lower_ascii(ui.filter);
+    if (key == fm.rows_key) return fm.rows;
+    const std::string needle = ascii_lower(ui.filter);
     fm.rows.clear();
     for (std::size_t i = 0; i < f.invocations.size(); ++i)
         if (row_matches(f.invocations[i], fm.rows_all[i], needle)) fm.rows.push_back(i);
@@ -110,7 +104,14 @@ void draw_fleet_summary(Frame& f) {
     const Fleet& fleet = r.fleet;
     ImGui::TextWrapped("%s", fleet_heading(r).c_str());
     note_control(f, "fleet.heading");
-    const FleetCounts c = fleet_counts(fleet);
+    // Counted once per load: the table scrolls at frame rate over up to 10,000 invocations.
+    FleetModel& fm = f.m.fleet;
+    if (!fm.summarized) {
+        fm.counts = fleet_counts(fleet);
+        fm.span = fleet_span(fleet);
+        fm.summarized = true;
+    }
+    const FleetCounts& c = fm.counts;
     const float fraction = c.total > 0 ? static_cast<float>(c.done) / static_cast<float>(c.total) : 0.0f;
     ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * kWholeProgressEms, 0.0f), fleet_progress_text(c).c_str());
     note_control(f, "fleet.progress");
@@ -121,7 +122,7 @@ void draw_fleet_summary(Frame& f) {
         ImGui::SameLine();
         badge(fleet_phase_text(static_cast<Phase>(p), c.by_phase[p]).c_str(), bg, fg);
     }
-    const FleetSpan span = fleet_span(fleet);
+    const FleetSpan& span = fm.span;
     auto time_row = [&](const char* label, const Timestamp& t) {
         if (!t.valid) return;
         ImGui::TextDisabled("%s", label);

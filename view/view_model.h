@@ -55,6 +55,9 @@ struct OutputPane {
 
 // A fleet's derived rows and groups, rebuilt when the choices they were built for change.
 struct FleetModel {
+    bool                           summarized = false;  // counts and span below are computed (once per load)
+    FleetCounts                    counts;
+    FleetSpan                      span;
     std::vector<FleetRow> rows_all;  // per invocation, in fleet order (built on load)
     std::vector<std::size_t>       rows;      // invocation indices, filtered and sorted
     std::string                    rows_key;  // the FleetUi sort and filter `rows` were built for
