@@ -340,15 +340,20 @@ void summary_findings(const Fleet& out, DiagnosticSink& sink) {
                               with_thousands(kMaxStdoutChars) + " characters of standard output, and S3 or CloudWatch Logs "
                               "hold all of it when the command sent it there.");
     // TargetCount against the invocations listed for the same command, when every page is here.
+    // While a command runs, fewer is no sign of a lost page: the service creates a command's
+    // invocations as it resolves its targets (tags, resource groups), so only a command that has
+    // ended, or more invocations than targets, says a page is missing or doubled.
     if (!out.more_pages)
         for (const FleetCommand& c : out.commands) {
             if (!c.target_count.present || !c.command_id.present) continue;
             std::int64_t listed = 0;
             for (const FleetInvocation& inv : out.invocations) listed += inv.command_id.present && inv.command_id.value == c.command_id.value;
-            if (listed > 0 && listed != c.target_count.value)
+            const bool settled = c.state.terminal || listed > c.target_count.value;
+            if (listed > 0 && listed != c.target_count.value && settled)
                 sink.add(Severity::Warning, "fleet.count_mismatch",
-                         "TargetCount is " + std::to_string(c.target_count.value) + " but " + counted(static_cast<std::size_t>(listed), "invocation", "invocations") +
-                             " of this command were pasted: is a page missing?",
+                         "TargetCount is " + std::to_string(c.target_count.value) + " but " + counted(static_cast<std::size_t>(listed), "invocation of this command was",
+                                     "invocations of this command were") +
+                             " pasted: is a page missing?",
                          "", c.offset);
         }
 }

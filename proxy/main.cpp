@@ -57,7 +57,9 @@ int main(int argc, char** argv) {
     std::unique_ptr<Upstream> upstream;
     std::string summary;
     if (config.simulate) {
-        upstream = make_simulated_upstream();
+        SimulateOptions options;
+        options.speed = config.simulate_speed;
+        upstream = make_simulated_upstream(options);
         summary = "simulated SSM (built-in commands; nothing reaches AWS)";
     } else {
         AwsUpstreamSetup setup = make_aws_upstream(config, env);

@@ -25,7 +25,8 @@ const char kProxyUsage[] =
     "usage: ssmview-proxy [--listen HOST:PORT] [--token-file FILE | --token TOKEN]\n"
     "                     [--allow-origin ORIGIN]... [--allow-action [SERVICE:]ACTION]...\n"
     "                     [--allow-bucket BUCKET]...\n"
-    "                     [--region R] [--profile P] [--endpoint-url URL] [--simulate]\n"
+    "                     [--region R] [--profile P] [--endpoint-url URL]\n"
+    "                     [--simulate [--simulate-speed N]]\n"
     "                     [--max-body BYTES] [--request-timeout S] [--idle-timeout S]\n"
     "                     [--upstream-timeout S] [--max-connections N]\n"
     "\n"
@@ -56,6 +57,7 @@ const char kProxyUsage[] =
     "                          AWS_ENDPOINT_URL_S3,\n"
     "                          then AWS_ENDPOINT_URL, then the profile's)\n"
     "  --simulate              answer from built-in simulated commands; no AWS, no credentials\n"
+    "  --simulate-speed N      play the simulated commands N times faster (1 to 20; default 1)\n"
     "  --max-body BYTES        largest request body (default 65536): larger ones get 413\n"
     "  --request-timeout S     a request's head and body must arrive within S seconds (default 10)\n"
     "  --idle-timeout S        close a kept-alive connection idle for S seconds (default 5)\n"
@@ -172,7 +174,7 @@ ConfigParse parse_proxy_args(const std::vector<std::string>& args, const ReadFil
     ProxyConfig& c = r.config;
     std::vector<std::string> origins, actions, buckets;
     std::string token_file;
-    bool have_token = false;
+    bool have_token = false, have_speed = false;
     auto fail = [&](std::string message) {
         r.ok = false;
         r.error = std::move(message);
@@ -255,6 +257,13 @@ ConfigParse parse_proxy_args(const std::vector<std::string>& args, const ReadFil
             std::string error;
             if (!parse_count(flag, v, 1, 1024, n, error)) return fail(error);
             c.max_connections = static_cast<int>(n);
+        } else if (flag == "--simulate-speed") {
+            if (!take(v)) return needs_value();
+            long long n = 0;
+            std::string error;
+            if (!parse_count(flag, v, 1, 20, n, error)) return fail(error);
+            c.simulate_speed = static_cast<int>(n);
+            have_speed = true;
         } else if (flag == "--request-timeout" || flag == "--idle-timeout" || flag == "--upstream-timeout") {
             if (!take(v)) return needs_value();
             int& out = flag == "--request-timeout" ? c.request_timeout_ms
@@ -266,6 +275,8 @@ ConfigParse parse_proxy_args(const std::vector<std::string>& args, const ReadFil
             return fail("unknown argument " + quoted_input(args[i]));
         }
     }
+
+    if (have_speed && !c.simulate) return fail("--simulate-speed needs --simulate");
 
     // The token: from a file (first line, trailing CR/LF dropped), checked before it is used.
     if (!token_file.empty()) {

@@ -36,6 +36,7 @@ struct ProxyConfig {
     std::string profile;                       // --profile ("" = AWS_PROFILE, else default)
     std::string endpoint_url;                  // --endpoint-url ("" = AWS_ENDPOINT_URL_SSM, ..., AWS)
     bool        simulate = false;              // --simulate: answer from built-in commands, no AWS
+    int         simulate_speed = 1;            // --simulate-speed: N times faster timelines (demos, tests)
     std::size_t max_body_bytes = 64 * 1024;    // --max-body: SSM read requests are < 1 KiB
     int         request_timeout_ms = 10000;    // --request-timeout: head + body must arrive within it
     int         idle_timeout_ms = 5000;        // --idle-timeout: a kept-alive connection waits this long

@@ -7,6 +7,7 @@
 //                     PluginName), Windows services (hybrid node, CRLF)
 //   catalog, find_command, command_index
 //   (the export and the translation dump, the long outputs: simulate_catalog_long.cpp)
+//   (the fleets of 12, 6 and 2,000 nodes: simulate_catalog_fleet.cpp)
 //   view_step, view_invocation, view_command, command_ends_at
 //   output_url, invocation_content, plugin_output
 //
@@ -27,6 +28,7 @@
 
 #include "classify.h"
 #include "data_limits.h"
+#include "simulate_catalog_fleet.h"
 #include "simulate_catalog_long.h"
 #include "text_encoding.h"
 #include "truncation.h"
@@ -414,7 +416,7 @@ const std::vector<SimCommand>& catalog() {
     static const std::vector<SimCommand> commands = [] {
         std::vector<SimCommand> all;
         for (SimCommand (*make)() : {deploy, preflight, warmup, rotate, pg_dump, install_and_verify, windows_services,
-                                     export_orders, translation_dump})
+                                     export_orders, translation_dump, patch_fleet, baseline_fleet, web_fleet})
             all.push_back(make());
         return all;
     }();

@@ -8,7 +8,8 @@
 //                           its delivery fails, when a cancel is requested
 //   SimCommand              a command as SendCommand would have made it: ids, document, parameters,
 //                           where output goes, its invocations
-//   catalog                 the commands (fixed ids, documented in README "Simulated SSM")
+//   catalog                 the commands (fixed ids, documented in README "Simulated SSM"); the
+//                           fleets, made rather than listed: simulate_catalog_fleet.h
 //   find_command            by CommandId
 //   StepView / view_step    a step at time t: status, code, times, output so far
 //   InvocationView / view_invocation   an invocation at time t (the list APIs' view)
@@ -71,6 +72,9 @@ struct SimCommand {
     std::string                document_name;
     std::string                document_version;   // "$DEFAULT", "1", "3"
     std::string                parameters_json;    // Parameters as ListCommands returns them
+    std::string                targets_json;       // Targets (tags) as ListCommands returns them; "" =
+                                                   // sent to InstanceIds (the invocations' ids)
+    std::string                max_concurrency = "50";  // MaxConcurrency as SendCommand took it
     int                        timeout_seconds = 3600;  // TimeoutSeconds: the delivery time-out
     std::string                output_s3_bucket;   // "" = no S3 output (simulate_uploads.h: the objects)
     std::string                output_s3_prefix;

@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "classify.h"
+#include "command_state.h"
 #include "diagnostic.h"
 #include "ids.h"
 #include "iso_time.h"
@@ -222,19 +223,8 @@ std::optional<Reply> read_filters(const Json& req, const StatusEnum& statuses, V
 // An invocation's Status is the model's CommandInvocationStatus: core/classify.h's vocabulary.
 const StatusEnum kInvocationStatuses = {status_is_canonical, status_vocabulary};
 
-// A command's Status is the model's CommandStatus, which the core does not read: it has no Delayed.
-constexpr const char* kCommandStatusWords[] = {"Pending", "InProgress", "Success", "Cancelled",
-                                               "Failed",  "TimedOut",   "Cancelling"};
-bool command_status_known(std::string_view status) {
-    return std::find(std::begin(kCommandStatusWords), std::end(kCommandStatusWords), status) !=
-           std::end(kCommandStatusWords);
-}
-std::string command_status_vocabulary() {
-    std::string out;
-    for (const char* w : kCommandStatusWords) out += std::string(out.empty() ? "" : ", ") + w;
-    return out;
-}
-const StatusEnum kCommandStatuses = {command_status_known, command_status_vocabulary};
+// A command's Status is the model's CommandStatus: core/command_state.h's vocabulary (no Delayed).
+const StatusEnum kCommandStatuses = {command_status_is_canonical, command_status_vocabulary};
 
 // ---- Paging ---------------------------------------------------------------------------------
 
@@ -376,9 +366,11 @@ WireJson command_json(const SimCommand& c, const CommandView& v, const Run& run)
     j["DocumentVersion"] = c.document_version;
     j["ErrorCount"] = v.error_count;
     j["ExpiresAfter"] = epoch_seconds(run.at(std::int64_t{c.timeout_seconds} * 1000));
+    // Sent to tags, a command lists no InstanceIds (its invocations name the instances).
     j["InstanceIds"] = WireJson::array();
-    for (const SimInvocation& inv : c.invocations) j["InstanceIds"].push_back(inv.instance_id);
-    j["MaxConcurrency"] = "50";
+    if (c.targets_json.empty())
+        for (const SimInvocation& inv : c.invocations) j["InstanceIds"].push_back(inv.instance_id);
+    j["MaxConcurrency"] = c.max_concurrency;
     j["MaxErrors"] = "0";
     j["NotificationConfig"] = notification_config();
     j["OutputS3BucketName"] = c.output_s3_bucket;
@@ -390,7 +382,7 @@ WireJson command_json(const SimCommand& c, const CommandView& v, const Run& run)
     j["Status"] = v.status;
     j["StatusDetails"] = v.status_details;
     j["TargetCount"] = v.target_count;
-    j["Targets"] = WireJson::array();
+    j["Targets"] = c.targets_json.empty() ? WireJson::array() : WireJson::parse(c.targets_json);
     j["TimeoutSeconds"] = c.timeout_seconds;
     return j;
 }

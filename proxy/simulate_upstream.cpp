@@ -21,6 +21,10 @@
 
 namespace ssmview::proxy {
 
+namespace {
+constexpr std::size_t kHealthzInstances = 12;  // a fleet's ids /healthz lists (InstanceCount counts all)
+}  // namespace
+
 bool is_throttled(std::uint64_t request_number, int throttle_every) {
     return throttle_every > 0 && request_number % static_cast<std::uint64_t>(throttle_every) == 0;
 }
@@ -80,8 +84,11 @@ nlohmann::json SimulatedUpstream::describe() const {
         j["CommandId"] = c.command_id;
         j["Comment"] = c.comment;
         j["DocumentName"] = c.document_name;
+        // A fleet's first kHealthzInstances ids stand for the rest: /healthz stays a page a person reads.
+        j["InstanceCount"] = c.invocations.size();
         j["InstanceIds"] = nlohmann::json::array();
-        for (const SimInvocation& inv : c.invocations) j["InstanceIds"].push_back(inv.instance_id);
+        for (std::size_t i = 0; i < c.invocations.size() && i < kHealthzInstances; ++i)
+            j["InstanceIds"].push_back(c.invocations[i].instance_id);
         if (c.invocations.front().steps.size() > 1) {
             j["PluginNames"] = nlohmann::json::array();
             for (const Step& s : c.invocations.front().steps) j["PluginNames"].push_back(s.name);

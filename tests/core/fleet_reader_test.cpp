@@ -299,3 +299,21 @@ TEST_CASE("a page cut off in the middle keeps what was read and says where it br
     CHECK(r.fleet.invocations.size() == 1);
     CHECK(has_code(r, "json.truncated"));
 }
+
+TEST_CASE("fewer invocations than TargetCount is a missing page only once the command has ended", "[fleet_reader]") {
+    const std::string one_page = "\n{\"CommandInvocations\": [" + fleet_invocation("i-0a1b2c3d4e5f60718") + "]}";
+    auto command = [](const char* status, int completed) {
+        return std::string(R"({"Commands": [{"CommandId": "3f1c9a52-7d4e-4b8a-9c61-2e5f8d0b7a14", "Status": ")") + status +
+               R"(", "TargetCount": 3, "CompletedCount": )" + std::to_string(completed) +
+               R"(, "ErrorCount": 0, "DeliveryTimedOutCount": 0}]})";
+    };
+    // Running: the service creates invocations as it resolves targets (tags), so 1 of 3 is normal.
+    const Report running = analyze(command("InProgress", 1) + one_page);
+    CHECK_FALSE(has_code(running, "fleet.count_mismatch"));
+    // Ended: all three exist, so the two not pasted are on a page that is missing.
+    const Report ended = analyze(command("Success", 3) + one_page);
+    const auto d = std::find_if(ended.diagnostics.begin(), ended.diagnostics.end(),
+                                [](const Diagnostic& x) { return x.code == "fleet.count_mismatch"; });
+    REQUIRE(d != ended.diagnostics.end());
+    CHECK(d->message == "TargetCount is 3 but 1 invocation of this command was pasted: is a page missing?");
+}

@@ -53,7 +53,7 @@ TEST_CASE("every flag, in both spellings") {
     const ConfigParse p = parse({"--listen=[::1]:0", "--token-file", "/t", "--allow-origin", "https://A.example/",
                                  "--allow-origin=https://a.example", "--allow-action", "ListCommands", "--region",
                                  "eu-west-1", "--profile=dev", "--endpoint-url", "http://127.0.0.1:9", "--simulate",
-                                 "--max-body", "2048", "--request-timeout", "0.5", "--idle-timeout=2",
+                                 "--simulate-speed=3", "--max-body", "2048", "--request-timeout", "0.5", "--idle-timeout=2",
                                  "--upstream-timeout", "7.25", "--max-connections", "4"});
     REQUIRE(p.ok);
     const ProxyConfig& c = p.config;
@@ -69,6 +69,7 @@ TEST_CASE("every flag, in both spellings") {
     CHECK(c.profile == "dev");
     CHECK(c.endpoint_url == "http://127.0.0.1:9");
     CHECK(c.simulate);
+    CHECK(c.simulate_speed == 3);
     CHECK(c.max_body_bytes == 2048);
     CHECK(c.request_timeout_ms == 500);
     CHECK(c.idle_timeout_ms == 2000);
@@ -105,6 +106,8 @@ TEST_CASE("bad values are refused with the flag named") {
     CHECK(error_of({"--region"}) == "--region needs a value");
     CHECK(error_of({"--bogus"}) == "unknown argument --bogus");
     CHECK(error_of({"--simulate=yes"}) == "--simulate takes no value");
+    CHECK(error_of({"--simulate-speed", "4"}) == "--simulate-speed needs --simulate");
+    CHECK(error_of({"--simulate", "--simulate-speed", "21"}) == "--simulate-speed 21: expected a whole number from 1 to 20");
     CHECK(error_of({"--token", "0123456789abcdef", "--token-file", "/t"}) == "give one of --token and --token-file, once");
     CHECK(error_of({"--allow-origin", "*"}).find("a wildcard would let every web site") != std::string::npos);
     CHECK(error_of({"--allow-action", "SendCommand"}).find("cannot widen it") != std::string::npos);

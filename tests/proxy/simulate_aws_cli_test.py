@@ -4,6 +4,7 @@ Index
   SimulateTestCase      ssmview-proxy --simulate on 127.0.0.1, a free port (proxy_harness.py starts,
                         stops and checks it); aws(): /usr/bin/aws --endpoint-url ... --no-sign-request
   ListTest              list-commands (one page and --page-size 2), list-command-invocations --details
+  FleetTest             the 2,000-node fleet paged by the CLI (throttled on the way), then inspected
   GetTest               get-command-invocation: InvocationDoesNotExist first, then Pending; the
                         CLI's output is valid for `ssmview inspect`; PluginName for two steps;
                         a ValidationException as the CLI prints it
@@ -36,14 +37,17 @@ ORDER = [  # newest first; all started by the same request, so in catalog order
     "e4a90c7d-2b16-4f8e-8d3a-51c7b0e9f624", "91f5d3b8-6c2a-4e07-b4d9-0a8e7f1c2d53",
     "5d2c8e46-a71b-4f93-8e05-c39b6a4d1f78", "a6e3f0b9-15d4-4c8a-9f27-8b0d2e6c4a91",
     "2f9a4c61-d83e-4b05-a7c2-e15b9f8d3064", "c8b4e1f2-7a39-4d6e-b0c5-93f1a2d7e468",
-    "4e7d2a90-b1c6-4f38-9a05-d6e8c3b1f729",
+    "4e7d2a90-b1c6-4f38-9a05-d6e8c3b1f729", "6f1d2c84-3a5b-4e97-8c20-b7e4a9d1f356",
+    "b2f8c6a1-4d73-4e09-9a5c-e16d0f7b2c83", "d93a7e15-0c48-4b6f-a2e9-5f81c6b3d704",
 ]
+WEB_FLEET = "d93a7e15-0c48-4b6f-a2e9-5f81c6b3d704"  # 2,000 nodes, ended 38 s after it starts
+STORY_INVOCATIONS = 11  # the nine single-node stories and the pre-flight's three: listed first
 VISIBLE_AFTER_S = 3.5  # every simulated invocation is visible 3.2 s after its command starts
 
 
 class SimulateTestCase(ProxyTestCase):
-    def start_simulated(self):
-        return self.start_proxy(["--simulate"], clean_env(self.home))
+    def start_simulated(self, *flags):
+        return self.start_proxy(["--simulate", *flags], clean_env(self.home))
 
     def aws(self, proxy, *args):
         env = clean_env(self.home, TZ="UTC")
@@ -74,7 +78,10 @@ class ListTest(SimulateTestCase):
             self.assertLessEqual(cli_time(c["RequestedDateTime"]), after + 1)
             self.assertEqual(cli_time(c["ExpiresAfter"]) - cli_time(c["RequestedDateTime"]), c["TimeoutSeconds"])
             self.assertEqual(c["Status"], "Pending")
-            self.assertEqual(c["TargetCount"], len(c["InstanceIds"]))
+            if c["Targets"]:  # sent to a tag: the invocations name the instances
+                self.assertEqual(c["InstanceIds"], [])
+            else:
+                self.assertEqual(c["TargetCount"], len(c["InstanceIds"]))
         self.assertEqual(commands[1]["Parameters"]["executionTimeout"], ["600"])
 
     def test_list_commands_page_by_page_gives_the_same_list(self):
@@ -90,9 +97,11 @@ class ListTest(SimulateTestCase):
         p = self.start_simulated()
         self.assertEqual(self.aws_json(p, "list-command-invocations")["CommandInvocations"], [])
         time.sleep(VISIBLE_AFTER_S)
-        invocations = self.aws_json(p, "list-command-invocations", "--details")["CommandInvocations"]
-        paged = self.aws_json(p, "list-command-invocations", "--details", "--page-size", "4")["CommandInvocations"]
-        self.assertEqual(len(invocations), 11)
+        # The stories' invocations come first (catalog order); the fleets' 2,018 after them.
+        first = ("--max-items", str(STORY_INVOCATIONS))
+        invocations = self.aws_json(p, "list-command-invocations", "--details", *first)["CommandInvocations"]
+        paged = self.aws_json(p, "list-command-invocations", "--details", "--page-size", "4", *first)["CommandInvocations"]
+        self.assertEqual(len(invocations), STORY_INVOCATIONS)
         self.assertEqual([i["InstanceId"] for i in paged], [i["InstanceId"] for i in invocations])
         steps = {i["InstanceId"]: [pl["Name"] for pl in i["CommandPlugins"]] for i in invocations}
         self.assertEqual(steps[TWO_STEPS[1]], ["installPackages", "verifyService"])
@@ -101,6 +110,36 @@ class ListTest(SimulateTestCase):
         by_id = {i["InstanceId"]: i for i in invocations}
         self.assertEqual(by_id[DEPLOY[1]]["InstanceName"], "ip-10-20-7-88.ec2.internal")
         self.assertIn(by_id[DEPLOY[1]]["Status"], ("Pending", "InProgress"))
+
+
+class FleetTest(SimulateTestCase):
+    def test_the_cli_pages_the_2000_node_fleet_through_throttling_and_inspect_reads_it_whole(self):
+        # Four times faster: the fleet ends 9.5 s after the first request. The CLI's own paginator
+        # asks 40 pages of 50; every tenth request is throttled and the CLI's retry asks again.
+        p = self.start_simulated("--simulate-speed", "4")
+        self.aws_json(p, "list-commands", "--command-id", WEB_FLEET)
+        time.sleep(38.5 / 4 + 1)
+        code, commands, err = self.aws(p, "list-commands", "--command-id", WEB_FLEET)
+        self.assertEqual(code, 0, err)
+        code, pages, err = self.aws(p, "list-command-invocations", "--command-id", WEB_FLEET, "--details",
+                                    "--page-size", "50")
+        self.assertEqual(code, 0, err)
+        listed = json.loads(pages)["CommandInvocations"]
+        self.assertEqual(len(listed), 2000)
+        self.assertEqual(len({i["InstanceId"] for i in listed}), 2000)
+        # What a person pastes: both outputs, one after the other.
+        r = subprocess.run([SSMVIEW, "inspect", "--json", "-"], input=(commands + pages).encode("utf-8"),
+                           capture_output=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr.decode("utf-8"))
+        fleet = json.loads(r.stdout)
+        self.assertEqual(fleet["kind"], "fleet")
+        self.assertEqual(len(fleet["invocations"]), 2000)
+        self.assertEqual(sum(fleet["counts"].values()), 2000)
+        self.assertGreater(fleet["counts"]["success"], 1800)
+        self.assertGreater(fleet["counts"]["timed_out"], 10)
+        self.assertEqual(fleet["command"]["targetCount"], 2000)
+        self.assertEqual(fleet["command"]["completedCount"], 2000)
+        self.assertEqual([d["severity"] for d in fleet["diagnostics"] if d["severity"] != "info"], [])
 
 
 class GetTest(SimulateTestCase):

@@ -187,7 +187,7 @@ TEST_CASE("the catalog's ids follow the model: UUID v4 CommandIds, i-/mi- Instan
         }
         CHECK(nlohmann::json::parse(c.parameters_json).is_object());
     }
-    CHECK(commands.size() == 9);
+    CHECK(commands.size() == 12);
 }
 
 TEST_CASE("the endings the issue asks for are all in the catalog") {

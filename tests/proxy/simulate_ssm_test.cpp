@@ -374,10 +374,24 @@ TEST_CASE("ListCommandInvocations filters by Status, ExecutionStage, DocumentNam
     Sim sim;
     sim.call("ListCommands", "{}");
     sim.at(15000);
+    // Over the single-node stories and the pre-flight (the fleets have tests of their own,
+    // simulate_fleet_test.cpp): each command asked for by its CommandId, the counts summed.
+    const std::vector<std::string> stories = [] {
+        std::vector<std::string> ids;
+        for (const SimCommand& c : catalog())
+            if (c.targets_json.empty()) ids.push_back(c.command_id);
+        return ids;
+    }();
+    REQUIRE(stories.size() == 9);
     auto count = [&](const std::string& filters) {
-        return sim.json("ListCommandInvocations", R"({"Filters":)" + filters + "}")["CommandInvocations"].size();
+        std::size_t n = 0;
+        for (const std::string& id : stories) {
+            const std::string req = R"({"CommandId":")" + id + R"(")" + (filters.empty() ? "" : R"(,"Filters":)" + filters) + "}";
+            n += sim.json("ListCommandInvocations", req)["CommandInvocations"].size();
+        }
+        return n;
     };
-    std::size_t all = sim.json("ListCommandInvocations", "{}")["CommandInvocations"].size();
+    std::size_t all = count("");
     CHECK(all == 11);
     CHECK(count(R"([{"key":"Status","value":"Success"}])") == 2);  // pre-flight's first node, Windows
     CHECK(count(R"([{"key":"ExecutionStage","value":"Complete"}])") == 4);
@@ -443,7 +457,7 @@ TEST_CASE("MaxResults and NextToken page through ListCommands; the pages add up 
         token = page.value("NextToken", "");
         ++pages;
     } while (!token.empty() && pages < 10);
-    CHECK(pages == 5);  // 9 commands, 2 a page
+    CHECK(pages == 6);  // 12 commands, 2 a page
     CHECK(collected == whole["Commands"]);
 }
 
@@ -451,12 +465,15 @@ TEST_CASE("MaxResults and NextToken page through ListCommandInvocations with Det
     Sim sim;
     sim.call("ListCommands", "{}");
     sim.at(12000);
-    Json whole = sim.json("ListCommandInvocations", R"({"Details":true})");
+    // The 12-node fleet, whole in one answer (the default MaxResults is 50), then 4 a page.
+    const std::string patch = "6f1d2c84-3a5b-4e97-8c20-b7e4a9d1f356";
+    Json whole = sim.json("ListCommandInvocations", R"({"CommandId":")" + patch + R"(","Details":true})");
+    REQUIRE(whole["CommandInvocations"].size() == 12);
     Json collected = Json::array();
     std::string token;
     int pages = 0;
     do {
-        Json page = sim.json("ListCommandInvocations", ssmview::list_command_invocations_request("", "", true, 4, token));
+        Json page = sim.json("ListCommandInvocations", ssmview::list_command_invocations_request(patch, "", true, 4, token));
         for (const Json& c : page["CommandInvocations"]) collected.push_back(c);
         token = page.value("NextToken", "");
         ++pages;

@@ -102,7 +102,9 @@ TEST_CASE("describe() tells /healthz it is simulated, the throttling rule, and e
     REQUIRE(d["commands"].size() == catalog().size());
     for (std::size_t i = 0; i < catalog().size(); ++i) {
         CHECK(d["commands"][i]["CommandId"] == catalog()[i].command_id);
-        CHECK(d["commands"][i]["InstanceIds"].size() == catalog()[i].invocations.size());
+        CHECK(d["commands"][i]["InstanceCount"] == catalog()[i].invocations.size());
+        CHECK(d["commands"][i]["InstanceIds"].size() == std::min<std::size_t>(12, catalog()[i].invocations.size()));
+        CHECK(d["commands"][i]["InstanceIds"][0] == catalog()[i].invocations[0].instance_id);
         CHECK(!d["commands"][i]["story"].get<std::string>().empty());
     }
     CHECK(d["commands"][5]["PluginNames"] == nlohmann::json::array({"installPackages", "verifyService"}));

@@ -2,7 +2,8 @@
 //
 // Index
 //   kWalkStartMs        the instant every walk starts at (2026-11-20T14:00:00.000Z)
-//   Target, targets     every (command, instance, step) GetCommandInvocation can ask about
+//   Target, targets     every (command, instance, step) GetCommandInvocation can ask about; of a
+//                       fleet, one invocation per outcome
 //   target_key          "CommandId InstanceId[ PluginName]", the key of simulated_phases.json
 //   Observation, walk   ask every step_ms, from the first mention until after the end; keep each
 //                       distinct answer
