@@ -1,14 +1,13 @@
 // cli/cmd_follow.cpp: `ssmview follow`: poll an invocation until it ends, then print the report.
 //
 // Index
-//   Signals        SIGINT/SIGTERM set a flag; waits end at once; a second Ctrl+C kills
-//   FollowClock    the cadence's clock, with the test hook SSMVIEW_FOLLOW_INTERVAL_MS
-//   wait_until     sleep until a poll is due, or a signal
-//   Lines          one stderr line per change: time, what it is, status / error, next poll
+//   Lines          what a change line says: status / error, next poll (follow_loop.h prints it)
 //   cmd_follow     the loop; with --stream, the command's output as it arrives (live_output.h)
+// (Signals, the clock and its test hook, waiting: follow_loop.h. Without --instance-id, the
+// whole command: cmd_follow_fleet.cpp.)
 //
 // Call flow:
-//   parse_fetch_args -> open_fetch_client -> follow_start (core/follow.h)
+//   parse_fetch_args -> (fleet: cmd_follow_fleet) -> open_fetch_client -> follow_start (core/follow.h)
 //   loop: wait_until(next_poll) -> fetch_invocation -> poll_outcome -> follow_record -> line
 //   end:  Terminal -> print_report, exit_code_for_ending   (exit_codes.h)
 //         Stop     -> print_service_error, exit_code_for_error
@@ -24,20 +23,11 @@
 // answer once it ended and the logs settled. ssmview's own lines are left out, except why it
 // stopped or what is missing. Escapes are kept on a terminal, stripped when piped (--color keeps
 // them, --no-color strips them).
-//
-// Test hook: SSMVIEW_FOLLOW_INTERVAL_MS=N (1..5000) makes the clock run 5000/N times faster, so
-// the tests see the real cadence, back-off and jitter, compressed. It is not a user setting.
 #include <signal.h>
-#include <sys/select.h>
 #include <unistd.h>
-#include <time.h>
 
 #include <cassert>
-#include <chrono>
-#include <cmath>
-#include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <random>
 #include <string>
 
@@ -47,6 +37,7 @@
 #include "fetch_args.h"
 #include "fetch_client.h"
 #include "follow.h"
+#include "follow_loop.h"
 #include "inspect_text.h"
 #include "iso_time.h"
 #include "live_output.h"
@@ -56,91 +47,7 @@ namespace ssmview {
 
 namespace {
 
-// ---- Signals ----------------------------------------------------------------------------------
-
-volatile std::sig_atomic_t g_signal = 0;
-
-extern "C" void on_stop_signal(int signo) { g_signal = signo; }
-
-void install_stop_handlers() {
-    struct sigaction sa {};
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    // No SA_RESTART: a sleeping wait returns at once. SA_RESETHAND: a second Ctrl+C (say, while a
-    // request waits on a slow network) ends the process the ordinary way.
-    sa.sa_flags = SA_RESETHAND;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-}
-
-// ---- FollowClock ------------------------------------------------------------------------------
-
-constexpr const char* kIntervalHook = "SSMVIEW_FOLLOW_INTERVAL_MS";
-
-struct FollowClock {
-    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
-    double real_per_cadence_ms = 1.0;  // 1 unless the test hook shortens the interval
-
-    std::int64_t now_ms() const {
-        const double real = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        return static_cast<std::int64_t>(real / real_per_cadence_ms);
-    }
-};
-
-// "" when the hook is unset or valid; else why it is not.
-std::string read_interval_hook(FollowClock& clock) {
-    const char* v = std::getenv(kIntervalHook);
-    if (!v || !*v) return {};
-    char* end = nullptr;
-    const long ms = std::strtol(v, &end, 10);
-    if (*end != '\0' || ms < 1 || ms > kFollowIntervalMs)
-        return std::string(kIntervalHook) + " (a test hook) must be a whole number from 1 to " + std::to_string(kFollowIntervalMs);
-    clock.real_per_cadence_ms = static_cast<double>(ms) / static_cast<double>(kFollowIntervalMs);
-    return {};
-}
-
-// ---- wait_until -------------------------------------------------------------------------------
-
-// Returns false when a stop signal arrived. The check and the sleep happen with the signals
-// blocked and pselect unblocks them atomically, so a Ctrl+C between the two cannot be missed.
-bool wait_until(const FollowClock& clock, std::int64_t due_ms) {
-    sigset_t stops, previous;
-    sigemptyset(&stops);
-    sigaddset(&stops, SIGINT);
-    sigaddset(&stops, SIGTERM);
-    for (;;) {
-        sigprocmask(SIG_BLOCK, &stops, &previous);
-        const std::int64_t left = due_ms - clock.now_ms();
-        if (g_signal == 0 && left > 0) {
-            const double real_ms = static_cast<double>(left) * clock.real_per_cadence_ms;
-            timespec ts{};
-            ts.tv_sec = static_cast<time_t>(real_ms / 1000.0);
-            ts.tv_nsec = static_cast<long>(std::fmod(real_ms, 1000.0) * 1e6) + 1;
-            if (ts.tv_nsec >= 1000000000L) ts.tv_nsec = 999999999L;
-            pselect(0, nullptr, nullptr, nullptr, &ts, &previous);
-        }
-        sigprocmask(SIG_SETMASK, &previous, nullptr);
-        if (g_signal != 0) return false;
-        if (left <= 0) return true;
-    }
-}
-
 // ---- Lines ------------------------------------------------------------------------------------
-
-// One line per change, so a log of a long follow stays short: a state is printed when it differs
-// from the previous line's; a back-off is printed each time (its wait grows).
-struct LinePrinter {
-    std::string last_key;
-    bool        quiet = false;  // --stream: stderr is the command's
-
-    // An empty key always prints (and the next state line prints again after it).
-    void print(std::int64_t wall_ms, const std::string& label, const std::string& key, const std::string& text) {
-        if (quiet) return;
-        if (!key.empty() && key == last_key) return;
-        last_key = key;
-        std::fprintf(stderr, "ssmview: %s  %-12s %s\n", format_timestamp_utc(wall_ms).c_str(), label.c_str(), text.c_str());
-    }
-};
 
 std::string next_poll_text(const FollowState& s, std::int64_t now_ms) {
     return "next poll in " + format_duration(s.next_poll_ms > now_ms ? s.next_poll_ms - now_ms : 0);
@@ -160,11 +67,6 @@ std::string first_error(const Report& r) {
     return "no invocation in the answer";
 }
 
-double draw_jitter(std::mt19937_64& rng) {
-    double j = std::generate_canonical<double, 53>(rng);
-    return j < 1.0 ? j : std::nextafter(1.0, 0.0);
-}
-
 }  // namespace
 
 // ---- cmd_follow -------------------------------------------------------------------------------
@@ -173,6 +75,7 @@ int cmd_follow(const std::vector<std::string>& args) {
     FetchArgs a;
     const std::string bad = parse_fetch_args(FetchCommand::Follow, args, a);
     if (!bad.empty()) return usage_error(bad);
+    if (a.fleet) return cmd_follow_fleet(a);
     FollowClock clock;
     const std::string bad_hook = read_interval_hook(clock);
     if (!bad_hook.empty()) return usage_error(bad_hook);
@@ -245,8 +148,8 @@ int cmd_follow(const std::vector<std::string>& args) {
 
     // A stop signal during the last request loses to the ending that request brought.
     if (!s.done) {
-        assert(g_signal != 0);
-        const int signo = static_cast<int>(g_signal);
+        assert(stop_signal() != 0);
+        const int signo = stop_signal();
         std::fprintf(stderr, "ssmview: stopped by %s after %d poll(s)%s\n", signo == SIGINT ? "Ctrl+C (SIGINT)" : "SIGTERM",
                      s.polls, a.stream ? "" : have_report ? "; the last answer:" : "; no invocation was received");
         if (have_report && !a.stream) print_report(last_report, kFetchedInputName, a.output);
@@ -262,7 +165,7 @@ int cmd_follow(const std::vector<std::string>& args) {
         // cadence until no stream has grown for kLogsSettleMs, then take the rest from S3.
         const std::int64_t ended = clock.now_ms();
         while (live.started && !live_settled(live, ended, clock.now_ms())) {
-            if (!wait_until(clock, clock.now_ms() + kFollowIntervalMs)) return exit_code_for_signal(static_cast<int>(g_signal));
+            if (!wait_until(clock, clock.now_ms() + kFollowIntervalMs)) return exit_code_for_signal(stop_signal());
             live_pump(live, client, clock.now_ms());
         }
         live_finish(live, client, last_report);

@@ -11,7 +11,7 @@
 
 namespace ssmview {
 
-const ExitCodeRow kExitCodeTable[14] = {
+const ExitCodeRow kExitCodeTable[15] = {
     {"0", "inspect/fetch: a valid input or answer; follow: the invocation ended in Success"},
     {"1-255", "follow: the invocation ran and Failed: its ResponseCode as a shell sees it (code & 255, so -1 is 255)"},
     {"1", "inspect/fetch: the input or the answer has errors; follow: Failed with a ResponseCode that would read as 0 (0, 256, none)"},
@@ -23,8 +23,9 @@ const ExitCodeRow kExitCodeTable[14] = {
     {"203", "follow: terminated (Cancelled / Terminated): the instance stopped while it ran"},
     {"204", "follow: execution timed out (TimedOut / ExecutionTimedOut, or TimedOut without details)"},
     {"205", "fetch --complete: only the cut output could be had (no S3 object or log stream holds the rest; stderr says why)"},
+    {"206", "follow --command-id (no --instance-id): the command ended and at least one invocation did not end in Success (the report lists those first)"},
     {"210", "no credentials, region or endpoint could be resolved (the message names each source tried)"},
-    {"211", "AWS or ssmview-proxy answered with an error (follow: one that asking again cannot fix, e.g. AccessDeniedException)"},
+    {"211", "AWS or ssmview-proxy answered with an error (follow: one that asking again cannot fix, e.g. AccessDeniedException; follow --command-id: the command is not listed)"},
     {"212", "cannot connect: nothing answered at the endpoint or proxy URL (follow: at its first poll; later it backs off)"},
 };
 
@@ -55,6 +56,13 @@ int exit_code_for_ending(const Report& r) {
     }
     assert(false && "exit_code_for_ending needs a terminal state");
     return kExitInvalid;
+}
+
+int exit_code_for_fleet(const Report& r) {
+    assert(r.kind == ReportKind::Fleet);
+    for (const FleetInvocation& inv : r.fleet.invocations)
+        if (inv.state.phase != Phase::Success) return kExitFleetNotAllSucceeded;
+    return kExitOk;
 }
 
 int exit_code_for_error(const ServiceError& e) {

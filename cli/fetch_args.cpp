@@ -87,6 +87,7 @@ std::string parse_fetch_args(FetchCommand command, const std::vector<std::string
         if (command == FetchCommand::Fetch && a == "--complete") { out.complete = true; continue; }
         if (command == FetchCommand::Follow && a == "--stream") { out.stream = true; continue; }
         if (command == FetchCommand::Follow && (a == "--color" || a == "--colour")) { out.color = true; continue; }
+        if (command == FetchCommand::Follow && a == "--similar") { out.output.group = GroupMode::Similar; continue; }
         if (command != FetchCommand::LinkFetch && (a == "--no-color" || a == "--no-colour")) { out.output.no_colour = true; continue; }
         const ValueOption* opt = nullptr;
         for (const ValueOption& o : kValueOptions)
@@ -112,7 +113,10 @@ std::string parse_fetch_args(FetchCommand command, const std::vector<std::string
         out.target.proxy_url.clear();
     } else {
         if (!given[kCommandId]) return cmd + " needs --command-id";
-        if (!given[kInstanceId]) return cmd + " needs --instance-id";
+        // `follow --command-id` alone follows every invocation of the command (the fleet).
+        out.fleet = command == FetchCommand::Follow && !given[kInstanceId];
+        if (!given[kInstanceId] && !out.fleet) return cmd + " needs --instance-id";
+        if (out.fleet && given[kPluginName]) return "--plugin-name names a step of one invocation: add --instance-id";
         out.target.command_id = values[kCommandId];
         out.target.instance_id = values[kInstanceId];
         out.target.plugin_name = values[kPluginName];
@@ -123,7 +127,10 @@ std::string parse_fetch_args(FetchCommand command, const std::vector<std::string
     if (out.color && !out.stream) return "--color keeps the command's colours in --stream output; it needs --stream";
     if (out.complete && out.output.json) return "--complete prints the command's own output; --json prints a report: choose one";
     if (given[kProxy] && values[kProxy].empty()) return "--proxy is empty";
-    const std::string bad_target = check_fetch_target(out.target);
+    if (out.fleet && out.stream)
+        return "--stream follows one invocation's output: add --instance-id (without it, follow reports the whole fleet)";
+    if (out.output.group == GroupMode::Similar && !out.fleet) return "--similar groups a fleet's outputs: leave out --instance-id";
+    const std::string bad_target = out.fleet ? check_command_id(out.target.command_id) : check_fetch_target(out.target);
     if (!bad_target.empty()) return bad_target;
     if (!out.proxy_url.empty()) {
         const std::string bad_proxy = check_proxy_url(out.proxy_url);

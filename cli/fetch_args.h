@@ -2,7 +2,8 @@
 //
 // Index
 //   FetchCommand      which command is parsing (they accept different subsets)
-//   FetchArgs         target (ids or a live link), connection (direct or proxy), output
+//   FetchArgs         target (ids or a live link; follow: a command alone, the fleet), connection
+//                     (direct or proxy), output
 //   parse_fetch_args  argv -> FetchArgs, or the sentence a usage error prints
 //
 // Call flow: cmd_fetch.cpp / cmd_follow.cpp / cmd_link_fetch call parse_fetch_args first; on ""
@@ -30,6 +31,7 @@ struct FetchArgs {
     bool          complete = false;  // fetch --complete: print the whole output (S3, Logs), not the report
     bool          stream = false;    // follow --stream: the command's output as it arrives, not the report
     bool          color = false;     // follow --stream --color: keep escapes even when not a terminal
+    bool          fleet = false;     // follow --command-id without --instance-id: every invocation
 };
 
 // "" when the arguments are usable, else what is wrong ("--command-id needs a value").

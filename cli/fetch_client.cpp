@@ -5,7 +5,7 @@
 //                          a first credential resolution (so a missing key fails before polling)
 //   describe_fetch_client
 //   call_json_api          credentials or bearer token -> aws::json_api_call -> the body or an error
-//   fetch_invocation       call_json_api (SSM) -> FetchAnswer
+//   fetch_invocation       call_json_api (SSM) -> FetchAnswer; call_ssm: any SSM action -> its body
 //   fetch_log_events       call_json_api (Logs_20140328.GetLogEvents, at the Logs endpoint) -> a page
 //   fetch_s3_object        GET /s3/<region>/<bucket>/<key> on the proxy, or signed (S3's rules)
 //                          at the S3 endpoint of the bucket's region
@@ -118,7 +118,22 @@ std::string describe_fetch_client(const FetchClient& client) {
            client.endpoint.source + "; credentials from " + client.credentials->source() + ")";
 }
 
-// ---- fetch_invocation -------------------------------------------------------------------------
+// ---- fetch_invocation, call_ssm ---------------------------------------------------------------
+
+SsmAnswer call_ssm(FetchClient& client, const char* action, const std::string& body) {
+    SsmAnswer answer;
+    JsonCall call = call_json_api(client, aws::kSsm, client.endpoint, action, body);
+    if (!call.credentials_error.empty()) {
+        answer.kind = SsmAnswer::Kind::NoCredentials;
+        answer.credentials_error = std::move(call.credentials_error);
+    } else if (!call.ok) {
+        answer.error = std::move(call.error);
+    } else {
+        answer.kind = SsmAnswer::Kind::Body;
+        answer.body = std::move(call.body);
+    }
+    return answer;
+}
 
 FetchAnswer fetch_invocation(FetchClient& client, const FetchTarget& target) {
     FetchAnswer answer;

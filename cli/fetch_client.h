@@ -7,6 +7,7 @@
 //   FetchAnswer         a Report (HTTP 200, analyzed like a paste), a ServiceError, or no
 //                       credentials
 //   fetch_invocation    build, authorize, send, read
+//   SsmAnswer, call_ssm one SSM request of any allowlisted action: the body, or why not
 //   LogsAnswer, fetch_log_events   one GetLogEvents page of an agent's stream (issue: whole output)
 //   S3Answer, fetch_s3_object      one S3 object of the agent's output, or a part (Range)
 //
@@ -65,6 +66,17 @@ struct FetchAnswer {
 };
 
 FetchAnswer fetch_invocation(FetchClient& client, const FetchTarget& target);
+
+// Any SSM action of the allowlist, its 200 answer's body as given (the fleet follow reads list
+// pages with core/fleet_follow.h).
+struct SsmAnswer {
+    enum class Kind { Body, Error, NoCredentials };
+    Kind         kind = Kind::Error;
+    std::string  body;               // Kind::Body
+    ServiceError error;              // Kind::Error
+    std::string  credentials_error;  // Kind::NoCredentials
+};
+SsmAnswer call_ssm(FetchClient& client, const char* action, const std::string& body);
 
 struct LogsAnswer {
     bool          ok = false;

@@ -16,6 +16,8 @@
 namespace ssmview {
 namespace {
 
+constexpr std::size_t kMaxFailuresListed = 40;  // the "Not successful" lines a report prints
+
 // ---- Helpers --------------------------------------------------------------------------------
 
 constexpr std::size_t kListedInstances = 12;  // instance ids named in a group's heading; the rest are counted
@@ -77,9 +79,14 @@ void failures(std::string& out, const Fleet& f) {
         if (p != Phase::Success && p != Phase::Pending && p != Phase::InProgress && p != Phase::Delayed) failed.push_back(i);
     }
     if (failed.empty()) return;
-    out += "\nNot successful (" + std::to_string(failed.size()) + "):\n";
-    for (std::size_t i : failed) {
-        const FleetInvocation& inv = f.invocations[i];
+    out += "\nNot successful (" + with_thousands(failed.size()) + "):\n";
+    for (std::size_t n = 0; n < failed.size(); ++n) {
+        // A terminal holds a screenful; --json lists every invocation.
+        if (n == kMaxFailuresListed) {
+            out += "  ... " + with_thousands(failed.size() - n) + " more (--json lists every invocation)\n";
+            break;
+        }
+        const FleetInvocation& inv = f.invocations[failed[n]];
         std::string line = "  " + id_of(inv) + "  " + phase_name(inv.state.phase);
         if (inv.state.detail != Detail::None) line += std::string(" (") + detail_name(inv.state.detail) + ")";
         line += "  code " + code_of(inv);

@@ -33,9 +33,16 @@ bool fetch_query(std::string_view link, std::string_view& query) {
 
 // ---- check_* ----------------------------------------------------------------------------------
 
+std::string check_command_id(std::string_view command_id) {
+    if (command_id.empty()) return "The command id is missing.";
+    if (!command_id_ok(command_id))
+        return "The command id \"" + std::string(command_id) + "\" is not a command id (36 characters, as send-command prints it).";
+    return {};
+}
+
 std::string check_fetch_target(const FetchTarget& t) {
-    if (t.command_id.empty()) return "The command id is missing.";
-    if (!command_id_ok(t.command_id)) return "The command id \"" + t.command_id + "\" is not a command id (36 characters, as send-command prints it).";
+    const std::string bad_command = check_command_id(t.command_id);
+    if (!bad_command.empty()) return bad_command;
     if (t.instance_id.empty()) return "The instance id is missing.";
     if (!instance_id_ok(t.instance_id))
         return "The instance id \"" + t.instance_id + "\" is neither an EC2 instance id (i-...) nor a managed node id (mi-...).";

@@ -3,6 +3,7 @@
 // Index
 //   kFetchLinkPrefix, kDefaultProxyUrl, kDefaultPageOrigins
 //   FetchTarget           command id, instance id, optional plugin name, optional proxy URL
+//   check_command_id      "" when a command id alone is well-formed (following a whole command)
 //   check_fetch_target    "" when the ids are well-formed, else a sentence naming the bad one
 //   check_proxy_url       "" for http(s)://host[:port][/path] without credentials or fragment
 //   make_fetch_link       base URL + "#fetch?command=...&instance=...[&plugin=...][&proxy=...]"
@@ -35,6 +36,7 @@ struct FetchTarget {
     std::string proxy_url;    // "" = the viewer's current proxy
 };
 
+std::string check_command_id(std::string_view command_id);
 std::string check_fetch_target(const FetchTarget& t);
 std::string check_proxy_url(std::string_view url);
 

@@ -7,7 +7,10 @@
 //   check_logs_request       the proxy's Logs body rule: a fixed point, and what it passes is in
 //                            the agent's layout
 //   check_lists              ListCommands / ListCommandInvocations pages
-//   LLVMFuzzerTestOneInput   byte 0 -> reader, byte 1 -> HTTP status, bytes 2.. -> body
+//   check_fleet_follow       a run of answers (split at "\n\x1e\n") fed to core/fleet_follow.h as a
+//                            whole command is followed: it stops or goes on, never loops, always
+//                            with a reason when it stops, and never asks sooner than its pace
+//   LLVMFuzzerTestOneInput   byte 0 -> reader, byte 1 -> HTTP status, bytes 2.. -> body(ies)
 //
 // Call flow: the page and the CLI hand every answer body to one of these core readers
 // (core/service_error.h, core/logs_api.h, core/ssm_api.h) before anything is shown; the proxy
@@ -25,6 +28,7 @@
 
 #include "check.h"
 #include "data_limits.h"
+#include "fleet_follow.h"
 #include "invocation.h"  // Json
 #include "json_reader.h"
 #include "logs_api.h"
@@ -105,6 +109,35 @@ void check_lists(std::string_view body) {
     FUZZ_CHECK(b.ok || (!b.error.empty() && invocations.empty()), "a refused ListCommandInvocations page without a sentence");
 }
 
+// ---- check_fleet_follow -----------------------------------------------------------------------
+
+void check_fleet_follow(std::string_view body, int status) {
+    FleetFollow s;
+    fleet_follow_start(s, "3f1c9a52-7d4e-4b8a-9c61-2e5f8d0b7a14", 0);
+    std::int64_t now = 0;
+    int answers = 0;
+    for (std::size_t at = 0; at <= body.size() && s.end == FleetEnd::Running && answers < 8; ++answers) {
+        const std::size_t cut = std::min(body.find("\n\x1e\n", at), body.size());
+        const std::string_view answer = body.substr(at, cut - at);
+        at = cut + 3;
+        FUZZ_CHECK(s.next_ms >= now, "a request due before the last answer");
+        now = s.next_ms;
+        const FleetRequest req = fleet_follow_request(s);
+        FUZZ_CHECK(std::string_view(req.action) == "ListCommands" || std::string_view(req.action) == "ListCommandInvocations",
+                   "a request outside the two list actions");
+        if (status == 200 || answers % 2 == 0) {
+            fleet_follow_answer(s, answer, now + 100);
+        } else {
+            fleet_follow_error(s, read_service_error(status, "", "", answer, req.action, "ssm"), now + 100, 0.5);
+        }
+        if (s.end == FleetEnd::Running) FUZZ_CHECK(s.next_ms >= now + 100, "a next request sooner than the answer");
+    }
+    if (s.end == FleetEnd::Stopped)
+        FUZZ_CHECK(!s.stop_reason.empty() || !s.stop_error.type.empty() || s.stop_error.http_status != 0,
+                   "stopped without a reason");
+    if (s.end == FleetEnd::Ended) FUZZ_CHECK(s.report.kind == ReportKind::Fleet, "ended without a fleet report");
+}
+
 }  // namespace
 
 // ---- LLVMFuzzerTestOneInput -------------------------------------------------------------------
@@ -113,11 +146,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 2) return 0;
     const std::string_view body(reinterpret_cast<const char*>(data) + 2, size - 2);
     const int status = 200 + data[1] * 2;  // 200..710: every class a client meets, and beyond
-    switch (data[0] % 4) {
+    switch (data[0] % 5) {
         case 0: check_service_error(status, body); break;
         case 1: check_log_events(body); break;
         case 2: check_logs_request(body); break;
         case 3: check_lists(body); break;
+        case 4: check_fleet_follow(body, status); break;
     }
     return 0;
 }

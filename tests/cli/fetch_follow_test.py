@@ -649,7 +649,9 @@ class UsageTest(unittest.TestCase):
         with Ssm([(key, [body("success")])]) as ssm:
             cases = [
                 (["fetch"], "fetch needs --command-id"),
-                (["follow", "--command-id", key[0]], "follow needs --instance-id"),
+                (["fetch", "--command-id", key[0]], "fetch needs --instance-id"),
+                (["follow", "--command-id", key[0], "--plugin-name", "aws:runShellScript"],
+                 "--plugin-name names a step of one invocation: add --instance-id"),
                 (["fetch", *target(key), "--endpoint-url"], "--endpoint-url needs a value"),
                 (["fetch", "--command-id", "abc", "--instance-id", key[1]], 'The command id "abc" is not a command id'),
                 (["fetch", "--command-id", key[0], "--instance-id", "x-1"], 'The instance id "x-1" is neither'),
@@ -690,7 +692,7 @@ class DocsTest(unittest.TestCase):
             if line.startswith("| `"):
                 cells = [c.strip() for c in line.strip("|").split("|")]
                 readme_rows.append((cells[0].strip("`"), cells[1]))
-        self.assertEqual(len(help_rows), 14)
+        self.assertEqual(len(help_rows), 15)
         self.assertEqual(readme_rows, help_rows)
 
 

@@ -8,6 +8,8 @@
 //   the 2,000 nodes  40 pages of 50, every instance once; each outcome present; grouping exactly
 //                    keeps tens of groups apart, grouping while ignoring digits leaves three
 //   while running    mid-way, the list and the counters agree with each other
+//   followed         core/fleet_follow.h's rounds against the simulator, throttling on: the end is
+//                    the pasted fleet, at the documented pace
 //
 // The oracle is the core's fleet reader, not the simulator: the pages go through analyze() like a
 // paste, so the simulator's shapes, paging and counters are checked by the reader users rely on.
@@ -16,9 +18,11 @@
 #include <memory>
 #include <set>
 
+#include "fleet_follow.h"
 #include "fleet_report.h"
 #include "output_groups.h"
 #include "report.h"
+#include "service_error.h"
 #include "simulate_walk.h"
 #include "ssm_api.h"
 
@@ -192,5 +196,50 @@ TEST_CASE("mid-way through the 2,000-node fleet, the counters agree with the lis
         CHECK(r.fleet.commands[0].status.value == (t < 3500 ? "Pending" : "InProgress"));
         if (t >= 3200) CHECK(r.fleet.invocations.size() == 2000);
         if (t < 2500) CHECK(r.fleet.invocations.empty());
+    }
+}
+
+// ---- followed -------------------------------------------------------------------------------
+
+TEST_CASE("following the 2,000-node fleet with the core's rounds, throttled every 10th request, ends at "
+          "the same fleet a paste of the end reads, at no more than 4 requests a second") {
+    auto clock = std::make_shared<ManualClock>(kWalkStartMs);
+    SimulatedUpstream upstream{SimulateOptions{}, clock};  // the default: every 10th request throttled
+    ssmview::FleetFollow s;
+    ssmview::fleet_follow_start(s, kWeb, 0);
+    std::vector<std::int64_t> sent;
+    int throttled = 0;
+    while (s.end == ssmview::FleetEnd::Running) {
+        REQUIRE(sent.size() < 2000);
+        clock->set(kWalkStartMs + s.next_ms);
+        sent.push_back(s.next_ms);
+        const ssmview::FleetRequest req = ssmview::fleet_follow_request(s);
+        auto r = ask(upstream, req.action, req.body);
+        const std::int64_t now = s.next_ms + 150;  // each answer takes 150 ms
+        if (r.status == 200) {
+            ssmview::fleet_follow_answer(s, r.body, now);
+        } else {
+            ssmview::ServiceError e = ssmview::read_service_error(r.status, "ThrottlingException", "", r.body, req.action, "ssm");
+            REQUIRE(e.kind == ssmview::ErrorKind::Throttled);
+            ++throttled;
+            ssmview::fleet_follow_error(s, e, now, 0.5);
+        }
+    }
+    REQUIRE(s.end == ssmview::FleetEnd::Ended);
+    CHECK(throttled > 0);
+    CHECK(s.report.fleet.invocations.size() == 2000);
+    CHECK(ssmview::fleet_follow_summary(s.report) == "2,000 targets: 1,866 success, 84 failed, 50 timed out");
+    // The pace: never 5 requests within one second.
+    for (std::size_t i = 4; i < sent.size(); ++i) CHECK(sent[i] - sent[i - 4] >= 1000);
+
+    // The same instant, pasted: the fleet is the same, instance for instance.
+    Sim paste;
+    paste.body("ListCommands", "{}");
+    paste.at(45000);
+    ssmview::Report pasted = read_fleet(paste.pasted(kWeb));
+    REQUIRE(pasted.fleet.invocations.size() == s.report.fleet.invocations.size());
+    for (std::size_t i = 0; i < pasted.fleet.invocations.size(); ++i) {
+        CHECK(pasted.fleet.invocations[i].instance_id.value == s.report.fleet.invocations[i].instance_id.value);
+        CHECK(pasted.fleet.invocations[i].status.value == s.report.fleet.invocations[i].status.value);
     }
 }

@@ -238,16 +238,17 @@ def verify_sigv4(rec, keys, region, service, required_signed=("host", "x-amz-dat
 
 class SsmService(ssm_stub.ScriptedInvocations):
     """SSM's JSON protocol. GetCommandInvocation: ssm_stub's scripted entries (same files, same
-    sequences; entries, requests and reset() are ssm_stub.ScriptedInvocations'); any other action:
-    script(action, ...) answers, else UnknownOperationException."""
+    sequences; entries, requests and reset() are ssm_stub.ScriptedInvocations'); ListCommands and
+    ListCommandInvocations: ssm_stub's fleets (fleets_dirs); any other action: script(action, ...)
+    answers, else UnknownOperationException."""
 
     name = "ssm"
     signing_name = "ssm"
     target_prefix = "AmazonSSM."
     required_signed = ("host", "x-amz-date", "content-type", "x-amz-target")
 
-    def __init__(self, bodies_dirs=(), entries=None, not_found_message=None):
-        super().__init__(bodies_dirs, entries, not_found_message)
+    def __init__(self, bodies_dirs=(), entries=None, not_found_message=None, fleets_dirs=()):
+        super().__init__(bodies_dirs, entries, not_found_message, fleets_dirs)
         self.scripted = {}  # action -> (status, body bytes)
 
     def script(self, action, status, body):
