@@ -140,8 +140,10 @@ std::string fetch_follow(ViewState& s, FetchTarget t) {
     FetchState& f = s.fetch;
     const ProxyUrl proxy = t.proxy_url.empty() ? form_proxy(f) : checked_proxy(t.proxy_url);
     t.proxy_url = proxy.url;
+    // A CommandId alone follows every invocation of the command, as `ssmview follow` does.
+    const bool fleet = t.instance_id.empty() && t.plugin_name.empty() && !t.command_id.empty();
     std::string why = proxy.error;
-    if (why.empty()) why = check_fetch_target(t);
+    if (why.empty()) why = fleet ? check_command_id(t.command_id) : check_fetch_target(t);
     f.form_error = why;
     if (!why.empty()) return why;
     f.command_id = t.command_id;
@@ -159,6 +161,11 @@ std::string fetch_follow(ViewState& s, FetchTarget t) {
     f.poll_request = 0;  // the answer of an earlier follow's poll no longer counts
     f.loaded_generation = s.generation;
     follow_start(f.follow, f.now_ms);
+    f.fleet = fleet;
+    if (fleet) {
+        fleet_follow_start(f.fleet_follow, f.target.command_id, f.now_ms);
+        return {};
+    }
     // Without a PluginName the person may not know the document has several steps: list them.
     const bool steps_known = f.steps_command == f.target.command_id && f.steps.phase != ListPhase::Failed &&
                              f.steps.phase != ListPhase::None &&
@@ -205,7 +212,10 @@ void fetch_list_commands(FetchState& f) {
 }
 
 void fetch_pause(FetchState& f) { follow_pause(f.follow); }
-void fetch_resume(FetchState& f) { follow_resume(f.follow, f.now_ms); }
+void fetch_resume(FetchState& f) {
+    follow_resume(f.follow, f.now_ms);
+    if (f.fleet && f.fleet_follow.end == FleetEnd::Running) f.fleet_follow.next_ms = f.now_ms;
+}
 
 // A follow that has not ended ends here, so it reads "stopped" (its last outcome is not Terminal).
 void fetch_stop(FetchState& f) {
@@ -261,8 +271,44 @@ ServiceError error_of(const FetchAnswer& a, const FetchInFlight& req) {
                     : read_service_error(a.status, a.error_type, a.request_id, a.body, req.action, "ssm");
 }
 
+// A whole command: the round's answer goes to core/fleet_follow; a whole round is loaded like a
+// paste of the same pages; `follow` mirrors the fleet follow for the bar, the phase and state().
+void on_fleet(ViewState& s, const FetchAnswer& a, const FetchInFlight& req, std::int64_t now, double jitter) {
+    FetchState& f = s.fetch;
+    FleetFollow& ff = f.fleet_follow;
+    if (!a.failed && a.status == 200) {
+        f.has_error = false;
+        if (fleet_follow_answer(ff, a.body, now)) {
+            const ViewTab tab = s.ui.tab;
+            view_load_text(s, ff.commands_text + "\n" + ff.last_pages_text, LoadSource::Fetch, f.target.proxy_url);
+            if (f.loads > 0) s.ui.tab = tab;  // later rounds keep the person's place
+            ++f.loads;
+            f.loaded_generation = s.generation;
+        }
+    } else {
+        f.last_error = error_of(a, req);
+        f.has_error = true;
+        fleet_follow_error(ff, f.last_error, now, jitter);
+    }
+    f.follow.polls = ff.requests;
+    f.follow.next_poll_ms = ff.next_ms;
+    f.follow.backoff_streak = ff.backoff_streak;
+    if (ff.end == FleetEnd::Ended) {
+        f.follow.done = true;
+        f.follow.last = PollOutcome::Terminal;
+    } else if (ff.end == FleetEnd::Stopped) {
+        f.follow.done = true;
+        f.follow.last = PollOutcome::Stop;
+        if (!ff.stop_reason.empty()) f.stop_reason = "Stopped: " + ff.stop_reason + ".";
+    }
+}
+
 void on_poll(ViewState& s, const FetchAnswer& a, const FetchInFlight& req, std::int64_t now, double jitter) {
     FetchState& f = s.fetch;
+    if (f.fleet) {
+        on_fleet(s, a, req, now, jitter);
+        return;
+    }
     PollOutcome outcome;
     if (!a.failed && a.status == 200) {
         // The same answer again (nothing moved): keep what is shown, scroll positions included.
@@ -461,7 +507,12 @@ void fetch_frame_end(Frame& fr, const std::string& before) {
     }
     const std::int64_t whole_wait = whole_frame_end(fr.s, f.now_ms);
     if (whole_wait >= 0) request_redraw(fr, whole_wait);
-    if (f.following && f.poll_request == 0 && follow_due(f.follow, f.now_ms))
+    if (f.following && f.fleet && f.poll_request == 0 && !f.follow.paused && !f.follow.done &&
+        fleet_follow_due(f.fleet_follow, f.now_ms)) {
+        FleetRequest r = fleet_follow_request(f.fleet_follow);
+        f.poll_request = send(f, FetchKind::Poll, r.action, std::move(r.body), f.target.proxy_url);
+    }
+    if (f.following && !f.fleet && f.poll_request == 0 && follow_due(f.follow, f.now_ms))
         f.poll_request = send(f, FetchKind::Poll, "GetCommandInvocation",
                               get_command_invocation_request(f.target.command_id, f.target.instance_id, f.target.plugin_name),
                               f.target.proxy_url);
@@ -551,7 +602,14 @@ Json fetch_state_json(const FetchState& f) {
 
     j["confirm"] = f.confirm_pending ? Json{{"proxy_url", f.confirm_target.proxy_url}, {"command_id", f.confirm_target.command_id}}
                                      : Json(nullptr);
-    j["live_link"] = f.following ? fetch_live_link(f) : std::string();
+    j["live_link"] = f.following && !f.fleet ? fetch_live_link(f) : std::string();
+    j["fleet"] = f.fleet ? Json{{"rounds", f.fleet_follow.rounds},
+                                {"requests", f.fleet_follow.requests},
+                                {"pages", f.fleet_follow.last_pages},
+                                {"end", f.fleet_follow.end == FleetEnd::Running ? "running"
+                                        : f.fleet_follow.end == FleetEnd::Ended ? "ended" : "stopped"},
+                                {"summary", f.fleet_follow.rounds > 0 ? fleet_follow_summary(f.fleet_follow.report) : std::string()}}
+                         : Json(nullptr);
     return j;
 }
 

@@ -104,16 +104,24 @@ void bar_following(Frame& f) {
     const FollowState& fo = fs.follow;
     const bool shown = fs.loads > 0 && f.s.source == LoadSource::Fetch;
     if (shown) {
+        // A whole command's badge is the command's Status (its own vocabulary, command_state.h).
+        const FleetCommand* command = fs.fleet && !f.s.report.fleet.commands.empty() ? &f.s.report.fleet.commands.front() : nullptr;
+        const Phase phase = command ? command->state.phase : f.s.report.state.phase;
+        const std::string& status = command ? command->status.value : f.s.report.state.status;
         ImU32 bg, fg;
-        phase_colors(f.s.report.state.phase, f.dark, bg, fg);
-        const std::string st = f.s.report.state.status.empty() ? std::string("?") : clip_for_display(f.s.report.state.status, kClipFetchBadge);
+        phase_colors(phase, f.dark, bg, fg);
+        const std::string st = status.empty() ? std::string("?") : clip_for_display(status, kClipFetchBadge);
         badge(st.c_str(), bg, fg);
         ImGui::SameLine();
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s %s on %s%s%s via %s", fo.done ? "Followed" : "Following", short_id(fs.target.command_id).c_str(),
-                fs.target.instance_id.c_str(), fs.target.plugin_name.empty() ? "" : ", step ",
-                clip_for_display(fs.target.plugin_name, kClipFetchStep).c_str(), clip_for_display(fs.target.proxy_url, kClipFetchProxy).c_str());
+    if (fs.fleet)
+        ImGui::Text("%s every invocation of %s via %s", fo.done ? "Followed" : "Following", short_id(fs.target.command_id).c_str(),
+                    clip_for_display(fs.target.proxy_url, kClipFetchProxy).c_str());
+    else
+        ImGui::Text("%s %s on %s%s%s via %s", fo.done ? "Followed" : "Following", short_id(fs.target.command_id).c_str(),
+                    fs.target.instance_id.c_str(), fs.target.plugin_name.empty() ? "" : ", step ",
+                    clip_for_display(fs.target.plugin_name, kClipFetchStep).c_str(), clip_for_display(fs.target.proxy_url, kClipFetchProxy).c_str());
     note_control(f, "fetch.bar.title");
     if (!shown && !fo.done) {
         // Until the first answer, what is shown below is something else (a sample, a paste).
@@ -141,24 +149,30 @@ void bar_following(Frame& f) {
         if (button(f, "Close", "fetch.bar.close")) fetch_close(fs);
     }
     ImGui::SameLine();
-    copy_live_link(f, "fetch.bar.live_link");
-    ImGui::SameLine();
+    if (!fs.fleet) {  // a live link names one invocation
+        copy_live_link(f, "fetch.bar.live_link");
+        ImGui::SameLine();
+    }
 
     const std::string phase = fetch_phase_name(fs);
     std::string next;
     if (phase == "requesting") next = "asking the proxy\xe2\x80\xa6";
     else if (phase == "paused") next = "paused";
+    else if (phase == "done" && fs.fleet) next = "finished after " + std::to_string(fo.polls) + (fo.polls == 1 ? " request" : " requests");
     else if (phase == "done") next = "finished after " + std::to_string(fo.polls) + (fo.polls == 1 ? " poll" : " polls");
     else if (phase == "stopped") next = fs.stop_reason.empty() ? std::string("stopped") : fs.stop_reason;
     else {
         const int left = follow_seconds_left(fo, fs.now_ms);
-        next = (fo.backoff_streak > 0 ? "backing off: next try in " : "next poll in ") + std::to_string(left) + " s";
-        if (fo.polls > 0) next += " (" + std::to_string(fo.polls) + (fo.polls == 1 ? " poll so far)" : " polls so far)");
+        next = (fo.backoff_streak > 0 ? "backing off: next try in " : fs.fleet ? "next round in " : "next poll in ") +
+               std::to_string(left) + " s";
+        const char* unit = fs.fleet ? (fo.polls == 1 ? " request so far)" : " requests so far)") : (fo.polls == 1 ? " poll so far)" : " polls so far)");
+        if (fo.polls > 0) next += " (" + std::to_string(fo.polls) + unit;
     }
     ImGui::PushStyleColor(ImGuiCol_Text, col(f.pal.text_dim));
     ImGui::TextUnformatted(next.c_str());
     ImGui::PopStyleColor();
     note_control(f, "fetch.bar.next");
+    if (fs.fleet && fs.fleet_follow.rounds > 0) ImGui::TextUnformatted(fleet_follow_summary(fs.fleet_follow.report).c_str());
 
     if (fs.has_error) error_lines(f, fs.last_error);
     else if (!fs.answer_problem.empty()) ImGui::TextColored(col(f.pal.warning), "%s", fs.answer_problem.c_str());

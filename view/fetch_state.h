@@ -4,7 +4,8 @@
 //   FetchHeader, FetchRequest   one HTTP request the view asks the platform to send (ViewActions)
 //   FetchKind                   what a request asks: a poll, the command list, the steps list
 //   ListPhase, FetchList        a list the panel offers (ListCommands, ListCommandInvocations)
-//   FetchState                  the form, what is followed, the follow cadence, the last error,
+//   FetchState                  the form, what is followed (one invocation, or a whole command's
+//                               rounds: core/fleet_follow.h), the follow cadence, the last error,
 //                               the lists, requests in flight, answers not yet handled
 //   view_fetch_answer / view_fetch_failed     the platform's answer to a FetchRequest
 //   view_fetch_open_link        a live link (#fetch?...): follow it, or ask first (another proxy)
@@ -28,6 +29,7 @@
 #include <vector>
 
 #include "fetch_link.h"
+#include "fleet_follow.h"
 #include "follow.h"
 #include "output_location.h"
 #include "service_error.h"
@@ -109,6 +111,11 @@ struct FetchState {
     ServiceError last_error;
     std::string  answer_problem;      // the last 200 answer was no readable invocation (why)
     std::string  stop_reason;         // why following stopped early ("" = it did not)
+    // A whole command (no InstanceId): core/fleet_follow.h's rounds. `follow` then mirrors it
+    // (done, last outcome, next_poll_ms, polls = requests), so phases, the countdown, pause and
+    // stop read the same for both; poll_request is the round's request in flight.
+    bool         fleet = false;
+    FleetFollow  fleet_follow;
     bool         resolve_then_follow = false;  // a pick from the list: steps first, then follow
 
     // Lists offered to pick from.

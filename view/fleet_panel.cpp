@@ -113,7 +113,11 @@ void draw_fleet_summary(Frame& f) {
     }
     const FleetCounts& c = fm.counts;
     const float fraction = c.total > 0 ? static_cast<float>(c.done) / static_cast<float>(c.total) : 0.0f;
-    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetFontSize() * kWholeProgressEms, 0.0f), fleet_progress_text(c).c_str());
+    // Wide enough for its words: ImGui centres an overlay that does not fit and clips both ends.
+    const std::string progress = fleet_progress_text(c);
+    const float bar_w = std::max(ImGui::GetFontSize() * kWholeProgressEms,
+                                 ImGui::CalcTextSize(progress.c_str()).x + ImGui::GetStyle().FramePadding.x * 4.0f);
+    ImGui::ProgressBar(fraction, ImVec2(bar_w, 0.0f), progress.c_str());
     note_control(f, "fleet.progress");
     for (std::size_t p = 0; p < kPhaseCount; ++p) {
         if (c.by_phase[p] == 0) continue;

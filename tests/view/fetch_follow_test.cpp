@@ -345,3 +345,72 @@ TEST_CASE("a 200 answer that is no invocation backs off and says so", "[fetch][f
     CHECK(fj["answer_problem"] == "The proxy answered, but not with an invocation (see Diagnostics); asking again later.");
     CHECK(view_state_to_json(s)["has_invocation"] == false);
 }
+
+TEST_CASE("a CommandId alone follows the whole command: list rounds, each whole round loaded as a fleet", "[fetch][follow][fleet]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, fixture("success"), LoadSource::Sample, "success");
+    h.frames(s, 2);
+    view_fetch_open_link(s, FetchTarget{kCommand, "", "", ""});
+    // Round 1: ListCommands, then the pages with Details at MaxResults 50.
+    FetchRequest r = only(h.frame(s), "ListCommands");
+    CHECK(r.body == list_commands_request(kCommand, 50, ""));
+    CHECK(fetch_json(s)["fleet"]["end"] == "running");
+    const std::string command = std::string(R"({"Commands":[{"CommandId":")") + kCommand +
+                                R"(","Status":"InProgress","StatusDetails":"InProgress","TargetCount":2,"CompletedCount":1,"ErrorCount":0,"DeliveryTimedOutCount":0}]})";
+    auto invocation = [](const char* instance, const char* status) {
+        return std::string(R"({"CommandId":")") + kCommand + R"(","InstanceId":")" + instance + R"(","Status":")" + status +
+               R"(","StatusDetails":")" + status + R"(","CommandPlugins":[{"Name":"aws:runShellScript","Status":")" + status +
+               R"(","ResponseCode":0,"Output":"ok\n"}]})";
+    };
+    view_fetch_answer(s, s.fetch.poll_request, 200, "", "req-1", command);
+    settle(h, s);
+    h.env.now_ms = s.fetch.follow.next_poll_ms;
+    r = only(h.frame(s), "ListCommandInvocations");
+    CHECK(r.body == list_command_invocations_request(kCommand, "", true, 50, ""));
+    view_fetch_answer(s, s.fetch.poll_request, 200, "", "req-2",
+                      R"({"CommandInvocations":[)" + invocation("i-0a1b2c3d4e5f60718", "Success") + R"(],"NextToken":"t2"})");
+    settle(h, s);
+    CHECK(view_state_to_json(s)["source"] == "sample");  // half a round shows nothing yet
+    h.env.now_ms = s.fetch.follow.next_poll_ms;
+    r = only(h.frame(s), "ListCommandInvocations");
+    CHECK(r.body == list_command_invocations_request(kCommand, "", true, 50, "t2"));
+    view_fetch_answer(s, s.fetch.poll_request, 200, "", "req-3",
+                      R"({"CommandInvocations":[)" + invocation("i-0a1b2c3d4e5f60719", "InProgress") + "]}");
+    settle(h, s);
+    Json j = view_state_to_json(s);
+    CHECK(j["source"] == "fetch");
+    CHECK(s.report.kind == ReportKind::Fleet);
+    CHECK(s.report.fleet.invocations.size() == 2);
+    CHECK(j["fetch"]["phase"] == "waiting");
+    CHECK(j["fetch"]["polls"] == 3);
+    CHECK(j["fetch"]["fleet"]["rounds"] == 1);
+    CHECK(j["fetch"]["fleet"]["summary"] == "2 targets: 1 in progress, 1 success");
+    CHECK(j["fetch"]["live_link"] == "");  // a live link names one invocation
+    // A throttled ListCommands backs off; then the round that sees everything ended ends it.
+    h.env.now_ms = s.fetch.follow.next_poll_ms;
+    only(h.frame(s), "ListCommands");
+    view_fetch_answer(s, s.fetch.poll_request, 400, "ThrottlingException", "req-4", R"({"__type":"ThrottlingException"})");
+    settle(h, s);
+    CHECK(fetch_json(s)["error"]["kind"] == "throttled");
+    CHECK(fetch_json(s)["backoff_streak"] == 1);
+    h.env.now_ms = s.fetch.follow.next_poll_ms;
+    only(h.frame(s), "ListCommands");
+    std::string ended = command;
+    ended.replace(ended.find("\"InProgress\",\"StatusDetails\":\"InProgress\""), 41, "\"Success\",\"StatusDetails\":\"Success\"");
+    ended.replace(ended.find("\"CompletedCount\":1"), 18, "\"CompletedCount\":2");
+    view_fetch_answer(s, s.fetch.poll_request, 200, "", "req-5", ended);
+    settle(h, s);
+    h.env.now_ms = s.fetch.follow.next_poll_ms;
+    only(h.frame(s), "ListCommandInvocations");
+    view_fetch_answer(s, s.fetch.poll_request, 200, "", "req-6",
+                      R"({"CommandInvocations":[)" + invocation("i-0a1b2c3d4e5f60718", "Success") + "," +
+                          invocation("i-0a1b2c3d4e5f60719", "Success") + "]}");
+    settle(h, s);
+    j = view_state_to_json(s);
+    CHECK(j["fetch"]["phase"] == "done");
+    CHECK(j["fetch"]["fleet"]["end"] == "ended");
+    CHECK(j["fetch"]["fleet"]["summary"] == "2 targets: 2 success");
+    h.env.now_ms += 60 * 1000;
+    CHECK(h.frames(s, 3).fetches.empty());
+}
