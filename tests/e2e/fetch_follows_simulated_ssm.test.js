@@ -59,7 +59,8 @@ h.test('the first screen offers a simulated command; one click follows it to its
 });
 
 h.test('the Fetch tab lists the simulated commands; a multi-step document offers its steps', async () => {
-  const p = await h.openPage({viewport: {width: 1200, height: 1100}});
+  // Tall enough for the twelve commands and, below them, the picked command's steps.
+  const p = await h.openPage({viewport: {width: 1200, height: 1500}});
   let proxy;
   try {
     proxy = await px.startProxy(['--simulate', '--allow-origin', await px.pageOrigin(p.page)]);
