@@ -186,3 +186,15 @@ TEST_CASE("a command ListCommands does not list, an error that asking again cann
     fleet_follow_answer(garbage, "<html>", 0);
     CHECK(garbage.stop_reason == "ListCommands answered something that is not a list of commands");
 }
+
+// Found by fuzz_aws_answer (check_fleet_follow): each answer alone is a readable page, but text
+// after a page's object (here a NUL byte, which read_json_object does not look at) makes the
+// round's joined text binary, and analyze() reads no command from it. It once hit an assertion.
+TEST_CASE("pages that cannot be read together stop the follow with the reason, not an assertion", "[fleet_follow]") {
+    FleetFollow s;
+    fleet_follow_start(s, kCommand, 0);
+    fleet_follow_answer(s, commands("InProgress", 1, 0), 0);
+    CHECK_FALSE(fleet_follow_answer(s, page(0, 1, "InProgress") + std::string(1, '\0'), 250));
+    CHECK(s.end == FleetEnd::Stopped);
+    CHECK(s.stop_reason.rfind("the answers of this round could not be read together", 0) == 0);
+}
