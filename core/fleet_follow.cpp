@@ -47,12 +47,9 @@ std::size_t listed_of(const Fleet& f, const std::string& id) {
 }
 
 void back_off(FleetFollow& s, std::int64_t now_ms, double jitter) {
-    assert(jitter >= 0.0 && jitter < 1.0);
     ++s.backoff_streak;
     s.backed_off = true;
-    // Equal jitter, as follow.h's: half the delay fixed, half random.
-    const std::int64_t d = follow_backoff_ms(s.backoff_streak);
-    s.next_ms = now_ms + d / 2 + static_cast<std::int64_t>(static_cast<double>(d / 2) * jitter);
+    s.next_ms = now_ms + follow_backoff_wait_ms(s.backoff_streak, jitter);
 }
 
 void stop(FleetFollow& s, std::string reason) {

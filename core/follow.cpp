@@ -41,6 +41,14 @@ std::int64_t follow_backoff_ms(int streak) {
     return d < kFollowBackoffMaxMs ? d : kFollowBackoffMaxMs;
 }
 
+// "Equal jitter": half the delay fixed, half random, so many followers that were throttled
+// together spread out, yet none comes back sooner than half the delay.
+std::int64_t follow_backoff_wait_ms(int streak, double jitter) {
+    assert(jitter >= 0.0 && jitter < 1.0);
+    const std::int64_t d = follow_backoff_ms(streak);
+    return d / 2 + static_cast<std::int64_t>(static_cast<double>(d / 2) * jitter);
+}
+
 void follow_start(FollowState& s, std::int64_t now_ms) {
     s = FollowState{};
     s.next_poll_ms = now_ms;
@@ -62,10 +70,7 @@ void follow_record(FollowState& s, PollOutcome outcome, std::int64_t now_ms, dou
             return;
         case PollOutcome::BackOff: {
             ++s.backoff_streak;
-            // "Equal jitter": half the delay fixed, half random, so many followers that were
-            // throttled together spread out, yet none comes back sooner than half the delay.
-            const std::int64_t d = follow_backoff_ms(s.backoff_streak);
-            s.next_poll_ms = now_ms + d / 2 + static_cast<std::int64_t>(static_cast<double>(d / 2) * jitter);
+            s.next_poll_ms = now_ms + follow_backoff_wait_ms(s.backoff_streak, jitter);
             return;
         }
     }

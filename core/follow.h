@@ -7,6 +7,7 @@
 //   FollowState                          polls so far, back-off streak, next time, done, paused
 //   follow_start / follow_record / follow_pause / follow_resume
 //   follow_seconds_left                  the countdown a person sees
+//   follow_backoff_ms, follow_backoff_wait_ms   the back-off delay, and with its equal jitter
 //
 // Call flow (page and `ssmview follow` alike):
 //   follow_start(s, now) -> poll at s.next_poll_ms -> answer -> poll_outcome(report | error)
@@ -60,5 +61,8 @@ bool follow_due(const FollowState& s, std::int64_t now_ms);
 int  follow_seconds_left(const FollowState& s, std::int64_t now_ms);
 // The delay a BackOff waits after `streak` BackOffs in a row (1 = the first), before jitter.
 std::int64_t follow_backoff_ms(int streak);
+// That delay with "equal jitter" (`jitter` in [0, 1)): half fixed, half random. Every back-off
+// waits this long, one invocation's (follow_record) and a whole command's (fleet_follow.h).
+std::int64_t follow_backoff_wait_ms(int streak, double jitter);
 
 }  // namespace ssmview
