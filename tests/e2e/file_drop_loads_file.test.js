@@ -48,11 +48,19 @@ h.test('Ctrl+O opens the file dialog, and the chosen file is loaded', async () =
   const p = await h.openPage();
   try {
     const before = (await h.state(p.page)).generation;
+    const consoleLines = [];
+    p.page.on('console', (m) => consoleLines.push(m.type() + ': ' + m.text()));
+    // Playwright turns on the browser's file-chooser interception when the first listener is
+    // added, in a message of its own; a page round trip after it makes sure the browser has it
+    // before the key is pressed (a chooser opened before it is refused silently in headless).
+    const chooserPromise = p.page.waitForEvent('filechooser', {timeout: 15000});
     await p.page.focus('#canvas');
-    const [chooser] = await Promise.all([
-      p.page.waitForEvent('filechooser', {timeout: 10000}),
-      p.page.keyboard.press('Control+O'),
-    ]);
+    await p.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'canvas');
+    await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    await p.page.keyboard.press('Control+O');
+    const chooser = await chooserPromise.catch((e) => {
+      throw new Error(e.message + '\nthe page said:\n' + consoleLines.join('\n'));
+    });
     await chooser.setFiles(f.file);
     const s = await h.waitFor(p.page, (s) => s.generation > before, 'the chosen file');
     h.assertEqual(s.source_name, path.basename(f.file), 'source name');
