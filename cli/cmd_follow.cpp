@@ -77,14 +77,8 @@ int cmd_follow(const std::vector<std::string>& args) {
     if (!bad.empty()) return usage_error(bad);
     if (a.fleet) return cmd_follow_fleet(a);
     FollowClock clock;
-    const std::string bad_hook = read_interval_hook(clock);
-    if (!bad_hook.empty()) return usage_error(bad_hook);
     FetchClient client;
-    const std::string cannot = open_fetch_client(a, client);
-    if (!cannot.empty()) {
-        std::fprintf(stderr, "ssmview: %s\n", cannot.c_str());
-        return kExitCredentials;
-    }
+    if (const int status = open_follow(a, clock, client)) return status;
     if (!a.stream)
         std::fprintf(stderr, "ssmview: following %s on %s%s through %s\n", a.target.command_id.c_str(),
                      a.target.instance_id.c_str(),

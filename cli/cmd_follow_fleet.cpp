@@ -57,14 +57,8 @@ const char* command_phase(const FleetFollow& s) {
 int cmd_follow_fleet(const FetchArgs& a) {
     assert(a.fleet);
     FollowClock clock;
-    const std::string bad_hook = read_interval_hook(clock);
-    if (!bad_hook.empty()) return usage_error(bad_hook);
     FetchClient client;
-    const std::string cannot = open_fetch_client(a, client);
-    if (!cannot.empty()) {
-        std::fprintf(stderr, "ssmview: %s\n", cannot.c_str());
-        return kExitCredentials;
-    }
+    if (const int status = open_follow(a, clock, client)) return status;
     std::fprintf(stderr, "ssmview: following every invocation of %s through %s\n", a.target.command_id.c_str(),
                  describe_fetch_client(client).c_str());
 

@@ -11,6 +11,7 @@
 #include <cassert>
 
 #include "fleet_report.h"
+#include "line_preview.h"
 #include "truncation.h"
 
 namespace ssmview {
@@ -109,20 +110,9 @@ void groups(std::string& out, const Fleet& f, OutputStream s, GroupMode mode, in
             out += "  (no output)\n";
             continue;
         }
-        std::size_t start = 0;
-        int shown = 0;
-        while (start < g.text.size() && shown < lines) {
-            std::size_t end = g.text.find('\n', start);
-            if (end == std::string::npos) end = g.text.size();
-            out += "  | " + sanitize_for_terminal(std::string_view(g.text).substr(start, end - start)) + "\n";
-            start = end + 1;
-            ++shown;
-        }
-        if (start < g.text.size()) {
-            std::size_t rest = 0;
-            for (std::size_t i = start; i < g.text.size(); ++i) rest += g.text[i] == '\n' || i + 1 == g.text.size();
-            out += "  | ... " + counted(rest, "line", "lines") + " more (ssmview inspect --json has all)\n";
-        }
+        const LinePreview p = line_preview(g.text, static_cast<std::size_t>(lines));
+        for (std::string_view line : p.lines) out += "  | " + sanitize_for_terminal(line) + "\n";
+        if (p.more > 0) out += "  | ... " + counted(p.more, "line", "lines") + " more (ssmview inspect --json has all)\n";
     }
 }
 

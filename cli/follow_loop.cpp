@@ -4,6 +4,7 @@
 //   Signals       the handler and its flag
 //   FollowClock   now_ms, the test hook
 //   wait_until    pselect with the stop signals unblocked only while asleep
+//   open_follow   the hook and the connection
 //   draw_jitter, LinePrinter
 #include "follow_loop.h"
 
@@ -16,6 +17,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "cli_common.h"
+#include "exit_codes.h"
 #include "follow.h"
 #include "iso_time.h"
 
@@ -86,6 +89,19 @@ bool wait_until(const FollowClock& clock, std::int64_t due_ms) {
         if (g_signal != 0) return false;
         if (left <= 0) return true;
     }
+}
+
+// ---- open_follow ------------------------------------------------------------------------------
+
+int open_follow(const FetchArgs& args, FollowClock& clock, FetchClient& client) {
+    const std::string bad_hook = read_interval_hook(clock);
+    if (!bad_hook.empty()) return usage_error(bad_hook);
+    const std::string cannot = open_fetch_client(args, client);
+    if (!cannot.empty()) {
+        std::fprintf(stderr, "ssmview: %s\n", cannot.c_str());
+        return kExitCredentials;
+    }
+    return 0;
 }
 
 // ---- draw_jitter, LinePrinter -----------------------------------------------------------------

@@ -7,6 +7,7 @@
 //   FollowClock, read_interval_hook      the cadence's clock, with the test hook
 //                                        SSMVIEW_FOLLOW_INTERVAL_MS
 //   wait_until                           sleep until a poll is due, or a signal
+//   open_follow                          the start both share: the hook, then the connection
 //   draw_jitter                          a number in [0, 1) for core/follow.h's back-off
 //   LinePrinter                          one stderr line per change: time, what it is, the text
 //
@@ -17,6 +18,9 @@
 #include <cstdint>
 #include <random>
 #include <string>
+
+#include "fetch_args.h"
+#include "fetch_client.h"
 
 namespace ssmview {
 
@@ -35,6 +39,11 @@ std::string read_interval_hook(FollowClock& clock);
 // Returns false when a stop signal arrived. The check and the sleep happen with the signals
 // blocked and pselect unblocks them atomically, so a Ctrl+C between the two cannot be missed.
 bool wait_until(const FollowClock& clock, std::int64_t due_ms);
+
+// Reads the test hook into `clock`, then connects `client` as `args` say. 0 when ready; else the
+// exit status, the reason already printed (a bad hook: usage, 2; no credentials, region or
+// endpoint: 210).
+int open_follow(const FetchArgs& args, FollowClock& clock, FetchClient& client);
 
 double draw_jitter(std::mt19937_64& rng);
 

@@ -9,6 +9,8 @@
 #include "inspect_text.h"
 
 #include "ansi.h"
+#include "line_preview.h"
+#include "truncation.h"
 
 namespace ssmview {
 namespace {
@@ -32,29 +34,15 @@ std::string paint(const TextStyle& st, const char* sgr, const std::string& text)
     return st.colour ? std::string(sgr) + text + "\x1b[0m" : text;
 }
 
-std::string count_lines_text(std::string_view s) {
-    std::size_t lines = s.empty() ? 0 : 1;
-    for (std::size_t i = 0; i + 1 < s.size(); ++i) lines += s[i] == '\n';
-    return std::to_string(lines) + (lines == 1 ? " line" : " lines");
-}
-
 // ---- Output preview -------------------------------------------------------------------------
 
 void preview(std::string& out, const char* title, const Field<std::string>& f, const TextStyle& st) {
     if (!f.present || f.value.empty()) return;
-    out += "\n" + paint(st, "\x1b[1m", std::string(title)) + " (" + count_lines_text(f.value) + ", " +
+    out += "\n" + paint(st, "\x1b[1m", std::string(title)) + " (" + counted(count_lines(f.value), "line", "lines") + ", " +
            std::to_string(f.value.size()) + " bytes):\n";
-    std::size_t start = 0;
-    int shown = 0;
-    while (start < f.value.size() && shown < st.preview_lines) {
-        std::size_t end = f.value.find('\n', start);
-        if (end == std::string::npos) end = f.value.size();
-        out += "  | " + sanitize_for_terminal(std::string_view(f.value).substr(start, end - start)) + "\n";
-        start = end + 1;
-        ++shown;
-    }
-    if (start < f.value.size())
-        out += "  | ... " + count_lines_text(std::string_view(f.value).substr(start)) + " more (ssmview inspect --json has all)\n";
+    const LinePreview p = line_preview(f.value, static_cast<std::size_t>(st.preview_lines));
+    for (std::string_view line : p.lines) out += "  | " + sanitize_for_terminal(line) + "\n";
+    if (p.more > 0) out += "  | ... " + counted(p.more, "line", "lines") + " more (ssmview inspect --json has all)\n";
 }
 
 std::string or_dash(const Field<std::string>& f) { return f.present && !f.value.empty() ? sanitize_for_terminal(f.value) : "-"; }

@@ -59,15 +59,21 @@ void stop(FleetFollow& s, std::string reason) {
 
 // ---- finish_round ---------------------------------------------------------------------------
 
-void finish_round(FleetFollow& s, std::int64_t now_ms) {
-    const std::string text = s.commands_text + "\n" + s.last_pages_text;
-    if (text.size() > kMaxInputBytes) {
-        stop(s, "the command's " + counted(static_cast<std::size_t>(s.last_pages), "page", "pages") + " of invocations hold " +
-                    with_thousands(text.size()) + " bytes, more than ssmview reads at once (" +
-                    with_thousands(kMaxInputBytes) + ")");
-        return;
+// `pages_changed`: this round read pages that differ from the last round's (false when it
+// skipped them). Nothing changed at all: the last report stands, and `changed` says so.
+void finish_round(FleetFollow& s, std::int64_t now_ms, bool pages_changed) {
+    s.changed = s.rounds == 0 || pages_changed || s.commands_text != s.report_commands_text;
+    if (s.changed) {
+        const std::string text = s.commands_text + "\n" + s.last_pages_text;
+        if (text.size() > kMaxInputBytes) {
+            stop(s, "the command's " + counted(static_cast<std::size_t>(s.last_pages), "page", "pages") +
+                        " of invocations hold " + with_thousands(text.size()) + " bytes, more than ssmview reads at once (" +
+                        with_thousands(kMaxInputBytes) + ")");
+            return;
+        }
+        s.report = analyze(text);
+        s.report_commands_text = s.commands_text;
     }
-    s.report = analyze(text);
     ++s.rounds;
     s.reading_pages = false;
     const FleetCommand* c = find_command(s.report.fleet, s.command_id);
@@ -147,7 +153,7 @@ bool fleet_follow_answer(FleetFollow& s, std::string_view body, std::int64_t now
                             (c->target_count.present && static_cast<std::int64_t>(listed) < c->target_count.value);
         s.last_counters = key;
         if (!reread) {
-            finish_round(s, now_ms);
+            finish_round(s, now_ms, false);
             return s.end != FleetEnd::Stopped;
         }
         s.reading_pages = true;
@@ -178,11 +184,12 @@ bool fleet_follow_answer(FleetFollow& s, std::string_view body, std::int64_t now
         s.next_ms = now_ms + kFleetPageGapMs;
         return false;
     }
+    const bool pages_changed = s.pages_text != s.last_pages_text;
     s.last_pages_text = std::move(s.pages_text);
     s.pages_text.clear();
     s.last_pages = s.pages;
     s.last_pages_ms = now_ms;
-    finish_round(s, now_ms);
+    finish_round(s, now_ms, pages_changed);
     return s.end != FleetEnd::Stopped;
 }
 

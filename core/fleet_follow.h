@@ -78,6 +78,9 @@ struct FleetFollow {
     int          last_pages = 0;
     std::int64_t last_pages_ms = -1;     // when its pages were read (-1 = never)
     Report       report;                 // analyze() of the last whole round
+    std::string  report_commands_text;   // the ListCommands answer `report` was read with
+    bool         changed = false;        // the last whole round's text differs from the one before
+                                         // (an unchanged round is not analyzed, or loaded, again)
     int          rounds = 0;             // whole rounds read
     // When to ask, and why not yet.
     std::int64_t next_ms = 0;

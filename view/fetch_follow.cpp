@@ -278,7 +278,9 @@ void on_fleet(ViewState& s, const FetchAnswer& a, const FetchInFlight& req, std:
     FleetFollow& ff = f.fleet_follow;
     if (!a.failed && a.status == 200) {
         f.has_error = false;
-        if (fleet_follow_answer(ff, a.body, now)) {
+        // A round that changed nothing keeps what is shown (scroll, selection), as one
+        // invocation's unchanged answer does.
+        if (fleet_follow_answer(ff, a.body, now) && (ff.changed || f.loaded_generation != s.generation || f.loads == 0)) {
             const ViewTab tab = s.ui.tab;
             view_load_text(s, ff.commands_text + "\n" + ff.last_pages_text, LoadSource::Fetch, f.target.proxy_url);
             if (f.loads > 0) s.ui.tab = tab;  // later rounds keep the person's place

@@ -19,7 +19,9 @@
 
 #include "ansi.h"
 #include "ascii.h"
+#include "line_preview.h"
 #include "panels.h"
+#include "truncation.h"
 #include "view_layout.h"
 #include "widgets.h"
 #include "wording.h"
@@ -220,20 +222,9 @@ void draw_group_text(const std::string& text) {
     }
     // Escapes are dropped as the output panes drop them (core/ansi.h); colours are the panes' job.
     const std::string plain = ansi_parse(text).text;
-    std::size_t start = 0;
-    int shown = 0;
-    while (start < plain.size() && shown < kFleetGroupLines) {
-        std::size_t end = plain.find('\n', start);
-        if (end == std::string::npos) end = plain.size();
-        ImGui::TextUnformatted(plain.data() + start, plain.data() + end);
-        start = end + 1;
-        ++shown;
-    }
-    if (start < plain.size()) {
-        std::size_t rest = 0;
-        for (std::size_t i = start; i < plain.size(); ++i) rest += plain[i] == '\n' || i + 1 == plain.size();
-        ImGui::TextDisabled("... %zu more lines", rest);
-    }
+    const LinePreview p = line_preview(plain, static_cast<std::size_t>(kFleetGroupLines));
+    for (std::string_view line : p.lines) ImGui::TextUnformatted(line.data(), line.data() + line.size());
+    if (p.more > 0) ImGui::TextDisabled("... %s", counted(p.more, "more line", "more lines").c_str());
 }
 
 void draw_outputs(Frame& f) {

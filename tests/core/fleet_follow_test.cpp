@@ -198,3 +198,24 @@ TEST_CASE("pages that cannot be read together stop the follow with the reason, n
     CHECK(s.end == FleetEnd::Stopped);
     CHECK(s.stop_reason.rfind("the answers of this round could not be read together", 0) == 0);
 }
+
+TEST_CASE("a round that changed nothing is not read again: the last report stands", "[fleet_follow]") {
+    FleetFollow s;
+    fleet_follow_start(s, kCommand, 0);
+    fleet_follow_answer(s, commands("InProgress", 3, 1), 0);
+    fleet_follow_answer(s, page(0, 3, "InProgress"), 250);
+    CHECK(s.changed);
+    CHECK(fleet_follow_answer(s, commands("InProgress", 3, 1), 5000));  // same counters: pages skipped
+    CHECK_FALSE(s.changed);
+    CHECK(s.rounds == 2);
+    CHECK(s.report.fleet.invocations.size() == 3);
+    // Read again 30 s later, the same pages: still unchanged.
+    fleet_follow_answer(s, commands("InProgress", 3, 1), 40000);
+    fleet_follow_answer(s, page(0, 3, "InProgress"), 40250);
+    CHECK_FALSE(s.changed);
+    // One invocation moved: changed.
+    fleet_follow_answer(s, commands("InProgress", 3, 2), 60000);
+    fleet_follow_answer(s, page(0, 3, "Success"), 60250);
+    CHECK(s.changed);
+    CHECK(fleet_follow_summary(s.report) == "3 targets: 3 success");
+}
