@@ -100,6 +100,10 @@ if [[ -z "$deploy" ]] || ! kill -0 "$proxy_pid" 2>/dev/null; then
     exit 1
 fi
 read -r command_id instance_id <<<"$deploy"
+# The largest simulated fleet (README "Simulated SSM"): the command with the most instances.
+fleet_id=$(/usr/bin/python3 -c 'import json, sys, urllib.request
+cs = json.load(urllib.request.urlopen(sys.argv[1] + "/healthz", timeout=5))["upstream"]["commands"]
+print(max(cs, key=lambda c: c["InstanceCount"])["CommandId"])' "$proxy_url" 2>/dev/null) || fleet_id=""
 
 /usr/bin/python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site_dir" 2>/dev/null &
 page_pid=$!
@@ -121,6 +125,7 @@ simulated SSM on       $proxy_url   (ssmview-proxy --simulate: no AWS, no creden
 
   follow a simulated deploy live:   $live_link
   the same from a terminal:         $cli_bin follow --proxy $proxy_url --command-id $command_id --instance-id $instance_id
+  a 2,000-node fleet, grouped:      $cli_bin follow --proxy $proxy_url --command-id $fleet_id --similar
   the AWS CLI sees the same SSM:    /usr/bin/aws --endpoint-url $proxy_url --no-sign-request --region us-east-1 ssm list-commands
   every simulated command:          $proxy_url/healthz
 EOF
