@@ -11,6 +11,7 @@
 //   Envelope                 the 4-space-indented, model-ordered object the AWS CLI v2 prints
 //   make_maximal_invocation  (a)
 //   make_large_invocation    (b)
+//   make_fleet               (c)
 //
 // Call flow: make_*() -> generate_text(LineGenerator, budget) -> LineGenerator::line() repeatedly
 // -> json_escape_aws_cli() -> envelope(). Nothing here is timed.
@@ -359,6 +360,78 @@ BenchInput make_large_invocation(std::size_t total_bytes) {
     text.append(budget - escaped, '.');  // ASCII padding: the document is `total_bytes` exactly
     m.stdout_text = std::move(text);
     return finish("(b) 10 MB input", std::move(m));
+}
+
+// ---- make_fleet -----------------------------------------------------------------------------
+
+BenchInput make_fleet(std::size_t invocations) {
+    Rng rng{0xF1EE7u};
+    const auto str = [](std::string_view v) { return "\"" + json_escape_aws_cli(v) + "\""; };
+    const char* const command = "d93a7e15-0c48-4b6f-a2e9-5f81c6b3d704";
+    std::string j = "{\n    \"CommandInvocations\": [\n";
+    for (std::size_t i = 0; i < invocations; ++i) {
+        const Draw d(rng);
+        char instance[24];
+        std::snprintf(instance, sizeof instance, "i-0%016llx", static_cast<unsigned long long>(d.v[0]));
+        const int kind = d.below(1, 100);  // 0: undelivered, 1-3: failed, 4-15: outdated, else current
+        const bool delivered = kind != 0;
+        const char* status = !delivered ? "TimedOut" : kind <= 3 ? "Failed" : "Success";
+        const char* details = !delivered ? "DeliveryTimedOut" : status;
+        std::string output;
+        if (kind >= 4) {
+            output = "web.service: active\nrelease " + std::string(kind <= 15 ? "2026.11.3 (2026.11.4 is staged; restart pending)" : "2026.11.4") +
+                     "\nhealthz: 200 OK in " + std::to_string(3 + d.below(2, 38)) + " ms\nconnections: " +
+                     std::to_string(20 + d.below(3, 400)) + "\n";
+        } else if (delivered) {
+            output = "web.service: active\n\n----------ERROR-------\ncurl: (7) Failed to connect to 127.0.0.1 port 8080 after " +
+                     std::to_string(d.below(2, 5)) + " ms: Couldn't connect to server\nfailed to run commands: exit status 7";
+        }
+        char start[48], end[48];
+        std::snprintf(start, sizeof start, "2026-11-20T14:%02d:%02d.%06d+00:00", 3 + d.below(4, 10), d.below(5, 60), d.below(6, 1000000));
+        std::snprintf(end, sizeof end, "2026-11-20T14:%02d:%02d.%06d+00:00", 14 + d.below(4, 10), d.below(5, 60), d.below(7, 1000000));
+        j += "        {\n";
+        j += "            \"CommandId\": " + str(command) + ",\n";
+        j += "            \"InstanceId\": " + str(instance) + ",\n";
+        j += "            \"InstanceName\": " + str("ip-10-40-" + std::to_string(i / 250) + "-" + std::to_string(i % 250 + 4) + ".ec2.internal") + ",\n";
+        j += "            \"Comment\": \"web fleet health check\",\n";
+        j += "            \"DocumentName\": \"AWS-RunShellScript\",\n";
+        j += "            \"DocumentVersion\": \"$DEFAULT\",\n";
+        j += "            \"RequestedDateTime\": \"2026-11-20T14:03:00.112000+00:00\",\n";
+        j += std::string("            \"Status\": \"") + status + "\",\n";
+        j += std::string("            \"StatusDetails\": \"") + details + "\",\n";
+        j += "            \"StandardOutputUrl\": \"\",\n";
+        j += "            \"StandardErrorUrl\": \"\",\n";
+        j += "            \"CommandPlugins\": [\n                {\n";
+        j += "                    \"Name\": \"aws:runShellScript\",\n";
+        j += std::string("                    \"Status\": \"") + status + "\",\n";
+        j += std::string("                    \"StatusDetails\": \"") + details + "\",\n";
+        j += "                    \"ResponseCode\": " + std::string(!delivered ? "-1" : kind <= 3 ? "7" : "0") + ",\n";
+        if (delivered) {
+            j += std::string("                    \"ResponseStartDateTime\": \"") + start + "\",\n";
+            j += std::string("                    \"ResponseFinishDateTime\": \"") + end + "\",\n";
+        }
+        j += "                    \"Output\": " + str(output) + ",\n";
+        j += "                    \"StandardOutputUrl\": \"\",\n";
+        j += "                    \"StandardErrorUrl\": \"\",\n";
+        j += "                    \"OutputS3Region\": \"us-east-1\",\n";
+        j += "                    \"OutputS3BucketName\": \"\",\n";
+        j += "                    \"OutputS3KeyPrefix\": \"\"\n";
+        j += "                }\n            ],\n";
+        j += "            \"ServiceRole\": \"\",\n";
+        j += "            \"NotificationConfig\": {\n                \"NotificationArn\": \"\",\n"
+             "                \"NotificationEvents\": [],\n                \"NotificationType\": \"\"\n            },\n";
+        j += "            \"CloudWatchOutputConfig\": {\n                \"CloudWatchLogGroupName\": \"\",\n"
+             "                \"CloudWatchOutputEnabled\": false\n            }\n";
+        j += i + 1 < invocations ? "        },\n" : "        }\n";
+    }
+    j += "    ]\n}\n";
+    BenchInput in;
+    in.label = "(c) fleet of " + std::to_string(invocations) + " invocations";
+    in.json = std::move(j);
+    in.invocations = invocations;
+    // Current release, previous release, failure, no output (the undelivered).
+    in.similar_groups = 4;
+    return in;
 }
 
 }  // namespace ssmview::bench

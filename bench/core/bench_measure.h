@@ -86,9 +86,12 @@ inline std::string with_commas(std::size_t n) {
 inline void print_input_header(const BenchInput& in, const Plan& plan) {
     std::printf("\n%s: %s bytes of JSON (FNV-1a 64: %016llx)\n", in.label.c_str(), with_commas(in.json.size()).c_str(),
                 static_cast<unsigned long long>(fnv1a64(in.json)));
-    std::printf("  StandardOutputContent %s characters (%s bytes unescaped), StandardErrorContent %s characters\n",
-                with_commas(in.stdout_chars).c_str(), with_commas(in.stdout_bytes).c_str(),
-                with_commas(in.stderr_chars).c_str());
+    if (in.invocations > 0)
+        std::printf("  %s CommandInvocations with --details, one plugin each\n", with_commas(in.invocations).c_str());
+    else
+        std::printf("  StandardOutputContent %s characters (%s bytes unescaped), StandardErrorContent %s characters\n",
+                    with_commas(in.stdout_chars).c_str(), with_commas(in.stdout_bytes).c_str(),
+                    with_commas(in.stderr_chars).c_str());
     std::printf("  %d runs each after %d warm-up runs, ours and the anchors alternating in blocks of %d\n", plan.runs,
                 plan.warmup, plan.block);
 }
@@ -112,6 +115,7 @@ inline void print_table(const BenchInput& in, const std::vector<Contender>& cont
 struct Options {
     Plan a{300, 3000, 10};  // ~45 KB: a run is tens of microseconds, so many runs
     Plan b{3, 31, 1};       // 10 MB: a run is tens of milliseconds
+    Plan c{3, 31, 1};       // the 10,000-invocation fleet (about 17 MB)
 };
 
 inline bool parse_options(int argc, char** argv, Options& o) {
@@ -120,10 +124,11 @@ inline bool parse_options(int argc, char** argv, Options& o) {
         if (arg == "--quick") {
             o.a = {100, 500, 10};
             o.b = {2, 5, 1};
-        } else if ((arg == "--runs-a" || arg == "--runs-b") && i + 1 < argc) {
+            o.c = {2, 5, 1};
+        } else if ((arg == "--runs-a" || arg == "--runs-b" || arg == "--runs-c") && i + 1 < argc) {
             const int n = std::atoi(argv[++i]);
             if (n <= 0) return false;
-            (arg == "--runs-a" ? o.a : o.b).runs = n;
+            (arg == "--runs-a" ? o.a : arg == "--runs-b" ? o.b : o.c).runs = n;
         } else {
             return false;
         }

@@ -1,10 +1,11 @@
 // bench/core/bench_native.cpp: `bench_core`, the native benchmark of ssmview::analyze().
 //
 // Index
-//   Options        --quick, --runs-a N, --runs-b N (measured runs for input (a) and (b))
+//   Options        --quick, --runs-a N, --runs-b N, --runs-c N (measured runs for inputs (a), (b), (c))
 //   Environment    compiler, simdjson implementation, date, load average: what the figures depend on
 //   Sanity         analyze() once per input and check it read what the generator wrote
-//   Contenders     ours: analyze() = locate + parse + read members + classify + validate
+//   Contenders     ours: analyze() = locate + parse + read members + classify + validate; for the
+//                  fleet (c), analyze() and group_outputs() exact and similar, as a paste does
 //                  anchor: simdjson::dom::parser::parse (simdjson 3.0.1, Debian), parser reused
 //                  second reference: nlohmann::json::parse (3.11.2), non-throwing
 //   main
@@ -30,6 +31,7 @@
 
 #include "bench_inputs.h"
 #include "bench_measure.h"
+#include "output_groups.h"
 #include "report.h"
 
 #ifndef SSMVIEW_SOURCE_DIR
@@ -91,7 +93,27 @@ void print_environment(int argc, char** argv) {
 
 // ---- Sanity ---------------------------------------------------------------------------------
 
+// (c): ours reads every invocation, valid, and groups them as the generator made them.
+bool sanity_fleet(const sb::BenchInput& in) {
+    const ssmview::Report r = ssmview::analyze(in.json);
+    const auto similar = ssmview::group_outputs(r.fleet, ssmview::OutputStream::Stdout, ssmview::GroupMode::Similar);
+    const auto exact = ssmview::group_outputs(r.fleet, ssmview::OutputStream::Stdout, ssmview::GroupMode::Exact);
+    bool ok = r.kind == ssmview::ReportKind::Fleet && r.valid() && r.fleet.invocations.size() == in.invocations &&
+              similar.size() == in.similar_groups;
+    std::printf("  %s: ours reads %zu invocations, %zu stdout groups exactly, %zu ignoring digits; diagnostics:",
+                in.label.c_str(), r.fleet.invocations.size(), exact.size(), similar.size());
+    for (const auto& d : r.diagnostics) std::printf(" %s", d.code.c_str());
+    std::printf("\n");
+    simdjson::dom::parser parser;
+    const simdjson::padded_string padded(in.json);
+    simdjson::dom::array list;
+    ok = ok && !parser.parse(padded)["CommandInvocations"].get(list) && list.size() == in.invocations;
+    if (!ok) std::printf("  SANITY CHECK FAILED: the fleet was not read as generated\n");
+    return ok;
+}
+
 bool sanity(const sb::BenchInput& in) {
+    if (in.invocations > 0) return sanity_fleet(in);
     const ssmview::Report r = ssmview::analyze(in.json);
     const auto& out = r.invocation.standard_output_content;
     bool ok = r.format == ssmview::InputFormat::Json && r.has_invocation && r.valid() &&
@@ -134,10 +156,20 @@ void run_input(const sb::BenchInput& in, const sb::Plan& plan) {
     auto padded = std::make_shared<simdjson::padded_string>(in.json);
     const std::string_view text = in.json;
     std::vector<sb::Contender> contenders;
-    contenders.push_back({"ssmview::analyze (ours)", timed([text] {
-                              const ssmview::Report r = ssmview::analyze(text);
-                              g_sink = g_sink + r.diagnostics.size() + r.invocation.standard_output_content.value.size();
-                          }), {}});
+    if (in.invocations > 0) {
+        // A fleet: what the page does before its first frame (read, then group stdout both ways).
+        contenders.push_back({"analyze + group exact and similar (ours)", timed([text] {
+                                  const ssmview::Report r = ssmview::analyze(text);
+                                  const auto exact = ssmview::group_outputs(r.fleet, ssmview::OutputStream::Stdout, ssmview::GroupMode::Exact);
+                                  const auto similar = ssmview::group_outputs(r.fleet, ssmview::OutputStream::Stdout, ssmview::GroupMode::Similar);
+                                  g_sink = g_sink + r.fleet.invocations.size() + exact.size() + similar.size();
+                              }), {}});
+    } else {
+        contenders.push_back({"ssmview::analyze (ours)", timed([text] {
+                                  const ssmview::Report r = ssmview::analyze(text);
+                                  g_sink = g_sink + r.diagnostics.size() + r.invocation.standard_output_content.value.size();
+                              }), {}});
+    }
     contenders.push_back({"simdjson dom::parser::parse (anchor)", timed([parser, padded] {
                               auto doc = parser->parse(*padded);
                               g_sink = g_sink + (doc.error() ? 0u : 1u);
@@ -158,15 +190,16 @@ void run_input(const sb::BenchInput& in, const sb::Plan& plan) {
 int main(int argc, char** argv) {
     sb::Options o;
     if (!sb::parse_options(argc, argv, o)) {
-        std::fprintf(stderr, "usage: bench_core [--quick] [--runs-a N] [--runs-b N]\n");
+        std::fprintf(stderr, "usage: bench_core [--quick] [--runs-a N] [--runs-b N] [--runs-c N]\n");
         return 2;
     }
     print_environment(argc, argv);
-    const sb::BenchInput inputs[] = {sb::make_maximal_invocation(), sb::make_large_invocation()};
+    const sb::BenchInput inputs[] = {sb::make_maximal_invocation(), sb::make_large_invocation(), sb::make_fleet()};
     for (const auto& in : inputs)
         if (!sanity(in)) return 1;
     run_input(inputs[0], o.a);
     run_input(inputs[1], o.b);
+    run_input(inputs[2], o.c);
     std::printf("\n  load average after: %s\n", load_average().c_str());
     return 0;
 }

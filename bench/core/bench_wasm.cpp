@@ -8,7 +8,7 @@
 //                     js_encode_block      time `count` TextEncoder.encodeInto runs (JS string -> the
 //                                         UTF-8 bytes in wasm memory: what a page pays before analyze)
 //                     js_node_version, js_loadavg
-//   Options           --quick, --runs-a N, --runs-b N
+//   Options           --quick, --runs-a N, --runs-b N, --runs-c N (the fleet)
 //   Sanity            analyze() once per input and check it read what the generator wrote
 //   Contenders        ours (timed in C++ with emscripten_get_now, i.e. performance.now), the anchor
 //                     JSON.parse, and the encodeInto cost (information)
@@ -33,6 +33,7 @@
 
 #include "bench_inputs.h"
 #include "bench_measure.h"
+#include "output_groups.h"
 #include "report.h"
 
 #ifndef SSMVIEW_SOURCE_DIR
@@ -47,14 +48,17 @@ namespace sb = ssmview::bench;
 // ---- JS side (EM_JS) ------------------------------------------------------------------------
 // EM_JS bodies reach JS as one line: every statement ends in a semicolon.
 
-// Returns 1 when JSON.parse reads the document and finds `status` in it.
-EM_JS(int, js_prepare, (int id, const char* bytes, int length, const char* status), {
+// Returns 1 when JSON.parse reads the document and finds `status` in it (a fleet: `invocations`
+// CommandInvocations).
+EM_JS(int, js_prepare, (int id, const char* bytes, int length, const char* status, int invocations), {
     if (!globalThis.ssmviewBench) globalThis.ssmviewBench = { text: [], sink: 0 };
     const decoder = new TextDecoder("utf-8", { fatal: true });
     const text = decoder.decode(HEAPU8.subarray(bytes, bytes + length));
     globalThis.ssmviewBench.text[id] = text;
     const expected = decoder.decode(HEAPU8.subarray(status, status + HEAPU8.subarray(status).indexOf(0)));
-    return JSON.parse(text).Status === expected ? 1 : 0;
+    const o = JSON.parse(text);
+    if (invocations > 0) return Array.isArray(o.CommandInvocations) && o.CommandInvocations.length === invocations ? 1 : 0;
+    return o.Status === expected ? 1 : 0;
 });
 
 EM_JS(void, js_json_parse_block, (int id, int count, double* seconds), {
@@ -64,7 +68,7 @@ EM_JS(void, js_json_parse_block, (int id, int count, double* seconds), {
         const t0 = performance.now();
         const o = JSON.parse(text);
         const t1 = performance.now();
-        sink += o.StandardOutputContent.length;
+        sink += (o.StandardOutputContent || o.CommandInvocations).length;
         HEAPF64[(seconds >> 3) + i] = (t1 - t0) / 1000;
     }
     globalThis.ssmviewBench.sink += sink;
@@ -134,6 +138,17 @@ void print_environment(int argc, char** argv) {
 // ---- Sanity ---------------------------------------------------------------------------------
 
 bool sanity(int id, const sb::BenchInput& in) {
+    if (in.invocations > 0) {
+        const ssmview::Report r = ssmview::analyze(in.json);
+        const auto similar = ssmview::group_outputs(r.fleet, ssmview::OutputStream::Stdout, ssmview::GroupMode::Similar);
+        bool ok = r.kind == ssmview::ReportKind::Fleet && r.valid() && r.fleet.invocations.size() == in.invocations &&
+                  similar.size() == in.similar_groups;
+        std::printf("  %s: ours reads %zu invocations, %zu stdout groups ignoring digits\n", in.label.c_str(),
+                    r.fleet.invocations.size(), similar.size());
+        ok = js_prepare(id, in.json.data(), static_cast<int>(in.json.size()), "", static_cast<int>(in.invocations)) == 1 && ok;
+        if (!ok) std::printf("  SANITY CHECK FAILED: the fleet was not read as generated\n");
+        return ok;
+    }
     const ssmview::Report r = ssmview::analyze(in.json);
     const auto& out = r.invocation.standard_output_content;
     bool ok = r.format == ssmview::InputFormat::Json && r.has_invocation && r.valid() &&
@@ -143,7 +158,7 @@ bool sanity(int id, const sb::BenchInput& in) {
                 ssmview::input_format_name(r.format), ssmview::phase_name(r.state.phase));
     for (const auto& d : r.diagnostics) std::printf(" %s", d.code.c_str());
     std::printf("%s\n", r.diagnostics.empty() ? " none" : "");
-    ok = js_prepare(id, in.json.data(), static_cast<int>(in.json.size()), in.status.c_str()) == 1 && ok;
+    ok = js_prepare(id, in.json.data(), static_cast<int>(in.json.size()), in.status.c_str(), 0) == 1 && ok;
     if (!ok) std::printf("  SANITY CHECK FAILED: a parser did not read the generated document as generated\n");
     return ok;
 }
@@ -157,12 +172,20 @@ void run_input(int id, const sb::BenchInput& in, const sb::Plan& plan) {
     const std::string_view text = in.json;
     auto encoded = std::make_shared<std::vector<char>>(in.json.size() + 16);
     std::vector<sb::Contender> contenders;
-    contenders.push_back({"ssmview::analyze (ours, wasm)", [text](int count, double* seconds) {
+    const bool fleet = in.invocations > 0;
+    contenders.push_back({fleet ? "analyze + group exact and similar (ours, wasm)" : "ssmview::analyze (ours, wasm)",
+                          [text, fleet](int count, double* seconds) {
                               for (int i = 0; i < count; ++i) {
                                   const double t0 = emscripten_get_now();
                                   {
                                       const ssmview::Report r = ssmview::analyze(text);
                                       g_sink = g_sink + r.diagnostics.size() + r.invocation.standard_output_content.value.size();
+                                      if (fleet) {
+                                          // What a pasted fleet costs before its first frame.
+                                          const auto e = ssmview::group_outputs(r.fleet, ssmview::OutputStream::Stdout, ssmview::GroupMode::Exact);
+                                          const auto s = ssmview::group_outputs(r.fleet, ssmview::OutputStream::Stdout, ssmview::GroupMode::Similar);
+                                          g_sink = g_sink + e.size() + s.size();
+                                      }
                                   }
                                   seconds[i] = (emscripten_get_now() - t0) / 1000.0;
                               }
@@ -187,15 +210,16 @@ void run_input(int id, const sb::BenchInput& in, const sb::Plan& plan) {
 int main(int argc, char** argv) {
     sb::Options o;
     if (!sb::parse_options(argc, argv, o)) {
-        std::fprintf(stderr, "usage: node --no-experimental-fetch bench_core_wasm.js [--quick] [--runs-a N] [--runs-b N]\n");
+        std::fprintf(stderr, "usage: node --no-experimental-fetch bench_core_wasm.js [--quick] [--runs-a N] [--runs-b N] [--runs-c N]\n");
         return 2;
     }
     print_environment(argc, argv);
-    const sb::BenchInput inputs[] = {sb::make_maximal_invocation(), sb::make_large_invocation()};
-    for (int i = 0; i < 2; ++i)
+    const sb::BenchInput inputs[] = {sb::make_maximal_invocation(), sb::make_large_invocation(), sb::make_fleet()};
+    for (int i = 0; i < 3; ++i)
         if (!sanity(i, inputs[i])) return 1;
     run_input(0, inputs[0], o.a);
     run_input(1, inputs[1], o.b);
+    run_input(2, inputs[2], o.c);
     std::printf("\n  load average after: %s\n", load_average().c_str());
     return 0;
 }
