@@ -216,6 +216,26 @@ std::string format_iso8601_utc(std::int64_t epoch_ms) {
     return t + "Z";
 }
 
+std::string format_iso8601_duration(std::int64_t ms) {
+    assert(ms >= 0);
+    if (ms == 0) return "PT0S";
+    const std::int64_t total_s = ms / 1000, millis = ms % 1000;
+    const std::int64_t hours = total_s / 3600, minutes = (total_s % 3600) / 60, seconds = total_s % 60;
+    std::string out = "PT";
+    if (hours) out += std::to_string(hours) + "H";
+    if (minutes) out += std::to_string(minutes) + "M";
+    if (seconds == 0 && millis == 0) return out;
+    out += std::to_string(seconds);
+    if (millis) {
+        char frac[8];
+        std::snprintf(frac, sizeof frac, "%03d", static_cast<int>(millis));
+        std::string f(frac);
+        while (f.back() == '0') f.pop_back();
+        out += "." + f;
+    }
+    return out + "S";
+}
+
 std::string format_relative(std::int64_t epoch_ms, std::int64_t now_ms) {
     std::int64_t delta = now_ms - epoch_ms;
     const bool future = delta < 0;

@@ -297,7 +297,7 @@ WireJson invocation_body(const SimCommand& c, const SimInvocation& inv, std::siz
     b["PluginName"] = inv.steps[step].name;
     b["ResponseCode"] = v.response_code;
     b["ExecutionStartDateTime"] = v.start_ms >= 0 ? format_iso8601_utc(run.at(v.start_ms)) : "";
-    b["ExecutionElapsedTime"] = ended ? java_duration(run.at(v.end_ms) - run.at(v.start_ms)) : "";
+    b["ExecutionElapsedTime"] = ended ? format_iso8601_duration(run.at(v.end_ms) - run.at(v.start_ms)) : "";
     b["ExecutionEndDateTime"] = ended ? format_iso8601_utc(run.at(v.end_ms)) : "";
     b["Status"] = v.status;
     b["StatusDetails"] = v.status_details;

@@ -3,7 +3,6 @@
 // Index
 //   wire_json / write_value   recursive compact writer; nlohmann writes strings, integers, booleans
 //   java_double               shortest round-trip digits, laid out the way Java lays them out
-//   java_duration             hours, minutes, seconds with the fraction's trailing zeros dropped
 //   uuid_from                 splitmix64 twice, version and variant bits set
 //   fingerprint               FNV-1a 64
 //   error_reply, to_http
@@ -113,29 +112,6 @@ std::string java_double(double value) {
 
 WireJson epoch_seconds(std::int64_t epoch_ms) {
     return WireJson(static_cast<double>(epoch_ms) / 1000.0);
-}
-
-// java.time.Duration.toString(): "PT" then hours "H" and minutes "M" when not zero, then seconds
-// with the fraction's trailing zeros dropped ("PT3.04S"), the seconds left out when they and the
-// fraction are zero and something came before ("PT10M"); zero is "PT0S".
-std::string java_duration(std::int64_t ms) {
-    assert(ms >= 0);
-    if (ms == 0) return "PT0S";
-    std::int64_t total_s = ms / 1000, millis = ms % 1000;
-    std::int64_t hours = total_s / 3600, minutes = (total_s % 3600) / 60, seconds = total_s % 60;
-    std::string out = "PT";
-    if (hours) out += std::to_string(hours) + "H";
-    if (minutes) out += std::to_string(minutes) + "M";
-    if (seconds == 0 && millis == 0) return out;
-    out += std::to_string(seconds);
-    if (millis) {
-        char frac[8];
-        std::snprintf(frac, sizeof frac, "%03" PRId64, millis);
-        std::string f(frac);
-        while (f.back() == '0') f.pop_back();
-        out += "." + f;
-    }
-    return out + "S";
 }
 
 std::string uuid_from(std::uint64_t seed) {

@@ -7,7 +7,6 @@
 //   epoch_seconds    a time for the list APIs (RequestedDateTime, ExpiresAfter, ...): a JSON float
 //   (a time for GetCommandInvocation, ExecutionStartDateTime/EndDateTime, is core/iso_time.h's
 //   format_iso8601_utc: "2026-11-20T14:03:07.512Z")
-//   java_duration    ExecutionElapsedTime: java.time.Duration.toString(), "PT2M7.472S"
 //   uuid_from        a version-4-shaped UUID from a 64-bit seed (request ids; deterministic)
 //   fingerprint      16 hex digits of FNV-1a: what ties a paging token to the query or stream
 //                    that issued it (SSM's NextToken, CloudWatch Logs' tokens)
@@ -39,7 +38,6 @@ using WireJson = nlohmann::ordered_json;  // members stay in the order the simul
 std::string wire_json(const WireJson& value);
 std::string java_double(double value);  // finite values only
 WireJson    epoch_seconds(std::int64_t epoch_ms);
-std::string java_duration(std::int64_t ms);  // ms >= 0
 std::string uuid_from(std::uint64_t seed);
 std::string fingerprint(std::string_view text);
 

@@ -71,3 +71,20 @@ TEST_CASE("format_iso8601_utc writes SSM's form, and parse_timestamp reads it ba
         CHECK(t.epoch_ms == ms);
     }
 }
+
+TEST_CASE("durations are written as SSM writes ExecutionElapsedTime, java.time.Duration.toString(), and read back", "[time]") {
+    CHECK(format_iso8601_duration(0) == "PT0S");
+    CHECK(format_iso8601_duration(525) == "PT0.525S");
+    CHECK(format_iso8601_duration(3040) == "PT3.04S");
+    CHECK(format_iso8601_duration(30878) == "PT30.878S");
+    CHECK(format_iso8601_duration(127472) == "PT2M7.472S");
+    CHECK(format_iso8601_duration(600317) == "PT10M0.317S");
+    CHECK(format_iso8601_duration(600000) == "PT10M");
+    CHECK(format_iso8601_duration(3600000) == "PT1H");
+    CHECK(format_iso8601_duration(3605500) == "PT1H5.5S");
+    for (std::int64_t ms = 0; ms < 4000000; ms += 12347) {
+        Duration d = parse_duration(format_iso8601_duration(ms));
+        REQUIRE(d.valid);
+        CHECK(d.ms == ms);
+    }
+}

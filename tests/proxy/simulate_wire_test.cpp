@@ -3,7 +3,6 @@
 // Index
 //   java_double        Java's Double.toString, checked on values quoted from a real SSM answer
 //   wire_json          compact, raw UTF-8, escapes, member order, floats in Java form
-//   java_duration      java.time.Duration.toString() forms, against the core's reader
 //   uuid_from          UUID-shaped, version 4, distinct
 //   error_reply/to_http the awsJson error shape and headers
 #include <catch2/catch.hpp>
@@ -53,23 +52,6 @@ TEST_CASE("wire_json is compact, raw UTF-8, escapes control characters and keeps
     CHECK(wire_json(j) ==
           "{\"Zeta\":\"\\u001b[1mΚαλημέρα\\u001b[0m 日本 🚀\\n\\t\\\"q\\\"\\\\\",\"Alpha\":1,"
           "\"Time\":1.541761816338E9,\"List\":[true,false,null],\"Nested\":{\"Enabled\":false}}");
-}
-
-TEST_CASE("java_duration writes java.time.Duration.toString() and the core reads it back") {
-    CHECK(java_duration(0) == "PT0S");
-    CHECK(java_duration(525) == "PT0.525S");
-    CHECK(java_duration(3040) == "PT3.04S");
-    CHECK(java_duration(30878) == "PT30.878S");
-    CHECK(java_duration(127472) == "PT2M7.472S");
-    CHECK(java_duration(600317) == "PT10M0.317S");
-    CHECK(java_duration(600000) == "PT10M");
-    CHECK(java_duration(3600000) == "PT1H");
-    CHECK(java_duration(3605500) == "PT1H5.5S");
-    for (std::int64_t ms = 0; ms < 4000000; ms += 12347) {
-        ssmview::Duration d = ssmview::parse_duration(java_duration(ms));
-        REQUIRE(d.valid);
-        CHECK(d.ms == ms);
-    }
 }
 
 TEST_CASE("uuid_from gives distinct version-4 UUIDs the core accepts as ids") {
