@@ -22,6 +22,7 @@ namespace {
 std::string usage_text() {
     return std::string(
     "usage: ssmview inspect [FILE|-] [--json] [--no-color] [--similar]\n"
+    "       ssmview inspect [FILE|-] --instance-id ID [--plugin-name NAME] [--json] [--no-color]\n"
     "       ssmview link [FILE|-] [--base URL] [--redact] [--mask TEXT]...\n"
     "       ssmview link --fetch TARGET [--proxy URL] [--base URL]\n"
     "       ssmview open LINK\n"
@@ -38,7 +39,9 @@ std::string usage_text() {
     "\n"
     "  inspect   a readable report; --json prints one object for scripts. For a fleet: counts,\n"
     "            failures first, then each distinct output once with the instances that printed\n"
-    "            it; --similar groups outputs that differ only in digits, hex ids and times\n"
+    "            it; --similar groups outputs that differ only in digits, hex ids and times;\n"
+    "            --instance-id reports one target of a fleet from what the list says (the step\n"
+    "            that did not succeed, or --plugin-name's)\n"
     "  link      a share link carrying the whole invocation in its #fragment (never sent to a server)\n"
     "            --base URL   the viewer's address (default $SSMVIEW_BASE_URL or http://127.0.0.1:8080/)\n"
     "            --redact     mask AWS access key ids and secret-looking tokens\n"

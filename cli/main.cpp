@@ -2,7 +2,8 @@
 //
 // Index
 //   Input            read FILE or stdin, bounded by kMaxInputBytes (the rest is counted, not kept)
-//   inspect          summary + diagnostics, or --json; exit 0 valid / 1 errors
+//   inspect          summary + diagnostics, or --json; exit 0 valid / 1 errors; --instance-id: one
+//                    target of a fleet input, as the page opens it
 //   link             share link for an input (optionally redacted); `link --fetch` -> cmd_fetch.cpp
 //   open             share link -> invocation JSON, as the AWS CLI prints it
 //   main             argument dispatch (fetch, follow: commands.h)
@@ -21,6 +22,7 @@
 #include "exit_codes.h"
 #include "fetch_link.h"
 #include "fleet_report.h"
+#include "fleet_target.h"
 #include "inspect_text.h"
 #include "raw_deflate.h"
 #include "redact.h"
@@ -28,6 +30,7 @@
 #include "report_print.h"
 #include "share_link.h"
 #include "text_encoding.h"
+#include "truncation.h"
 
 using namespace ssmview;
 
@@ -74,11 +77,49 @@ Report analyze_input(const Input& in) { return in.total > kMaxInputBytes ? analy
 
 // ---- inspect --------------------------------------------------------------------------------
 
+// --instance-id on a fleet input: that target's report, as the page opens it from the targets
+// table (core/fleet_target.h), with the note on where it came from on stderr.
+int inspect_target(const Report& fleet, const std::string& name, const std::string& instance, const std::string& plugin,
+                   const OutputOptions& o) {
+    if (fleet.kind != ReportKind::Fleet) {
+        std::fprintf(stderr, "ssmview: --instance-id picks a target of a fleet, and %s is no fleet output\n", name.c_str());
+        return kExitUsage;
+    }
+    const FleetInvocation* inv = nullptr;
+    for (const FleetInvocation& i : fleet.fleet.invocations)
+        if (i.instance_id.present && i.instance_id.value == instance) inv = &i;
+    if (!inv) {
+        std::fprintf(stderr, "ssmview: no invocation on %s in %s (%s listed)\n", instance.c_str(), name.c_str(),
+                     counted(fleet.fleet.invocations.size(), "invocation", "invocations").c_str());
+        return kExitUsage;
+    }
+    std::size_t step = fleet_target_step(*inv);
+    if (!plugin.empty()) {
+        std::string steps;
+        step = inv->plugins.size();
+        for (std::size_t k = 0; k < inv->plugins.size(); ++k) {
+            if (inv->plugins[k].name.value == plugin) step = k;
+            steps += (k ? ", " : "") + inv->plugins[k].name.value;
+        }
+        if (step == inv->plugins.size()) {
+            const std::string why = steps.empty() ? "the list has no --details" : "its steps: " + steps;
+            std::fprintf(stderr, "ssmview: %s has no step %s (%s)\n", instance.c_str(), plugin.c_str(), why.c_str());
+            return kExitUsage;
+        }
+    }
+    std::fprintf(stderr, "ssmview: %s: %s\n", fleet_target_name(*inv, step).c_str(), fleet_target_note(*inv, step).c_str());
+    return print_report(analyze(fleet_target_answer(*inv, step)), fleet_target_name(*inv, step), o);
+}
+
 int inspect(const std::vector<std::string>& args) {
-    std::string path;
+    std::string path, instance, plugin;
     bool json = false, no_colour = false, similar = false;
-    for (const auto& a : args) {
-        if (a == "--json") json = true;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--instance-id" || a == "--plugin-name") {
+            if (i + 1 >= args.size()) return usage_error(a + " needs a value");
+            (a == "--instance-id" ? instance : plugin) = args[++i];
+        } else if (a == "--json") json = true;
         else if (a == "--similar") similar = true;
         else if (a == "--no-color" || a == "--no-colour") no_colour = true;
         else if (a.size() > 1 && a[0] == '-') return usage_error("unknown option for inspect: " + a);
@@ -91,6 +132,9 @@ int inspect(const std::vector<std::string>& args) {
     o.json = json;
     o.no_colour = no_colour;
     o.group = similar ? GroupMode::Similar : GroupMode::Exact;
+    if (!plugin.empty() && instance.empty()) return usage_error("--plugin-name goes with --instance-id");
+    if (similar && !instance.empty()) return usage_error("--similar groups a fleet's outputs: leave out --instance-id");
+    if (!instance.empty()) return inspect_target(analyze_input(in), in.name, instance, plugin, o);
     return print_report(analyze_input(in), in.name, o);
 }
 

@@ -5,7 +5,8 @@
 //   Diagnostics      kMaxPerCode
 //   Model            the API model's length constraints (CommandId, Comment, PluginName, DocumentName)
 //                    and ssmview's bound on a PluginName
-//   Outputs          kMaxStdoutChars, kMaxStderrChars (GetCommandInvocation), kMaxPluginOutputChars
+//   Outputs          kMaxStdoutChars, kMaxStderrChars (GetCommandInvocation), kMaxPluginOutputChars,
+//                    kMaxDiffEdits (comparing two outputs line by line)
 //   Share links      kMaxLinkPayloadChars, kMaxLinkDecodedBytes, kLongLinkChars; kMaxFetchLinkChars
 //   Service errors   kMaxErrorBodyBytes, kMaxErrorMessageBytes (an AWS error answer, read)
 //
@@ -65,6 +66,10 @@ constexpr std::size_t kMaxStderrChars = 8000;
 // kPluginOutputErrorTitle in truncation.h). The proxy's simulated SSM writes such outputs; the
 // fleet view will read them.
 constexpr std::size_t kMaxPluginOutputChars = 2500;
+// Comparing two outputs (line_diff.h): Myers' search keeps one row per edit, so its memory grows
+// with the square of the edits. Past this many edits the outputs have little in common, and the
+// rest is shown as removed, then added, with a note saying so (about 4 MB of search at most).
+constexpr std::size_t kMaxDiffEdits = 1000;
 
 // ---- Share links ----------------------------------------------------------------------------
 

@@ -138,6 +138,7 @@ std::string fetch_checked_proxy(const std::string& url, std::string* why) {
 
 std::string fetch_follow(ViewState& s, FetchTarget t) {
     FetchState& f = s.fetch;
+    s.back = ViewBack{};  // following something new leaves the fleet (view_open_target sets it after)
     const ProxyUrl proxy = t.proxy_url.empty() ? form_proxy(f) : checked_proxy(t.proxy_url);
     t.proxy_url = proxy.url;
     // A CommandId alone follows every invocation of the command, as `ssmview follow` does.

@@ -5,10 +5,14 @@
 //                      stream, exact or similar): rebuilt only when the choices change
 //   draw_fleet_summary heading, progress bar, a badge per phase, the time span, the command(s)
 //   Targets            filter field and the sortable table, one row per invocation (clipped: only
-//                      the rows in view are laid out, so 10,000 rows cost what 40 do)
+//                      the rows in view are laid out, so 10,000 rows cost what 40 do); a row
+//                      opens its target (view_open_target, after the frame)
 //   Outputs            stdout/stderr, "ignore digits, hex ids and times", each distinct output once
-//                      headed by its instances (clubak -b)
+//                      headed by its instances (clubak -b); two groups compared as a line diff
+//                      (core/line_diff.h, computed once per choice: fleet_diff)
 //   draw_fleet_panel   the two views
+//   draw_target_bar    while a target is open: Back to the fleet, the target's steps, and where its
+//                      report came from (the list, or the proxy's GetCommandInvocation)
 //
 // Every number is core's (fleet_report.h, output_groups.h) and every sentence wording.h's, which
 // the page's text version repeats. The table's sort is ViewUi's: ImGui's sort specs only report
@@ -19,6 +23,7 @@
 
 #include "ansi.h"
 #include "ascii.h"
+#include "fleet_target.h"
 #include "line_preview.h"
 #include "panels.h"
 #include "truncation.h"
@@ -97,6 +102,19 @@ const std::vector<OutputGroup>& fleet_groups(const ViewState& s, FleetModel& fm)
         fm.groups_key = key;
     }
     return fm.groups;
+}
+
+const LineDiff* fleet_diff(const ViewState& s, FleetModel& fm) {
+    const FleetUi& ui = s.ui.fleet;
+    const std::vector<OutputGroup>& groups = fleet_groups(s, fm);
+    const auto n = static_cast<int>(groups.size());
+    if (ui.compare_from < 0 || ui.compare_to < 0 || ui.compare_from >= n || ui.compare_to >= n) return nullptr;
+    const std::string key = fm.groups_key + std::to_string(ui.compare_from) + ">" + std::to_string(ui.compare_to);
+    if (key != fm.diff_key) {
+        fm.diff = line_diff(groups[static_cast<std::size_t>(ui.compare_from)].text, groups[static_cast<std::size_t>(ui.compare_to)].text);
+        fm.diff_key = key;
+    }
+    return &fm.diff;
 }
 
 // ---- draw_fleet_summary -------------------------------------------------------------------------------------------
@@ -195,7 +213,16 @@ void draw_targets(Frame& f) {
             const FleetRow& row = f.m.fleet.rows_all[k];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(clip_for_display(given(inv.instance_id), kClipShort).c_str());
+            // The whole row opens the target (a click, or Enter when it has keyboard focus).
+            ImGui::PushID(static_cast<int>(k));
+            if (ImGui::Selectable(clip_for_display(given(inv.instance_id), kClipShort).c_str(), false,
+                                  ImGuiSelectableFlags_SpanAllColumns)) {
+                f.m.open_invocation = static_cast<int>(k);
+                f.m.open_step = kTargetDefaultStep;
+            }
+            ImGui::PopID();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open %s as its own report", given(inv.instance_id).c_str());
+            note_control(f, ("fleet.row." + given(inv.instance_id)).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(clip_for_display(given(inv.instance_name), kClipShort).c_str());
             ImGui::TableNextColumn();
@@ -227,6 +254,53 @@ void draw_group_text(const std::string& text) {
     if (p.more > 0) ImGui::TextDisabled("... %s", counted(p.more, "more line", "more lines").c_str());
 }
 
+// Two groups compared: "- " lines only the first printed, "+ " lines only the second, in the
+// palette's error and ok colours; clipped like the targets table, so a long output costs its view.
+void draw_diff(Frame& f, const std::vector<OutputGroup>& groups, const LineDiff& d) {
+    FleetUi& ui = f.s.ui.fleet;
+    const Fleet& fleet = f.s.report.fleet;
+    const OutputGroup &a = groups[static_cast<std::size_t>(ui.compare_from)], &b = groups[static_cast<std::size_t>(ui.compare_to)];
+    if (ImGui::SmallButton("Close comparison")) ui.compare_from = ui.compare_to = -1;
+    note_control(f, "fleet.diff.close");
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", fleet_diff_heading(ui.compare_from, ui.compare_to, d).c_str());
+    ImGui::TextDisabled("- %s", fleet_group_heading(fleet, a).c_str());
+    ImGui::TextDisabled("+ %s", fleet_group_heading(fleet, b).c_str());
+    if (!ImGui::BeginChild("##fleet_diff", ImVec2(0.0f, 0.0f), ImGuiChildFlags_Border)) {
+        ImGui::EndChild();
+        return;
+    }
+    note_control(f, "fleet.diff");
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(d.lines.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const DiffLine& l = d.lines[static_cast<std::size_t>(i)];
+            // Escapes dropped as in the groups (core/ansi.h); a line is compared with them.
+            const char* mark = l.op == DiffOp::Removed ? "- " : l.op == DiffOp::Added ? "+ " : "  ";
+            const std::string line = mark + ansi_parse(l.text).text;
+            const ImU32 colour = l.op == DiffOp::Removed ? f.pal.error : l.op == DiffOp::Added ? f.pal.ok : f.pal.text;
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::TextUnformatted(line.data(), line.data() + line.size());
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::EndChild();
+}
+
+// A group's Compare button: the first click picks it, a click on another compares the two, a
+// second click on the picked one puts it back.
+void draw_compare_button(Frame& f, int k) {
+    FleetUi& ui = f.s.ui.fleet;
+    const char* label = ui.compare_from == k ? "Picked: compare with..." : ui.compare_from >= 0 ? "Compare with picked" : "Compare";
+    if (ImGui::SmallButton(label)) {
+        if (ui.compare_from < 0) ui.compare_from = k;
+        else if (ui.compare_from == k) ui.compare_from = -1;
+        else ui.compare_to = k;
+    }
+    note_control(f, ("fleet.compare." + std::to_string(k)).c_str());
+}
+
 void draw_outputs(Frame& f) {
     ViewUi& ui = f.s.ui;
     const char* labels[] = {"stdout", "stderr"};
@@ -237,12 +311,20 @@ void draw_outputs(Frame& f) {
     ImGui::Checkbox("Ignore digits, hex ids and times", &ui.fleet.similar);
     note_control(f, "fleet.similar");
     const Fleet& fleet = f.s.report.fleet;
+    const std::string groups_before = f.m.fleet.groups_key;
     const std::vector<OutputGroup>& groups = fleet_groups(f.s, f.m.fleet);
+    // Other groups (another stream, the other grouping): the picked indexes name nothing now.
+    if (!groups_before.empty() && groups_before != f.m.fleet.groups_key) ui.fleet.compare_from = ui.fleet.compare_to = -1;
     if (groups.empty()) {
         ImGui::TextWrapped("%s", fleet_no_outputs_text(f.s.report).c_str());
         return;
     }
-    ImGui::TextDisabled("%zu distinct outputs, largest group first", groups.size());
+    if (const LineDiff* d = fleet_diff(f.s, f.m.fleet)) {
+        draw_diff(f, groups, *d);
+        return;
+    }
+    ImGui::TextDisabled("%zu distinct outputs, largest group first%s", groups.size(),
+                        groups.size() > 1 ? "; Compare two to see their lines side by side" : "");
     if (!ImGui::BeginChild("##fleet_groups", ImVec2(0.0f, 0.0f), ImGuiChildFlags_Border)) {
         ImGui::EndChild();
         return;
@@ -252,6 +334,7 @@ void draw_outputs(Frame& f) {
         ImGui::PushID(static_cast<int>(k));
         ImGui::SeparatorText(fleet_group_heading(fleet, g).c_str());
         if (k == 0) note_control(f, "fleet.group0");
+        if (groups.size() > 1) draw_compare_button(f, static_cast<int>(k));
         draw_group_text(g.text);
         ImGui::PopID();
     }
@@ -272,6 +355,42 @@ void draw_fleet_panel(Frame& f) {
     if (tab_row(f, labels, 2, view, kControls)) ui.view = static_cast<FleetView>(view);
     if (ui.view == FleetView::Targets) draw_targets(f);
     else draw_outputs(f);
+}
+
+// ---- draw_target_bar ----------------------------------------------------------------------------------------------
+
+void draw_target_bar(Frame& f) {
+    const ViewBack& b = f.s.back;
+    if (!b.active || b.invocation >= b.report.fleet.invocations.size()) return;
+    const Fleet& fleet = b.report.fleet;
+    const FleetInvocation& inv = fleet.invocations[b.invocation];
+    const std::string back = "< Back to the fleet (" + counted(fleet.invocations.size(), "target", "targets") + ")";
+    if (ImGui::Button(back.c_str())) f.m.go_back = true;
+    note_control(f, "target.back");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(clip_for_display(fleet_target_name(inv, b.step), kClipShort * 2).c_str());
+    if (inv.plugins.size() > 1) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("Steps:");
+        for (std::size_t k = 0; k < inv.plugins.size(); ++k) {
+            const FleetPlugin& p = inv.plugins[k];
+            ImGui::SameLine();
+            ImGui::PushID(static_cast<int>(k));
+            const std::string name = p.name.present ? p.name.value : "step " + std::to_string(k + 1);
+            if (ImGui::RadioButton(clip_for_display(name, kClipShort).c_str(), k == b.step) && k != b.step) {
+                f.m.open_invocation = static_cast<int>(b.invocation);
+                f.m.open_step = k;
+            }
+            note_control(f, ("target.step." + name).c_str());
+            ImGui::PopID();
+        }
+    }
+    // Until the proxy's own answer replaces it, the report is what the list said.
+    const std::string origin = f.s.source == LoadSource::Target ? fleet_target_note(inv, b.step) : target_fetched_text();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", origin.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Separator();
 }
 
 }  // namespace ssmview

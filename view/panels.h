@@ -16,6 +16,7 @@
 //   draw_fetch_panel       fetch_panel.cpp       proxy URL, token, ids, Follow; the proxy's commands and steps
 //   draw_fleet_summary     fleet_panel.cpp       a fleet: what was pasted, progress, counts per phase, span
 //   draw_fleet_panel       fleet_panel.cpp       a fleet: the targets table, or each distinct output once
+//   draw_target_bar        fleet_panel.cpp       a target of a fleet is open: Back, its steps, where it came from
 //
 // Every panel draws into the current ImGui window, reads ViewState through Frame, writes only
 // ViewUi, ViewModel caches and ViewActions, and never loads directly (request_load).
@@ -41,10 +42,13 @@ void draw_fetch_bar(Frame& f);
 void draw_fetch_panel(Frame& f);
 void draw_fleet_summary(Frame& f);
 void draw_fleet_panel(Frame& f);
+void draw_target_bar(Frame& f);
 // The fleet's rows and groups for the current FleetUi (rebuilt only when it changed); also what
 // state() reports.
 const std::vector<std::size_t>& fleet_rows(const ViewState& s, FleetModel& fm);
 const std::vector<OutputGroup>& fleet_groups(const ViewState& s, FleetModel& fm);
+// The diff of FleetUi's two compared groups, or null when two are not chosen (or no longer exist).
+const LineDiff* fleet_diff(const ViewState& s, FleetModel& fm);
 
 // Shared by the share panel and view_frame: the redaction options ViewUi describes.
 RedactOptions redact_options_from_ui(const ViewUi& ui);

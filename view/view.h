@@ -7,7 +7,9 @@
 //   ViewUi        the view's own UI choices (tab, find, wrap, time zone, theme, redaction, paste area)
 //   ViewState     everything the view shows, owned by the platform, changed only through the
 //                 functions below and by view_frame() itself
-//   view_load_text / view_set_share_link / view_frame / view_state_to_json
+//   ViewBack      the fleet a target was opened from (Back returns to it)
+//   view_load_text / view_open_target / view_go_back / view_set_share_link / view_frame /
+//   view_state_to_json
 //   view_control_rect   where a named control was drawn last frame (tests, e2e clicks)
 //   view_samples        bundled samples (embedded at build time from tests/fixtures/aws-cli)
 //   Fonts and scale: view/fonts.h (view_build_fonts), the platform calls it once per DPR and
@@ -70,15 +72,17 @@ struct ViewActions {
 
 struct ViewModel;  // the view's own derived data (line indexes, ANSI spans, find matches), view/*.cpp
 
-enum class LoadSource { Paste, File, Link, Sample, Fetch };
-const char* load_source_name(LoadSource s);  // "paste", "file", "link", "sample", "fetch"
+// Target: one target of a fleet, opened from its targets table (view_open_target).
+enum class LoadSource { Paste, File, Link, Sample, Fetch, Target };
+const char* load_source_name(LoadSource s);  // "paste", "file", "link", "sample", "fetch", "target"
 
 enum class ViewTab { Output, Diagnostics, Raw, Share, Input, Fetch };
 enum class ThemeChoice { Auto, Light, Dark };  // Auto follows ViewEnv.prefers_dark
 const char* view_tab_name(ViewTab t);          // "output", "diagnostics", "raw", "share", "input", "fetch"
 
 // A fleet's views (view/fleet_panel.cpp): the targets table or the grouped outputs (of ViewUi's
-// stream), the table's sort column and filter, and whether near-identical outputs are grouped.
+// stream), the table's sort column and filter, whether near-identical outputs are grouped, and
+// which two groups are compared.
 enum class FleetView { Targets, Outputs };
 enum class FleetColumn { Instance, Name, Status, Code, Start, Duration };
 struct FleetUi {
@@ -87,6 +91,9 @@ struct FleetUi {
     bool        ascending = true;
     std::string filter;   // rows whose instance id, name, status or code contain it (case-insensitive)
     bool        similar = false;  // group outputs that differ only in digits, hex ids and times
+    int         compare_from = -1;  // Outputs: the group picked first for a line diff (its index
+    int         compare_to = -1;    // in the groups shown), then the second: while both are set,
+                                    // the diff is shown instead of the groups
 };
 
 // UI-only choices. They live here, not in ImGui's storage, so view_frame stays a function of
@@ -112,6 +119,22 @@ struct ViewUi {
     FleetUi      fleet;                      // a pasted fleet: table sort and filter, outputs' grouping
 };
 
+// Where Back returns to: the fleet a target was opened from, kept whole (text, report, derived
+// rows), so going back costs no new analysis and the table keeps its sort, filter and place.
+struct ViewBack {
+    bool                        active = false;
+    std::string                 text;
+    Report                      report;
+    LoadSource                  source = LoadSource::Paste;
+    std::string                 source_name;
+    std::shared_ptr<ViewModel>  model;
+    ViewTab                     tab = ViewTab::Output;
+    std::size_t                 invocation = 0;  // the target open now: its steps can be switched
+    std::size_t                 step = 0;
+    bool                        refollow = false;  // the fleet was followed through the proxy:
+    FetchTarget                 fleet_target;      // follow it again on the way back
+};
+
 struct ViewState {
     std::string                 text;    // the input as loaded (kept: the raw-input view shows it)
     Report                      report;  // core::analyze(text)
@@ -125,10 +148,19 @@ struct ViewState {
     FetchState                  fetch;   // fetching and following (kept across loads)
     WholeOutput                 whole;   // the whole output read through the proxy (kept while
                                          // the same invocation is loaded again)
+    ViewBack                    back;    // a target of a fleet is open: the fleet to go back to
 };
 
-// Replaces the shown invocation: runs the core and rebuilds the derived model.
+// Replaces the shown invocation: runs the core and rebuilds the derived model. A paste, file, link
+// or sample is a new document: it forgets the fleet Back would return to.
 void view_load_text(ViewState& state, std::string text, LoadSource source, std::string source_name = {});
+// Opens one target of the fleet shown (or, while a target is open, another step of it) as the
+// single-invocation report: at once from what the list said (core/fleet_target.h); for a fleet
+// followed through the proxy, its own GetCommandInvocation is then followed until it ends.
+void view_open_target(ViewState& state, std::size_t invocation, std::size_t step);
+// Back to the fleet (nothing when no target is open). A fleet followed through the proxy is
+// followed again from where it is now.
+void view_go_back(ViewState& state);
 // The platform's answer to request_share_link: the link (or "" and why not). If it answers a
 // "Copy link" click, the next view_frame returns copy_text = link, so draw a frame after calling.
 void view_set_share_link(ViewState& state, std::string link, std::string error = {});

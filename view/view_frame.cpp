@@ -12,7 +12,8 @@
 //
 // Call flow: platform NewFrame -> view_frame -> (panels) -> platform Render. After the window
 // is closed, view_frame swaps the control rectangles it recorded, runs a load a panel requested
-// (samples, Load button), and decides whether another frame is needed: the first frames after a
+// (samples, Load button), opens a fleet's target or goes back to the fleet (the target bar), and
+// decides whether another frame is needed: the first frames after a
 // load (tables and the clipper measure themselves on their first frame), any change of ViewUi
 // made during this frame, or a timer (relative times, the "Copied" note, a text cursor). It also
 // tells the platform when view_mirror() would now say something else (ViewActions::mirror_changed).
@@ -170,6 +171,7 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
     if (ImGui::Begin("ssmview", nullptr, wflags)) {
         draw_menu_bar(f);
         draw_fetch_bar(f);
+        draw_target_bar(f);
         draw_summary(f);
         ImGui::Spacing();
         draw_main_tabs(f);
@@ -180,6 +182,16 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
     if (m.load_pending) {
         m.load_pending = false;
         view_load_text(s, std::move(m.load_text), m.load_source, std::move(m.load_name));
+        a.wants_more_frames = true;
+    }
+    if (m.go_back) {
+        m.go_back = false;
+        view_go_back(s);
+        a.wants_more_frames = true;
+    }
+    if (m.open_invocation >= 0) {
+        view_open_target(s, static_cast<std::size_t>(m.open_invocation), m.open_step);
+        m.open_invocation = -1;
         a.wants_more_frames = true;
     }
     if (++m.frames_since_load <= kSettleFramesAfterLoad) a.wants_more_frames = true;

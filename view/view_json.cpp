@@ -6,7 +6,8 @@
 //   view_control_rect
 //
 // Shape (stable: the e2e suite and the accessibility mirror read it):
-//   { generation, source, source_name, format, valid, kind, has_invocation,
+//   { generation, source, source_name, back: {active, targets, instance_id, step, refollow},
+//     format, valid, kind, has_invocation,
 //     fields: {CommandId, ..., StandardOutputContent: {chars, lines, truncated}, ...},
 //     phase, detail, terminal, waiter, status, status_details, explanation, response_code_meaning,
 //     times: {start, end, elapsed, start_relative?, zone},
@@ -21,7 +22,8 @@
 //     whole: {live, rounds, logs_reads, stdout|stderr: {source, phase, bytes, total_bytes, where,
 //             events, no_stream, cancelled, in_flight, retries, error, shown, can_load, at_bottom}},
 //     fleet (a fleet only): {view, invocations, done, total, rows (instance ids in the table's
-//            order, filtered), sort, ascending, filter, similar, groups (of ui.stream)}
+//            order, filtered), sort, ascending, filter, similar, groups (of ui.stream),
+//            compare: {from, to, and with both: removed, added, lines, gave_up}}
 //            (whole_state_json, view/whole_output.cpp) }
 // Find matches are those of the active pane for the current query (as last drawn, or computed
 // here when no frame has drawn them yet, so a test can set the query and ask at once).
@@ -58,6 +60,19 @@ const char* theme_name(ThemeChoice t) {
     return "auto";
 }
 
+// The fleet Back returns to: whether a target is open, which, and at which step.
+Json back_json(const ViewBack& b) {
+    Json j = Json::object();
+    j["active"] = b.active;
+    if (!b.active || b.invocation >= b.report.fleet.invocations.size()) return j;
+    const FleetInvocation& inv = b.report.fleet.invocations[b.invocation];
+    j["targets"] = b.report.fleet.invocations.size();
+    j["instance_id"] = inv.instance_id.value;
+    j["step"] = b.step < inv.plugins.size() ? inv.plugins[b.step].name.value : std::string();
+    j["refollow"] = b.refollow;
+    return j;
+}
+
 }  // namespace
 
 Json view_state_to_json(const ViewState& s) {
@@ -68,6 +83,7 @@ Json view_state_to_json(const ViewState& s) {
     j["generation"] = s.generation;
     j["source"] = load_source_name(s.source);
     j["source_name"] = s.source_name;
+    j["back"] = back_json(s.back);
     j["format"] = input_format_name(r.format);
     j["valid"] = r.valid();
     j["kind"] = report_kind_name(r.kind);
@@ -150,6 +166,14 @@ Json view_state_to_json(const ViewState& s) {
                       {"sort", static_cast<int>(ui.fleet.sort)}, {"ascending", ui.fleet.ascending},
                       {"filter", ui.fleet.filter}, {"similar", ui.fleet.similar},
                       {"groups", fleet_groups(s, fm).size()}};
+        Json compare = {{"from", ui.fleet.compare_from}, {"to", ui.fleet.compare_to}};
+        if (const LineDiff* d = fleet_diff(s, fm)) {
+            compare["removed"] = d->removed;
+            compare["added"] = d->added;
+            compare["lines"] = d->lines.size();
+            compare["gave_up"] = d->gave_up;
+        }
+        j["fleet"]["compare"] = std::move(compare);
     }
     return j;
 }

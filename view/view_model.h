@@ -26,6 +26,7 @@
 #include <imgui.h>
 
 #include "fleet_report.h"
+#include "line_diff.h"
 #include "output_groups.h"
 #include "text_doc.h"
 #include "text_find.h"
@@ -63,7 +64,12 @@ struct FleetModel {
     std::string                    rows_key;  // the FleetUi sort and filter `rows` were built for
     std::vector<OutputGroup>       groups;    // of one stream, in one mode
     std::string                    groups_key;
+    LineDiff                       diff;      // FleetUi's two groups compared (views into `groups`)
+    std::string                    diff_key;  // groups_key + the two indexes it was computed for
 };
+
+// A step index no invocation has: view_open_target then opens the one core picks.
+constexpr std::size_t kTargetDefaultStep = static_cast<std::size_t>(-1);
 
 struct ViewModel {
     OutputPane    out[2];  // indexed by OutputStream
@@ -93,6 +99,11 @@ struct ViewModel {
     bool          load_pending = false;
     std::string   load_text, load_name;
     LoadSource    load_source = LoadSource::Paste;
+    // A target clicked in the fleet's table or a step button (view_open_target), or Back
+    // (view_go_back): run after the frame for the same reason.
+    int           open_invocation = -1;
+    std::size_t   open_step = 0;  // kTargetDefaultStep: the step fleet_target_step picks
+    bool          go_back = false;
 
     // What the page's text version (view_mirror) was last told about: kMirrorKeyNone until the
     // first frame after a load; then the time zone its times were written in (view_frame.cpp).

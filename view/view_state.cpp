@@ -26,6 +26,7 @@ const char* load_source_name(LoadSource s) {
     case LoadSource::Link: return "link";
     case LoadSource::Sample: return "sample";
     case LoadSource::Fetch: return "fetch";
+    case LoadSource::Target: return "target";
     }
     return "paste";
 }
@@ -72,6 +73,8 @@ const TextDoc& raw_doc(ViewModel& m, const std::string& text) {
 }
 
 void view_load_text(ViewState& state, std::string text, LoadSource source, std::string source_name) {
+    // A target's own answer (Target, then Fetch) keeps the way back; anything else is a new document.
+    if (source != LoadSource::Target && source != LoadSource::Fetch) state.back = ViewBack{};
     state.text = std::move(text);
     state.report = analyze(state.text);
     whole_on_load(state);  // another invocation forgets the whole output read for the last one

@@ -5,7 +5,8 @@
 //   member values     field_text, cloudwatch_text, source_text
 //   times             time_text, elapsed_text
 //   no invocation     intro_text, not_shown_text, not_shown_hint, first_error_text
-//   fleet             fleet_heading, fleet_progress_text, fleet_phase_text, fleet_group_heading
+//   fleet             fleet_heading, fleet_progress_text, fleet_phase_text, fleet_group_heading,
+//                     fleet_diff_heading
 //   diagnostics       diagnostics_summary, diagnostic_place, diagnostic_sentence, diagnostics_more
 //   outputs           output_lines_text, output_absent_text, output_pending_text, truncation texts
 //
@@ -17,6 +18,7 @@
 #include <cstdio>
 #include <string>
 
+#include "data_limits.h"
 #include "fleet_report.h"
 #include "view_layout.h"
 #include "widgets.h"
@@ -112,6 +114,8 @@ const char* intro_text() {
 const char* not_shown_text() { return "This is not a get-command-invocation result that can be shown."; }
 const char* not_shown_hint() { return "Details in Diagnostics; the input itself under Raw input."; }
 
+const char* target_fetched_text() { return "GetCommandInvocation's own answer, fetched through the proxy."; }
+
 // ---- fleet -----------------------------------------------------------------------------------------------------
 std::string fleet_heading(const Report& r) {
     const Fleet& f = r.fleet;
@@ -127,6 +131,16 @@ std::string fleet_progress_text(const FleetCounts& c) {
 }
 
 std::string fleet_phase_text(Phase p, std::size_t n) { return std::to_string(n) + " " + phase_name(p); }
+
+std::string fleet_diff_heading(int from, int to, const LineDiff& d) {
+    std::string out = "Group " + std::to_string(from + 1) + " against group " + std::to_string(to + 1) + ": ";
+    if (d.removed == 0 && d.added == 0) return out + "the same lines";
+    out += counted(d.removed, "line", "lines") + " removed, " + with_thousands(d.added) + " added";
+    if (d.gave_up)
+        out += " (more than " + with_thousands(kMaxDiffEdits) + " changes: the lines between the first and last shared "
+               "ones are shown removed, then added)";
+    return out;
+}
 
 std::string fleet_group_heading(const Fleet& f, const OutputGroup& g) {
     const std::size_t n = g.invocations.size();

@@ -33,6 +33,7 @@
 #include <string>
 
 #include "fleet_report.h"
+#include "line_diff.h"
 #include "report.h"
 #include "view.h"
 
@@ -52,12 +53,16 @@ std::string source_text(const ViewState& s);
 const char* intro_text();
 const char* not_shown_text();
 const char* not_shown_hint();
+// Under the target bar once the proxy's GetCommandInvocation replaced what the list said.
+const char* target_fetched_text();
 // A fleet (view/fleet_panel.cpp draws these; the mirror repeats them).
 std::string fleet_heading(const Report& r);        // "Fleet: list-command-invocations, 12 invocations"
 std::string fleet_progress_text(const FleetCounts& c);  // "12 of 12 targets finished"
 std::string fleet_phase_text(Phase p, std::size_t n);   // "9 success"
 std::string fleet_group_heading(const Fleet& f, const OutputGroup& g);  // "5 instances: i-1, ... (3 variants)"
 std::string fleet_no_outputs_text(const Report& r);  // why a fleet has no outputs to group
+// "Group 1 against group 3: 2 lines removed, 1 added" (+ the note when the diff gave up)
+std::string fleet_diff_heading(int from, int to, const LineDiff& d);
 std::string first_error_text(const Report& r);  // the first error's message, clipped ("" if none)
 
 std::string diagnostics_summary(const Report& r);

@@ -6,6 +6,8 @@ Index
   FleetJsonTest        kind "fleet": invocations and groups equal Python's own grouping of the
                        same CLI output; --similar variants; pages pasted with prompts
   FleetExitTest        exit 0 for a readable fleet whatever its outcome, 1 for a broken page
+  FleetTargetTest      --instance-id: one target as its own invocation report, its stdout and
+                       stderr split back from the step's Output by Python; the wrong id or step
 """
 import json
 import os
@@ -103,6 +105,51 @@ class FleetJsonTest(unittest.TestCase):
         s = json.loads(run("inspect", "--json", fixture_path("aws-cli/fleet-deploy.send-command.json")).stdout)
         self.assertEqual(s["sources"], ["send-command"])
         self.assertEqual(s["command"]["phase"], "pending")
+
+
+class FleetTargetTest(unittest.TestCase):
+    def test_a_target_reads_as_its_own_invocation(self):
+        path = fixture_path("aws-cli/fleet-deploy.details.json")
+        p = run("inspect", "--json", "--instance-id", "i-000005a1e00000009", path)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        report = json.loads(p.stdout)
+        self.assertEqual(report["kind"], "invocation")
+        self.assertEqual(report["state"]["phase"], "failed")
+        with open(path, encoding="utf-8") as f:
+            listed = next(i for i in json.load(f)["CommandInvocations"] if i["InstanceId"] == "i-000005a1e00000009")
+        step = listed["CommandPlugins"][0]
+        out, _, err = step["Output"].partition(ERROR_TITLE)
+        inv = report["invocation"]
+        self.assertEqual(inv["StandardOutputContent"], out)
+        self.assertEqual(inv["StandardErrorContent"], err)
+        self.assertEqual(inv["ResponseCode"], step["ResponseCode"])
+        self.assertEqual(inv["PluginName"], step["Name"])
+        self.assertEqual(p.stderr.decode(),
+                         "ssmview: i-000005a1e00000009 \u00b7 aws:runShellScript: As list-command-invocations --details "
+                         "gave it: the step's Output holds at most 2,500 characters of stdout and stderr together, split "
+                         "back at the agent's ERROR line. GetCommandInvocation returns up to 24,000 and 8,000.\n")
+
+    def test_a_step_is_picked_by_name(self):
+        path = fixture_path("aws-cli/fleet-steps.details.json")
+        with open(path, encoding="utf-8") as f:
+            first = json.load(f)["CommandInvocations"][0]
+        last = first["CommandPlugins"][-1]["Name"]
+        p = run("inspect", "--json", "--instance-id", first["InstanceId"], "--plugin-name", last, path)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(json.loads(p.stdout)["invocation"]["PluginName"], last)
+
+    def test_an_unknown_target_or_step_is_a_usage_error_with_the_reason(self):
+        path = fixture_path("aws-cli/fleet-deploy.details.json")
+        p = run("inspect", "--instance-id", "i-0123456789abcdef0", path)
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(),
+                         "ssmview: no invocation on i-0123456789abcdef0 in %s (12 invocations listed)\n" % path)
+        p = run("inspect", "--instance-id", "i-000005a1e00000009", "--plugin-name", "nope", path)
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(), "ssmview: i-000005a1e00000009 has no step nope (its steps: aws:runShellScript)\n")
+        p = run("inspect", "--instance-id", "i-000005a1e00000009", fixture_path("aws-cli/failed.json"))
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("is no fleet output", p.stderr.decode())
 
 
 class FleetExitTest(unittest.TestCase):

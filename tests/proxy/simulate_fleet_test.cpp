@@ -8,6 +8,8 @@
 //   the 2,000 nodes  40 pages of 50, every instance once; each outcome present; grouping exactly
 //                    keeps tens of groups apart, grouping while ignoring digits leaves three
 //   while running    mid-way, the list and the counters agree with each other
+//   opened targets   each step built from the list (core/fleet_target.h) reads as the simulator's
+//                    own GetCommandInvocation of it: two paths to one report, compared
 //   followed         core/fleet_follow.h's rounds against the simulator, throttling on: the end is
 //                    the pasted fleet, at the documented pace
 //
@@ -19,6 +21,7 @@
 #include <set>
 
 #include "fleet_follow.h"
+#include "fleet_target.h"
 #include "fleet_report.h"
 #include "output_groups.h"
 #include "report.h"
@@ -135,6 +138,45 @@ TEST_CASE("the two-step fleet lists both steps of every node; the 4th node fails
         }
     }
     CHECK(failed == 1);
+}
+
+// ---- opened targets -------------------------------------------------------------------------
+
+// What the page shows at once when a target is opened, and what GetCommandInvocation then answers,
+// must tell the same story: state, code, times, and (below the list's 2,500 characters) the output.
+TEST_CASE("every step opened from the list reads as the service's GetCommandInvocation of it") {
+    Sim sim;
+    sim.body("ListCommands", "{}");
+    sim.at(45000);  // every fleet has ended (by 38 s); a run restarts only after 60 s idle
+    int steps = 0;
+    for (const std::string& command : {kPatch, kBaseline}) {
+        const ssmview::Report fleet = read_fleet(sim.pasted(command));
+        for (const ssmview::FleetInvocation& inv : fleet.fleet.invocations) {
+            for (std::size_t k = 0; k < inv.plugins.size(); ++k) {
+                const ssmview::FleetPlugin& p = inv.plugins[k];
+                INFO(inv.instance_id.value << " " << p.name.value);
+                const ssmview::Report opened = ssmview::analyze(ssmview::fleet_target_answer(inv, k));
+                const ssmview::Report asked = ssmview::analyze(sim.body(
+                    "GetCommandInvocation",
+                    ssmview::get_command_invocation_request(command, inv.instance_id.value, p.name.value)));
+                REQUIRE(opened.has_invocation);
+                REQUIRE(asked.has_invocation);
+                CHECK(opened.valid());
+                CHECK(opened.state.phase == asked.state.phase);
+                CHECK(opened.state.detail == asked.state.detail);
+                CHECK(opened.state.status == asked.state.status);
+                CHECK(opened.invocation.response_code.value == asked.invocation.response_code.value);
+                CHECK(opened.invocation.plugin_name.value == asked.invocation.plugin_name.value);
+                CHECK(opened.times.start.epoch_ms == asked.times.start.epoch_ms);
+                CHECK(opened.times.end.epoch_ms == asked.times.end.epoch_ms);
+                CHECK(opened.times.elapsed.ms == asked.times.elapsed.ms);
+                CHECK(opened.invocation.standard_output_content.value == asked.invocation.standard_output_content.value);
+                CHECK(opened.invocation.standard_error_content.value == asked.invocation.standard_error_content.value);
+                ++steps;
+            }
+        }
+    }
+    CHECK(steps == 12 + 6 * 2);
 }
 
 // ---- the 2,000 nodes ------------------------------------------------------------------------

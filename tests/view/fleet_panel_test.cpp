@@ -1,6 +1,7 @@
 // tests/view/fleet_panel_test.cpp: a pasted fleet in the view (view/fleet_panel.cpp), driven
 // headless: the summary, the targets table (sort by a header click, filter by typing), and the
-// grouped outputs (stream, similar grouping), compared with core's own counts and groups.
+// grouped outputs (stream, similar grouping, two groups compared), checked against core's own
+// counts, groups and line diff.
 #include <string>
 #include <vector>
 
@@ -8,7 +9,9 @@
 
 #include "fleet_report.h"
 #include "headless.h"
+#include "line_diff.h"
 #include "output_groups.h"
+#include "truncation.h"
 
 using namespace ssmview;
 using test::Headless;
@@ -114,6 +117,47 @@ TEST_CASE("the outputs view draws core's groups, per stream, exact or similar", 
     canvas = h.frame_text(s);
     CHECK(canvas.find("E: Could not get lock /var/lib/dpkg/lock-frontend") != std::string::npos);
     CHECK(canvas.find("(no output)") != std::string::npos);
+}
+
+TEST_CASE("two groups picked with Compare show core's line diff of their texts; other groups forget the pick", "[fleet]") {
+    Headless h(1600.0f, 1000.0f);
+    ViewState s = loaded(h);
+    h.click(s, "fleet.outputs");
+    h.frames(s, 2);
+    h.click(s, "fleet.compare.0");
+    h.frames(s, 2);
+    CHECK(s.ui.fleet.compare_from == 0);
+    CHECK(h.frame_text(s).find("Picked: compare with...") != std::string::npos);
+    h.click(s, "fleet.compare.1");
+    h.frames(s, 2);
+    const std::vector<OutputGroup> groups = group_outputs(s.report.fleet, OutputStream::Stdout, GroupMode::Exact);
+    const LineDiff d = line_diff(groups[0].text, groups[1].text);
+    REQUIRE(d.removed + d.added > 0);
+    const Json compare = view_state_to_json(s)["fleet"]["compare"];
+    CHECK(compare["from"] == 0);
+    CHECK(compare["to"] == 1);
+    CHECK(compare["removed"] == d.removed);
+    CHECK(compare["added"] == d.added);
+    CHECK(compare["lines"] == d.lines.size());
+    CHECK(compare["gave_up"] == false);
+    std::string canvas = h.frame_text(s);
+    CHECK(canvas.find("Group 1 against group 2: " + counted(d.removed, "line", "lines") + " removed, " +
+                      std::to_string(d.added) + " added") != std::string::npos);
+    for (const DiffLine& l : d.lines)
+        if (l.op != DiffOp::Same) {
+            CHECK(canvas.find(std::string(l.op == DiffOp::Removed ? "- " : "+ ") + std::string(l.text)) != std::string::npos);
+            break;
+        }
+    h.click(s, "fleet.diff.close");
+    h.frames(s, 2);
+    CHECK(s.ui.fleet.compare_from == -1);
+    CHECK(s.ui.fleet.compare_to == -1);
+    // A pick, then the other grouping: the indexes named other groups, so the pick is dropped.
+    h.click(s, "fleet.compare.1");
+    h.frames(s, 2);
+    h.click(s, "fleet.similar");
+    h.frames(s, 2);
+    CHECK(s.ui.fleet.compare_from == -1);
 }
 
 TEST_CASE("without --details the outputs view says how to get outputs, in core's words", "[fleet]") {
