@@ -283,7 +283,9 @@ void on_fleet(ViewState& s, const FetchAnswer& a, const FetchInFlight& req, std:
         // invocation's unchanged answer does.
         if (fleet_follow_answer(ff, a.body, now) && (ff.changed || f.loaded_generation != s.generation || f.loads == 0)) {
             const ViewTab tab = s.ui.tab;
-            view_load_text(s, ff.commands_text + "\n" + ff.last_pages_text, LoadSource::Fetch, f.target.proxy_url);
+            // The round's text and the report fleet_follow made of it: analyzed once.
+            view_load_analyzed(s, ff.commands_text + "\n" + ff.last_pages_text, ff.report, LoadSource::Fetch,
+                               f.target.proxy_url);
             if (f.loads > 0) s.ui.tab = tab;  // later rounds keep the person's place
             ++f.loads;
             f.loaded_generation = s.generation;

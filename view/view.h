@@ -154,6 +154,10 @@ struct ViewState {
 // Replaces the shown invocation: runs the core and rebuilds the derived model. A paste, file, link
 // or sample is a new document: it forgets the fleet Back would return to.
 void view_load_text(ViewState& state, std::string text, LoadSource source, std::string source_name = {});
+// The same for a text already analyzed: `report` must be analyze(text). A followed fleet's round
+// is analyzed by core/fleet_follow to decide the end; reading 2,000 invocations twice would double
+// the page's work per round.
+void view_load_analyzed(ViewState& state, std::string text, Report report, LoadSource source, std::string source_name = {});
 // Opens one target of the fleet shown (or, while a target is open, another step of it) as the
 // single-invocation report: at once from what the list said (core/fleet_target.h); for a fleet
 // followed through the proxy, its own GetCommandInvocation is then followed until it ends.

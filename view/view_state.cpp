@@ -5,6 +5,7 @@
 //   build_model        ViewState -> ViewModel: stdout/stderr display docs, truncation flags (from the core)
 //   raw_doc            the raw-input doc, built on first use
 //   view_load_text     analyze, rebuild the model, reset per-invocation UI, bump generation
+//   view_load_analyzed the same with the report already made (a followed fleet's round)
 //   view_set_share_link
 //   request_load, request_redraw
 //
@@ -73,10 +74,15 @@ const TextDoc& raw_doc(ViewModel& m, const std::string& text) {
 }
 
 void view_load_text(ViewState& state, std::string text, LoadSource source, std::string source_name) {
+    Report report = analyze(text);
+    view_load_analyzed(state, std::move(text), std::move(report), source, std::move(source_name));
+}
+
+void view_load_analyzed(ViewState& state, std::string text, Report report, LoadSource source, std::string source_name) {
     // A target's own answer (Target, then Fetch) keeps the way back; anything else is a new document.
     if (source != LoadSource::Target && source != LoadSource::Fetch) state.back = ViewBack{};
     state.text = std::move(text);
-    state.report = analyze(state.text);
+    state.report = std::move(report);
     whole_on_load(state);  // another invocation forgets the whole output read for the last one
     state.source = source;
     state.source_name = std::move(source_name);

@@ -382,6 +382,9 @@ TEST_CASE("a CommandId alone follows the whole command: list rounds, each whole 
     CHECK(j["source"] == "fetch");
     CHECK(s.report.kind == ReportKind::Fleet);
     CHECK(s.report.fleet.invocations.size() == 2);
+    // The round's report comes from fleet_follow, not from a second analysis: it must be that of
+    // the text shown, diagnostics and their places included.
+    CHECK(report_to_json(s.report) == report_to_json(analyze(s.text)));
     CHECK(j["fetch"]["phase"] == "waiting");
     CHECK(j["fetch"]["polls"] == 3);
     CHECK(j["fetch"]["fleet"]["rounds"] == 1);
