@@ -120,17 +120,17 @@ const char* target_fetched_text() { return "GetCommandInvocation's own answer, f
 std::string fleet_heading(const Report& r) {
     const Fleet& f = r.fleet;
     const std::size_t n = f.invocations.size(), commands = f.commands.size();
-    std::string out = "Fleet: " + fleet_sources_text(f) + ", " + std::to_string(n) + (n == 1 ? " invocation" : " invocations");
-    if (commands > 0) out += ", " + std::to_string(commands) + (commands == 1 ? " command" : " commands");
+    std::string out = "Fleet: " + fleet_sources_text(f) + ", " + with_thousands(n) + (n == 1 ? " invocation" : " invocations");
+    if (commands > 0) out += ", " + with_thousands(commands) + (commands == 1 ? " command" : " commands");
     return out;
 }
 
 std::string fleet_progress_text(const FleetCounts& c) {
-    return std::to_string(c.done) + " of " + std::to_string(c.total) + " targets finished" +
+    return with_thousands(c.done) + " of " + with_thousands(c.total) + " targets finished" +
            (c.from_counters ? " (the command's counters)" : "");
 }
 
-std::string fleet_phase_text(Phase p, std::size_t n) { return std::to_string(n) + " " + phase_name(p); }
+std::string fleet_phase_text(Phase p, std::size_t n) { return with_thousands(n) + " " + phase_name(p); }
 
 std::string fleet_diff_heading(int from, int to, const LineDiff& d) {
     std::string out = "Group " + std::to_string(from + 1) + " against group " + std::to_string(to + 1) + ": ";
@@ -144,7 +144,7 @@ std::string fleet_diff_heading(int from, int to, const LineDiff& d) {
 
 std::string fleet_group_heading(const Fleet& f, const OutputGroup& g) {
     const std::size_t n = g.invocations.size();
-    std::string out = std::to_string(n) + (n == 1 ? " instance: " : " instances: ") +
+    std::string out = with_thousands(n) + (n == 1 ? " instance: " : " instances: ") +
                       clip_for_display(fleet_instances_text(f, g.invocations, kFleetGroupInstances), kClipSentence);
     if (g.variants > 1) out += " (" + std::to_string(g.variants) + " variants)";
     if (g.cut) out += " (cut by the agent)";

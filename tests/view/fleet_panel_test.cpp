@@ -187,6 +187,11 @@ TEST_CASE("ten thousand targets: only the rows in view are laid out", "[fleet][l
     h.frames(s, 3);
     const int vertices_10k = h.stats().vertices;
     CHECK(rows(s).size() == 10000);
+    // Large counts are written as the CLI writes them, with thousands separators.
+    const std::string canvas = h.frame_text(s);
+    CHECK(canvas.find("Fleet: list-command-invocations, 10,000 invocations") != std::string::npos);
+    CHECK(canvas.find("10,000 of 10,000 targets finished") != std::string::npos);
+    CHECK(canvas.find("8,571 success") != std::string::npos);
     ViewState small;
     Json few = page;
     few["CommandInvocations"].erase(few["CommandInvocations"].begin() + 40, few["CommandInvocations"].end());
