@@ -182,7 +182,7 @@ void draw_targets(Frame& f) {
     note_control(f, "fleet.filter");
     const std::vector<std::size_t>& rows = fleet_rows(f.s, f.m.fleet);
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu of %zu", rows.size(), fleet.invocations.size());
+    ImGui::TextDisabled("%s of %s", with_thousands(rows.size()).c_str(), with_thousands(fleet.invocations.size()).c_str());
 
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -348,7 +348,7 @@ void draw_outputs(Frame& f) {
 void draw_fleet_panel(Frame& f) {
     FleetUi& ui = f.s.ui.fleet;
     char targets[48];
-    std::snprintf(targets, sizeof targets, "Targets (%zu)###targets", f.s.report.fleet.invocations.size());
+    std::snprintf(targets, sizeof targets, "Targets (%s)###targets", with_thousands(f.s.report.fleet.invocations.size()).c_str());
     const char* labels[] = {targets, "Outputs"};
     static const char* const kControls[] = {"fleet.targets", "fleet.outputs"};
     int view = static_cast<int>(ui.view);

@@ -192,6 +192,8 @@ TEST_CASE("ten thousand targets: only the rows in view are laid out", "[fleet][l
     CHECK(canvas.find("Fleet: list-command-invocations, 10,000 invocations") != std::string::npos);
     CHECK(canvas.find("10,000 of 10,000 targets finished") != std::string::npos);
     CHECK(canvas.find("8,571 success") != std::string::npos);
+    CHECK(canvas.find("Targets (10,000)") != std::string::npos);
+    CHECK(canvas.find("10,000 of 10,000") != std::string::npos);
     ViewState small;
     Json few = page;
     few["CommandInvocations"].erase(few["CommandInvocations"].begin() + 40, few["CommandInvocations"].end());
