@@ -1,7 +1,6 @@
 // core/line_diff.cpp: Myers' shortest edit script over lines.
 //
 // Index
-//   split_lines      text -> line views
 //   shortest_path    the forward search: per edit count d, the furthest x on each diagonal k,
 //                    each row kept for the walk back (rows of 2d+1: memory is d squared)
 //   walk_back        from (N, M) to (0, 0) through the kept rows, emitting lines in reverse
@@ -17,29 +16,13 @@
 #include <cassert>
 
 #include "data_limits.h"
+#include "line_preview.h"
 
 namespace ssmview {
 
 namespace {
 
 using Lines = std::vector<std::string_view>;
-
-// ---- split_lines ----------------------------------------------------------------------------------------------------
-
-Lines split_lines(std::string_view text) {
-    Lines out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t nl = text.find('\n', start);
-        if (nl == std::string_view::npos) {
-            out.push_back(text.substr(start));
-            break;
-        }
-        out.push_back(text.substr(start, nl - start));
-        start = nl + 1;
-    }
-    return out;
-}
 
 // ---- shortest_path --------------------------------------------------------------------------------------------------
 

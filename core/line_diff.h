@@ -6,9 +6,9 @@
 //   line_diff          Myers' O(ND) shortest edit script over lines, bounded by kMaxDiffEdits
 //
 // Call flow: the fleet's Outputs view (view/fleet_panel.cpp) asks for the diff of two groups'
-// texts once when they are chosen and draws the lines. Lines are split at '\n' (a '\r' before it
-// stays in the line: it is part of what was printed); a text that ends in '\n' has no empty last
-// line. The common head and tail are matched before the search, so near-identical outputs, the
+// texts once when they are chosen and draws the lines. Lines are split as every preview splits
+// them (line_preview.h split_lines): at '\n', a '\r' before it staying in the line (it is part of
+// what was printed), and a text that ends in '\n' has no empty last line. The common head and tail are matched before the search, so near-identical outputs, the
 // usual case, cost little more than one comparison.
 #pragma once
 #include <cstddef>

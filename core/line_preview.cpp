@@ -22,4 +22,8 @@ LinePreview line_preview(std::string_view text, std::size_t max_lines) {
     return p;
 }
 
+std::vector<std::string_view> split_lines(std::string_view text) {
+    return line_preview(text, static_cast<std::size_t>(-1)).lines;
+}
+
 }  // namespace ssmview

@@ -4,6 +4,7 @@
 //   count_lines    lines in a text: a trailing newline ends the last line, "" has none
 //   LinePreview    the first lines (views into the text) and how many more there are
 //   line_preview   text, at most `max_lines` -> LinePreview
+//   split_lines    every line (a preview without a bound): what line_diff.h compares
 //
 // `ssmview inspect` shows the first lines of stdout and stderr, the fleet report and the page's
 // Outputs view the first lines of each group; all three then say "N more lines". Counted here,
@@ -22,5 +23,6 @@ struct LinePreview {
     std::size_t                   more = 0;  // lines after them
 };
 LinePreview line_preview(std::string_view text, std::size_t max_lines);
+std::vector<std::string_view> split_lines(std::string_view text);
 
 }  // namespace ssmview

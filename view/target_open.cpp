@@ -59,18 +59,11 @@ void view_go_back(ViewState& s) {
     if (!s.back.active) return;
     ViewBack back = std::move(s.back);
     s.back = ViewBack{};
-    s.text = std::move(back.text);
-    s.report = std::move(back.report);
-    whole_on_load(s);
-    s.source = back.source;
-    s.source_name = std::move(back.source_name);
-    s.share_link.clear();
-    s.share_error.clear();
-    s.model = back.model ? back.model : build_model(s);
+    show_document(s, std::move(back.text), std::move(back.report), back.source, std::move(back.source_name),
+                  std::move(back.model));
     // The kept model settles and tells the page's text version again, as after a load.
     s.model->mirror_key = ViewModel::kMirrorKeyNone;
     s.model->frames_since_load = 0;
-    ++s.generation;
     s.ui.tab = back.tab;
     if (back.refollow) fetch_follow(s, back.fleet_target);
 }

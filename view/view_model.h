@@ -129,6 +129,11 @@ struct Frame {
 };
 
 std::shared_ptr<ViewModel> build_model(const ViewState& s);
+// Puts a document on screen: its text and report, where it came from, and `model` (built when
+// null); bumps the generation. view_load_analyzed adds the per-load UI resets, view_go_back hands
+// back the fleet's kept model (view_state.cpp).
+void show_document(ViewState& state, std::string text, Report report, LoadSource source, std::string source_name,
+                   std::shared_ptr<ViewModel> model);
 const TextDoc& raw_doc(ViewModel& m, const std::string& text);
 void note_control(Frame& f, const char* name);
 void show_note(Frame& f, std::string note);

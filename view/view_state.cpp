@@ -6,6 +6,7 @@
 //   raw_doc            the raw-input doc, built on first use
 //   view_load_text     analyze, rebuild the model, reset per-invocation UI, bump generation
 //   view_load_analyzed the same with the report already made (a followed fleet's round)
+//   show_document      what every load and Back share: text, report, source, model, generation
 //   view_set_share_link
 //   request_load, request_redraw
 //
@@ -78,9 +79,8 @@ void view_load_text(ViewState& state, std::string text, LoadSource source, std::
     view_load_analyzed(state, std::move(text), std::move(report), source, std::move(source_name));
 }
 
-void view_load_analyzed(ViewState& state, std::string text, Report report, LoadSource source, std::string source_name) {
-    // A target's own answer (Target, then Fetch) keeps the way back; anything else is a new document.
-    if (source != LoadSource::Target && source != LoadSource::Fetch) state.back = ViewBack{};
+void show_document(ViewState& state, std::string text, Report report, LoadSource source, std::string source_name,
+                   std::shared_ptr<ViewModel> model) {
     state.text = std::move(text);
     state.report = std::move(report);
     whole_on_load(state);  // another invocation forgets the whole output read for the last one
@@ -88,8 +88,14 @@ void view_load_analyzed(ViewState& state, std::string text, Report report, LoadS
     state.source_name = std::move(source_name);
     state.share_link.clear();
     state.share_error.clear();
-    state.model = build_model(state);
+    state.model = model ? std::move(model) : build_model(state);
     ++state.generation;
+}
+
+void view_load_analyzed(ViewState& state, std::string text, Report report, LoadSource source, std::string source_name) {
+    // A target's own answer (Target, then Fetch) keeps the way back; anything else is a new document.
+    if (source != LoadSource::Target && source != LoadSource::Fetch) state.back = ViewBack{};
+    show_document(state, std::move(text), std::move(report), source, std::move(source_name), nullptr);
 
     // A new invocation starts at its overview; what the reader chose about *how* to look
     // (wrap, time zone, theme, find query, redaction) carries over.

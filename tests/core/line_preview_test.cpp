@@ -28,3 +28,10 @@ TEST_CASE("a preview keeps the first lines and counts the rest", "[line_preview]
     CHECK(line_preview("", 5).lines.empty());
     CHECK(line_preview("x\r\ny", 1).lines[0] == "x\r");  // CR stays: the callers strip or show it
 }
+
+TEST_CASE("split_lines gives every line as line_preview cuts them, a carriage return kept in its line", "[line_preview]") {
+    CHECK(split_lines("a\r\nb\n\n") == std::vector<std::string_view>{"a\r", "b", ""});
+    CHECK(split_lines("").empty());
+    const std::string text = "one\ntwo\nthree";
+    CHECK(split_lines(text) == line_preview(text, 3).lines);
+}
