@@ -4,8 +4,9 @@
 //   Input            read FILE or stdin, bounded by kMaxInputBytes (the rest is counted, not kept)
 //   inspect          summary + diagnostics, or --json; exit 0 valid / 1 errors; --instance-id: one
 //                    target of a fleet input, as the page opens it
-//   link             share link for an input (optionally redacted); `link --fetch` -> cmd_fetch.cpp
-//   open             share link -> invocation JSON, as the AWS CLI prints it
+//   link             share link for an input (optionally redacted); a fleet's within core's budgets
+//                    (link_fleet); `link --fetch` -> cmd_fetch.cpp
+//   open             share link -> invocation JSON as the AWS CLI prints it, or a fleet's pages
 //   main             argument dispatch (fetch, follow: commands.h)
 //
 // The help text and usage errors are in cli_common.cpp; every exit status, and how an
@@ -21,6 +22,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "fetch_link.h"
+#include "fleet_link.h"
 #include "fleet_report.h"
 #include "fleet_target.h"
 #include "inspect_text.h"
@@ -140,6 +142,32 @@ int inspect(const std::vector<std::string>& args) {
 
 // ---- link -----------------------------------------------------------------------------------
 
+// A fleet's link: every invocation if the compressed payload fits, else the budgets of
+// core/fleet_link.h in turn, the same steps the page's share panel takes.
+int link_fleet(const Fleet& fleet, const RedactOptions& redaction, const std::string& base) {
+    std::size_t budget = kMaxLinkDecodedBytes;
+    for (;;) {
+        const FleetLinkDocument doc = fleet_link_document(fleet, redaction, budget);
+        std::string refusal = share_json_refusal(doc.json.size());
+        const std::string compressed = refusal.empty() ? deflate_raw(doc.json) : std::string();
+        if (refusal.empty()) refusal = share_payload_refusal(compressed.size());
+        if (refusal.empty()) {
+            const std::string url = make_link(base, compressed);
+            std::printf("%s\n", url.c_str());
+            const std::string dropped = fleet_link_dropped_text(doc.dropped, doc.carried);
+            if (!dropped.empty()) std::fprintf(stderr, "ssmview: %s\n", dropped.c_str());
+            if (doc.replacements) std::fprintf(stderr, "ssmview: masked %d value(s)\n", doc.replacements);
+            std::fprintf(stderr, "ssmview: link is %zu characters\n", url.size());
+            return kExitOk;
+        }
+        budget = next_fleet_link_budget(doc.json.size());
+        if (budget == 0) {
+            std::fprintf(stderr, "ssmview: %s\n", refusal.c_str());
+            return kExitInvalid;
+        }
+    }
+}
+
 int link(const std::vector<std::string>& args) {
     for (std::size_t i = 0; i < args.size(); ++i)
         if (args[i] == "--fetch") {
@@ -170,11 +198,7 @@ int link(const std::vector<std::string>& args) {
     const Input in = read_input(path);
     if (!in.ok) { std::fprintf(stderr, "ssmview: %s\n", in.error.c_str()); return kExitUsage; }
     const Report r = analyze_input(in);
-    if (r.kind == ReportKind::Fleet) {
-        std::fprintf(stderr, "ssmview: this is a fleet (%s output); a link carries one invocation\n",
-                     fleet_sources_text(r.fleet).c_str());
-        return kExitInvalid;
-    }
+    if (r.kind == ReportKind::Fleet) return link_fleet(r.fleet, redaction, base);
     if (!r.has_invocation) {
         std::fputs(format_diagnostics(r, in.name, TextStyle{}).c_str(), stderr);
         std::fprintf(stderr, "ssmview: no invocation to link\n");
@@ -201,17 +225,30 @@ int link(const std::vector<std::string>& args) {
 
 int open_link(const std::vector<std::string>& args) {
     if (args.size() != 1) return usage_error("open takes one link");
-    if (is_fetch_link(args[0])) {
+    // A fleet's link can be megabytes, past what a command line holds: "-" reads it from stdin.
+    std::string link = args[0];
+    if (link == "-") {
+        const Input in = read_input("-");
+        if (!in.ok) { std::fprintf(stderr, "ssmview: %s\n", in.error.c_str()); return kExitUsage; }
+        link = in.text;
+    }
+    if (is_fetch_link(link)) {
         // A live link carries ids, not a report: say what opens it instead of "not an ssmview link".
         std::fprintf(stderr, "ssmview: this is a live link: it names an invocation to fetch, not a report. "
                              "Run: ssmview fetch --link '<the link>' (or follow).\n");
         return kExitInvalid;
     }
-    const LinkPayload payload = extract_link_payload(args[0]);
+    const LinkPayload payload = extract_link_payload(link);
     if (!payload.ok) { std::fprintf(stderr, "ssmview: %s\n", payload.error.c_str()); return kExitInvalid; }
     const Inflated inflated = inflate_raw(payload.compressed, kMaxLinkDecodedBytes);
     if (!inflated.ok) { std::fprintf(stderr, "ssmview: the link is damaged: %s.\n", inflated.error.c_str()); return kExitInvalid; }
     const Report r = analyze(inflated.data);
+    if (r.kind == ReportKind::Fleet) {
+        // The pages as the link carries them: `ssmview inspect -` reads them back as a paste.
+        std::fputs(inflated.data.c_str(), stdout);
+        std::fputs(format_diagnostics(r, "<link>", TextStyle{}).c_str(), stderr);
+        return r.valid() ? kExitOk : kExitInvalid;
+    }
     if (!r.has_invocation) {
         std::fputs(format_diagnostics(r, "<link>", TextStyle{}).c_str(), stderr);
         return kExitInvalid;

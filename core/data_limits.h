@@ -7,7 +7,8 @@
 //                    and ssmview's bound on a PluginName
 //   Outputs          kMaxStdoutChars, kMaxStderrChars (GetCommandInvocation), kMaxPluginOutputChars,
 //                    kMaxDiffEdits (comparing two outputs line by line)
-//   Share links      kMaxLinkPayloadChars, kMaxLinkDecodedBytes, kLongLinkChars; kMaxFetchLinkChars
+//   Share links      kMaxLinkPayloadChars, kMaxLinkDecodedBytes, kLongLinkChars, kMinFleetLinkJsonBytes;
+//                    kMaxFetchLinkChars
 //   Service errors   kMaxErrorBodyBytes, kMaxErrorMessageBytes (an AWS error answer, read)
 //
 // Why one header: a limit written in two places drifts (the view once tested the output limit
@@ -81,6 +82,11 @@ constexpr std::size_t kMaxLinkDecodedBytes = 16u * 1024u * 1024u;
 // Links longer than this work in browsers but get cut by some chat tools and e-mail clients, so
 // the share panel says so.
 constexpr std::size_t kLongLinkChars = 8000;
+// A fleet's link (fleet_link.h) first tries to carry every invocation, in JSON up to the decoded
+// bound. When its compressed payload is still over kMaxLinkPayloadChars, the link maker tries
+// again with half the JSON, down to this floor: 64 KiB of JSON compresses below the payload
+// bound whatever it holds, so only a command page larger than this makes no link at all.
+constexpr std::size_t kMinFleetLinkJsonBytes = 64u * 1024u;
 // A live link (#fetch?command=...&instance=...) carries ids, not a report: links are typed into
 // address bars and chat messages, so a few kilobytes is already absurd.
 constexpr std::size_t kMaxFetchLinkChars = 8192;

@@ -7,6 +7,7 @@
 //   FleetCommand       every member of the API's Command (send-command, list-commands)
 //   FleetPlugin        every member of a CommandPlugin, with its `Output` split back into two streams
 //   FleetInvocation    every member of a CommandInvocation, classified like a single invocation
+//   FleetLinkDropped   what a share link left out of the fleet (fleet_link.h), per Status
 //   Fleet              the pages read: commands, invocations, and what the pages said about paging
 //
 // Read by fleet_reader.cpp from the pasted text; classified with the same rules as a single
@@ -19,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "classify.h"
@@ -84,12 +86,21 @@ struct FleetInvocation {
     int                page = 0;    // 0-based: which pasted page it came from
 };
 
+// A link too small for the whole fleet keeps the failures first and says, in kFleetLinkMember
+// of its invocations page, how many invocations of each Status it left out.
+struct FleetLinkDropped {
+    bool                                              present = false;
+    std::vector<std::pair<std::string, std::int64_t>> by_status;  // as written, each count >= 0
+    std::int64_t                                      total = 0;
+};
+
 struct Fleet {
     std::vector<FleetSource>     sources;      // per page, in text order
     std::vector<FleetCommand>    commands;     // from send-command / list-commands pages
     std::vector<FleetInvocation> invocations;  // from list-command-invocations pages, duplicates dropped
     int  pages = 0;
     bool more_pages = false;  // the last page of invocations (or commands) ended with a NextToken
+    FleetLinkDropped link_dropped;  // read from a share link's page; absent in CLI output
 };
 
 }  // namespace ssmview

@@ -17,6 +17,7 @@
 
 #include "command_state.h"
 #include "data_limits.h"
+#include "fleet_link.h"
 #include "member_reader.h"
 #include "plugin_output.h"
 #include "truncation.h"
@@ -227,6 +228,26 @@ struct PageReader {
         check_state_members(m, inv.state, r.sink);
     }
 
+    // A share link's note of the invocations it left out (fleet_link.h).
+    void read_link_member(const std::string& path, const Json& v, FleetLinkDropped& out) {
+        if (!v.is_object()) { r.wrong_type(path, kFleetLinkMember, "an object", v); return; }
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            const std::string member = path + "/" + json_pointer_token(it.key());
+            if (it.key() != "DroppedInvocations") { r.unknown_member(member, it.key(), kFleetLinkMember); continue; }
+            if (!it.value().is_object()) { r.wrong_type(member, "DroppedInvocations", "an object of counts", it.value()); continue; }
+            for (auto e = it.value().begin(); e != it.value().end(); ++e) {
+                const std::string item = member + "/" + json_pointer_token(e.key());
+                Field<std::int64_t> n;
+                r.take_int32(item, e.key().c_str(), e.value(), n);
+                if (!n.present) continue;
+                if (n.value < 0) { r.wrong_type(item, e.key().c_str(), "a count (0 or more)", e.value()); continue; }
+                out.present = true;
+                out.by_status.emplace_back(e.key(), n.value);
+                out.total += n.value;  // at most 2^31 per entry, entries bounded by the input's size
+            }
+        }
+    }
+
     // One page's envelope. Returns the page's source; `next_token` says whether it ended with one.
     FleetSource read_page(Json& root, FleetSource source, Fleet& out, bool& next_token) {
         const char* result_shape = source == FleetSource::SendCommand    ? "SendCommandResult"
@@ -259,6 +280,8 @@ struct PageReader {
                 Field<std::string> token;
                 r.take_string(path, "NextToken", v, token);
                 next_token = token.present && !token.value.empty();
+            } else if (key == kFleetLinkMember && source == FleetSource::ListCommandInvocations) {
+                read_link_member(path, v, out.link_dropped);
             } else if (key == "ResponseMetadata" || key == "$metadata") {
                 r.sink.add(Severity::Info, "model.sdk_metadata",
                            "\"" + key + "\" is SDK response metadata, not part of the output; it is skipped.", path, r.places.key(path));
@@ -313,6 +336,8 @@ void drop_duplicates(Fleet& out, DiagnosticSink& sink) {
 void summary_findings(const Fleet& out, DiagnosticSink& sink) {
     if (out.pages > 1)
         sink.add_unplaced(Severity::Info, "fleet.pages", std::to_string(out.pages) + " pages were read, one after the other.");
+    if (out.link_dropped.present && out.link_dropped.total > 0)
+        sink.add_unplaced(Severity::Warning, "fleet.link_dropped", fleet_link_dropped_text(out.link_dropped, out.invocations.size()));
     if (out.more_pages)
         sink.add_unplaced(Severity::Warning, "fleet.more_pages",
                           "The last page ends with a NextToken: there is more. Paste every page, or let the AWS CLI page for "
@@ -346,7 +371,9 @@ void summary_findings(const Fleet& out, DiagnosticSink& sink) {
     if (!out.more_pages)
         for (const FleetCommand& c : out.commands) {
             if (!c.target_count.present || !c.command_id.present) continue;
-            std::int64_t listed = 0;
+            // Invocations a share link left out were listed too (they are not per command: a link
+            // carries one command's fleet).
+            std::int64_t listed = out.link_dropped.total;
             for (const FleetInvocation& inv : out.invocations) listed += inv.command_id.present && inv.command_id.value == c.command_id.value;
             const bool settled = c.state.terminal || listed > c.target_count.value;
             if (listed > 0 && listed != c.target_count.value && settled)

@@ -6,7 +6,8 @@
 //
 // Call flow (from analyze()):
 //   read_json (first page) -> fleet_source_of -> read_fleet:
-//     per page     the envelope (Command / Commands / CommandInvocations, NextToken, SDK metadata)
+//     per page     the envelope (Command / Commands / CommandInvocations, NextToken, SDK metadata,
+//                  a share link's SsmviewLink: fleet_link.h)
 //     per object   member_reader.h's typed readers; shown-as-given structures checked by table
 //     per plugin   split_plugin_output (plugin_output.h), classify() as for one invocation
 //     per state    validate.h's check_state_members with the invocation or command vocabulary

@@ -216,6 +216,15 @@ std::string format_iso8601_utc(std::int64_t epoch_ms) {
     return t + "Z";
 }
 
+std::string format_iso8601_cli(std::int64_t epoch_ms, int offset_minutes) {
+    std::string t = format_iso8601_utc(epoch_ms + static_cast<std::int64_t>(offset_minutes) * 60000);
+    t.pop_back();  // the 'Z'
+    const int m = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    char zone[16];
+    std::snprintf(zone, sizeof zone, "000%c%02d:%02d", offset_minutes < 0 ? '-' : '+', m / 60 % 100, m % 60);
+    return t + zone;
+}
+
 std::string format_iso8601_duration(std::int64_t ms) {
     assert(ms >= 0);
     if (ms == 0) return "PT0S";

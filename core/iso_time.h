@@ -7,6 +7,7 @@
 //   format_duration                "2 min 3.0 s" for people
 //   format_timestamp_utc           "2026-11-20 14:03:07.512 UTC"
 //   format_iso8601_utc             "2026-11-20T14:03:07.512Z" (what SSM writes; logs, the simulator)
+//   format_iso8601_cli             "2026-11-20T09:03:07.512000-05:00" (what the AWS CLI prints; fleet links)
 //   format_iso8601_duration        "PT2M7.472S": ExecutionElapsedTime as SSM writes it
 //   format_relative                "3 minutes ago" / "in 5 seconds" given a "now"
 //
@@ -45,6 +46,9 @@ std::string format_duration(std::int64_t ms);
 std::string format_timestamp_utc(std::int64_t epoch_ms);
 // The ISO-8601 form SSM writes, always with milliseconds and Z (24 characters for years 0-9999).
 std::string format_iso8601_utc(std::int64_t epoch_ms);
+// The form the AWS CLI prints the list APIs' times in: local time of `offset_minutes` with
+// microseconds and the offset ("2024-05-01T08:34:56.789000-04:00"); parse_timestamp reads it back.
+std::string format_iso8601_cli(std::int64_t epoch_ms, int offset_minutes);
 // ExecutionElapsedTime as SSM writes it, java.time.Duration.toString(): "PT", then hours "H" and
 // minutes "M" when not zero, then seconds with the fraction's trailing zeros dropped ("PT3.04S"),
 // left out when they and the fraction are zero and something came before ("PT10M"); 0 is "PT0S".

@@ -5,9 +5,10 @@
 #   usage               fuzz/make_corpus.sh [path to a native `ssmview` CLI]   (default build/native/cli/ssmview)
 #   fuzz_analyze        the AWS CLI's JSON for every state, one of each other --output format,
 #                       the pasted terminal texts, the CLI's error text for a missing invocation,
-#                       fleet outputs (list-commands, send-command, two steps, two pasted pages)
+#                       fleet outputs (list-commands, send-command, two steps, two pasted pages, a
+#                       fleet link's pages with what it left out)
 #   fuzz_json_reader    the AWS CLI's JSON, one compact API body, hand-written edge cases
-#   fuzz_share_link     `ssmview link` of every JSON fixture, as a URL, a fragment, a bare payload
+#   fuzz_share_link     `ssmview link` of every JSON fixture and of a fleet, as a URL, a fragment, a bare payload
 #   fuzz_ansi           every non-empty StandardOutputContent / StandardErrorContent, plus one
 #                       output with each kind of escape the parser removes
 #   fuzz_text_doc       the same outputs and the pasted texts behind fuzz_text_doc.cpp's 3-byte header
@@ -53,6 +54,10 @@ second = {"CommandInvocations": [invs[11]]}
 with open(f"{out}/fleet-two-pages.txt", "w", encoding="utf-8") as f:
     f.write("$ aws ssm list-command-invocations --details --max-items 2\n" + json.dumps(first, indent=4, ensure_ascii=False) +
             "\n$ aws ssm list-command-invocations --details --starting-token page-1\n" + json.dumps(second, indent=4, ensure_ascii=False) + "\n$ ")
+# A fleet's share link as it inflates (core/fleet_link.h): two invocations kept, the rest counted.
+link = {"CommandInvocations": [invs[9], invs[0]], "SsmviewLink": {"DroppedInvocations": {"Success": 9, "Failed": 1}}}
+with open(f"{out}/fleet-link-dropped.json", "w", encoding="utf-8") as f:
+    f.write(json.dumps(link, separators=(",", ":"), ensure_ascii=False) + "\n")
 PY
 cp "$fx/aws-cli/error-invocation-does-not-exist-with-message.stderr" "$out/fuzz_analyze/"
 # Cut outputs, small: success.json / failed.json with each marker at the end of the member the
@@ -85,6 +90,7 @@ printf '{"CommandId": "1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7",\n  "Status": "Succ
 # ---- fuzz_share_link
 # truncated.json too: deflated, its 24,000 characters at the service's limit fit in 4 KB.
 for s in "${states[@]}" truncated; do "$cli" link "$fx/aws-cli/$s.json" 2>/dev/null > "$out/fuzz_share_link/$s.link"; done
+"$cli" link "$fx/aws-cli/fleet-steps.details.json" 2>/dev/null > "$out/fuzz_share_link/fleet-steps.link"  # a fleet's pages
 link="$(cat "$out/fuzz_share_link/success.link")"
 printf '#%s' "${link#*#}" > "$out/fuzz_share_link/success.fragment"
 printf '  %s\n' "${link#*#}" > "$out/fuzz_share_link/success.bare-with-blanks"

@@ -11,6 +11,7 @@
 //   draw_diagnostics_panel diagnostics_panel.cpp the core's findings, each jumping to the raw view
 //   draw_raw_input_panel   raw_input_panel.cpp   the input as pasted, with line numbers
 //   draw_share_panel       share_panel.cpp       redaction choices, "Copy link", link length
+//   share_frame            share_panel.cpp       a fleet's link asked for again, smaller (every frame)
 //   draw_input_panel       input_panel.cpp       paste area, open file, samples
 //   draw_fetch_bar         fetch_panel.cpp       above the summary: what is followed, or what a proxy offers
 //   draw_fetch_panel       fetch_panel.cpp       proxy URL, token, ids, Follow; the proxy's commands and steps
@@ -37,6 +38,7 @@ bool sync_output_panes(Frame& f);
 void draw_diagnostics_panel(Frame& f);
 void draw_raw_input_panel(Frame& f);
 void draw_share_panel(Frame& f);
+void share_frame(Frame& f);
 void draw_input_panel(Frame& f);
 void draw_fetch_bar(Frame& f);
 void draw_fetch_panel(Frame& f);

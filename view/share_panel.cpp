@@ -5,6 +5,9 @@
 //   redaction_preview       how many spans the current choices mask (cached per choice + load)
 //   shared_invocation       what the link carries: the invocation, with the whole output read
 //                           through the proxy in place of a cut member when the person chose it
+//   request_fleet_link      a fleet's link: core's pages within a budget (core/fleet_link.h)
+//   share_frame             each frame: a fleet's link too large once compressed is asked for
+//                           again with core's next, smaller budget
 //   draw_share_panel        choices, what the link carries of each output, preview, "Copy link",
 //                           the link and its length (or why it cannot be made)
 //
@@ -12,9 +15,13 @@
 // sets request_share_link. The platform compresses it (raw deflate), builds the link with
 // core's make_link and calls view_set_share_link(); the next frame copies the link to the
 // clipboard (ViewModel.copy_link_when_ready) and shows its length. Compression is the
-// platform's because the browser's CompressionStream is asynchronous.
+// platform's because the browser's CompressionStream is asynchronous. A fleet's link asks with
+// the fleet's pages instead; when the platform answers that the payload is too large,
+// view_set_share_link keeps the click pending and share_frame asks again with less, the same
+// steps `ssmview link` takes.
 #include <string>
 
+#include "fleet_link.h"
 #include "panels.h"
 #include "redact.h"
 #include "share_link.h"
@@ -59,6 +66,22 @@ Invocation shared_invocation(const ViewState& s, bool whole) {
     return inv;
 }
 
+// What the Copy link button starts, and each retry with a smaller budget.
+void request_fleet_link(Frame& f, std::size_t budget) {
+    const FleetLinkDocument doc = fleet_link_document(f.s.report.fleet, redact_options_from_ui(f.s.ui), budget);
+    f.s.share_link.clear();
+    f.s.share_attempt = ShareAttempt{};
+    f.s.share_error = share_json_refusal(doc.json.size());  // only a command page past the bound
+    if (!f.s.share_error.empty()) {
+        f.m.copy_link_when_ready = false;
+        return;
+    }
+    f.s.share_attempt.json_bytes = doc.json.size();
+    f.s.share_attempt.dropped = fleet_link_dropped_text(doc.dropped, doc.carried);
+    f.a.request_share_link = true;
+    f.a.share_json = doc.json;
+}
+
 int redaction_preview(Frame& f) {
     const ViewUi& ui = f.s.ui;
     const bool whole = whole_in_share_link(f.s);
@@ -68,18 +91,35 @@ int redaction_preview(Frame& f) {
                                                                      : std::string("w")) + ui.redact_strings;
     if (key != f.m.redaction_key) {
         f.m.redaction_key = std::move(key);
-        f.m.redaction_count = redact(shared_invocation(f.s, whole), redact_options_from_ui(ui)).replacements;
+        const RedactOptions o = redact_options_from_ui(ui);
+        f.m.redaction_count = f.s.report.kind == ReportKind::Fleet ? fleet_link_document(f.s.report.fleet, o, kMaxLinkDecodedBytes).replacements
+                                                                   : redact(shared_invocation(f.s, whole), o).replacements;
     }
     return f.m.redaction_count;
 }
 
 }  // namespace
 
+void share_frame(Frame& f) {
+    const std::size_t budget = f.s.share_attempt.retry_budget;
+    if (budget == 0) return;
+    f.s.share_attempt.retry_budget = 0;
+    if (f.s.report.kind == ReportKind::Fleet) request_fleet_link(f, budget);
+}
+
 void draw_share_panel(Frame& f) {
     ViewUi& ui = f.s.ui;
     const Report& r = f.s.report;
-    ImGui::TextWrapped("The link carries this invocation, compressed, after the '#': browsers never send that part to a "
-                       "server, so only the people you give the link to can read it. Mask secrets first:");
+    const bool fleet = r.kind == ReportKind::Fleet;
+    if (fleet)
+        ImGui::TextWrapped("The link carries this fleet, compressed, after the '#': the command and every invocation with "
+                           "its steps' outputs, as list-command-invocations --details gave them. Browsers never send that "
+                           "part to a server, so only the people you give the link to can read it. When the whole fleet "
+                           "does not fit in a link, the link keeps the targets that did not succeed first and says how "
+                           "many it left out. Mask secrets first:");
+    else
+        ImGui::TextWrapped("The link carries this invocation, compressed, after the '#': browsers never send that part to a "
+                           "server, so only the people you give the link to can read it. Mask secrets first:");
     ImGui::Checkbox("Mask AWS access key ids (AKIA..., ASIA...)", &ui.redact_access_keys);
     note_control(f, "share.redact_access_keys");
     ImGui::Checkbox("Mask secret-looking tokens (secret keys, key=value secrets, JWTs, bearer tokens)", &ui.redact_secret_tokens);
@@ -88,11 +128,11 @@ void draw_share_panel(Frame& f) {
     ImGui::InputTextMultiline("##redact_strings", &ui.redact_strings, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.5f));
     note_control(f, "share.redact_strings");
 
-    if (!r.has_invocation) {
+    if (!r.has_invocation && !fleet) {
         ImGui::TextDisabled("Nothing to share: load an invocation first.");
         return;
     }
-    if (whole_shown_anywhere(f.s)) {
+    if (!fleet && whole_shown_anywhere(f.s)) {
         ImGui::Checkbox("Carry the output read through the proxy, not the one GetCommandInvocation cut", &ui.share_whole);
         note_control(f, "share.whole");
     }
@@ -108,13 +148,18 @@ void draw_share_panel(Frame& f) {
     else ImGui::TextDisabled("Nothing to mask with these choices.");
 
     if (ImGui::Button("Copy link")) {
-        std::string json = canonical_json(redact(shared_invocation(f.s, whole), redact_options_from_ui(ui)).invocation);
-        f.s.share_link.clear();
-        f.s.share_error = share_json_refusal(json.size());  // core/share_link.h: refused before compressing
-        if (f.s.share_error.empty()) {
-            f.a.request_share_link = true;
-            f.a.share_json = std::move(json);
+        if (fleet) {
             f.m.copy_link_when_ready = true;
+            request_fleet_link(f, kMaxLinkDecodedBytes);  // the first of core/fleet_link.h's budgets
+        } else {
+            std::string json = canonical_json(redact(shared_invocation(f.s, whole), redact_options_from_ui(ui)).invocation);
+            f.s.share_link.clear();
+            f.s.share_error = share_json_refusal(json.size());  // core/share_link.h: refused before compressing
+            if (f.s.share_error.empty()) {
+                f.a.request_share_link = true;
+                f.a.share_json = std::move(json);
+                f.m.copy_link_when_ready = true;
+            }
         }
     }
     note_control(f, "share.copy_link");
@@ -136,6 +181,12 @@ void draw_share_panel(Frame& f) {
         // Show the start of the link only: a 100 KB line is no use to read.
         const std::string shown = len > 160 ? f.s.share_link.substr(0, 157) + "..." : f.s.share_link;
         ImGui::TextDisabled("%s", shown.c_str());
+        if (!f.s.share_attempt.dropped.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.warning), "%s", f.s.share_attempt.dropped.c_str());
+            ImGui::PopTextWrapPos();
+            note_control(f, "share.dropped");
+        }
     }
 }
 

@@ -135,6 +135,14 @@ struct ViewBack {
     FetchTarget                 fleet_target;      // follow it again on the way back
 };
 
+// A fleet's link is made in steps (core/fleet_link.h): when the compressed payload is too large,
+// the next frame asks again with a smaller budget. What the last request carried is kept here.
+struct ShareAttempt {
+    std::size_t json_bytes = 0;    // the fleet link's JSON asked for (0: no fleet link pending)
+    std::size_t retry_budget = 0;  // > 0: ask again with this budget
+    std::string dropped;           // what the link made leaves out (fleet_link_dropped_text)
+};
+
 struct ViewState {
     std::string                 text;    // the input as loaded (kept: the raw-input view shows it)
     Report                      report;  // core::analyze(text)
@@ -142,6 +150,7 @@ struct ViewState {
     std::string                 source_name;  // file name, sample name, ...
     std::string                 share_link;   // last link made ("" = none yet)
     std::string                 share_error;  // why the last link could not be made
+    ShareAttempt                share_attempt;
     std::shared_ptr<ViewModel>  model;        // derived from text/report; rebuilt on load
     int                         generation = 0;  // bumps on each load (tests, platform caches)
     ViewUi                      ui;

@@ -153,6 +153,7 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
     }
     const std::uint64_t ui_before = ui_fingerprint(s.ui);
 
+    share_frame(f);  // a fleet's link that was too large is asked for again, smaller
     // The platform made the link asked for by "Copy link": copy it now.
     if (m.copy_link_when_ready && !s.share_link.empty()) {
         a.copy_text = s.share_link;

@@ -14,7 +14,7 @@
 //     diagnostics: [{severity, code, message, path, line, column}]  (core diagnostics_to_json),
 //     ui: {tab, stream, find: {query, case_sensitive, matches, current}, wrap, time_zone, theme,
 //          dark, raw_line, selected_diagnostic, redaction: {access_keys, secret_tokens, strings}},
-//     share: {link_length, error, redactions (spans the current choices mask, once computed)},
+//     share: {link_length, error, dropped (what a fleet's link left out), redactions (spans the current choices mask, once computed)},
 //     visible: {stdout_first_line, stderr_first_line, raw_first_line} (last frame, 1-based),
 //     controls: {name: [x, y, w, h]},
 //     fetch: {phase, following, paused, done, polls, next_poll_s, error, commands, steps, ...}
@@ -132,6 +132,7 @@ Json view_state_to_json(const ViewState& s) {
                        {"strings", ui.redact_strings}}},
     };
     j["share"] = {{"link_length", s.share_link.size()}, {"error", s.share_error}, {"whole", whole_in_share_link(s)},
+                  {"dropped", s.share_link.empty() ? std::string() : s.share_attempt.dropped},
                   {"carries_stdout", share_output_text(s, OutputStream::Stdout)},
                   {"carries_stderr", share_output_text(s, OutputStream::Stderr)},
                   {"redactions", m != nullptr && !m->redaction_key.empty() ? Json(m->redaction_count) : Json(nullptr)}};

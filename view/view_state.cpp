@@ -15,6 +15,7 @@
 // timed and tested without a context.
 #include <algorithm>
 
+#include "fleet_link.h"
 #include "text_encoding.h"
 #include "view_layout.h"
 #include "view_model.h"
@@ -88,6 +89,7 @@ void show_document(ViewState& state, std::string text, Report report, LoadSource
     state.source_name = std::move(source_name);
     state.share_link.clear();
     state.share_error.clear();
+    state.share_attempt = ShareAttempt{};
     state.model = model ? std::move(model) : build_model(state);
     ++state.generation;
 }
@@ -111,6 +113,15 @@ void view_load_analyzed(ViewState& state, std::string text, Report report, LoadS
 }
 
 void view_set_share_link(ViewState& state, std::string link, std::string error) {
+    ShareAttempt& at = state.share_attempt;
+    if (!error.empty() && at.json_bytes > 0) {
+        // A fleet's link too large once compressed: the share panel asks again with less.
+        at.retry_budget = next_fleet_link_budget(at.json_bytes);
+        at.json_bytes = 0;
+        if (at.retry_budget > 0) return;
+    }
+    at.json_bytes = 0;
+    if (!error.empty()) at.dropped.clear();
     state.share_link = std::move(link);
     state.share_error = std::move(error);
     if (!state.share_error.empty() && state.model) state.model->copy_link_when_ready = false;

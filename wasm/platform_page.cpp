@@ -24,6 +24,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "fleet_link.h"
 #include "platform.h"
 #include "share_link.h"
 #include "view.h"
@@ -198,10 +199,16 @@ EMSCRIPTEN_KEEPALIVE int ssmview_api_result_size() { return static_cast<int>(ssm
 
 EMSCRIPTEN_KEEPALIVE int ssmview_api_frames() { return ssmview::web::stats().frames; }
 
-// Makes the link of what is shown now (unredacted canonical JSON), like the view's "Copy link".
+// Makes the link of what is shown now (unredacted canonical JSON, or a fleet's pages), like the view's "Copy link".
 EMSCRIPTEN_KEEPALIVE void ssmview_api_share(int token) {
     using namespace ssmview;
     const ViewState& s = web::app().state;
+    if (s.report.kind == ReportKind::Fleet) {  // the share panel's first try, unmasked
+        RedactOptions none;
+        none.access_key_ids = none.secret_tokens = false;
+        web::share_make(fleet_link_document(s.report.fleet, none, kMaxLinkDecodedBytes).json, token);
+        return;
+    }
     if (!s.report.has_invocation) {
         web::share_settle_error(token, "Nothing to share: the current input has no invocation.");
         return;

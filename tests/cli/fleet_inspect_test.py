@@ -8,6 +8,9 @@ Index
   FleetExitTest        exit 0 for a readable fleet whatever its outcome, 1 for a broken page
   FleetTargetTest      --instance-id: one target as its own invocation report, its stdout and
                        stderr split back from the step's Output by Python; the wrong id or step
+  FleetLinkTest        `link` on a fleet: Python decodes the link and finds every invocation of the
+                       paste; `open` + `inspect` give the same report; a fleet too large keeps its
+                       failures and says what it left out; --mask reaches the outputs
 """
 import json
 import os
@@ -173,10 +176,94 @@ class FleetExitTest(unittest.TestCase):
         self.assertIn("Fleet: list-command-invocations, 1 page, 5 invocations\n", out)
         self.assertIn("[json.truncated]", out)
 
-    def test_link_refuses_a_fleet_and_says_why(self):
-        p = run("link", fixture_path("aws-cli/fleet-deploy.details.json"))
-        self.assertEqual(p.returncode, 1)
-        self.assertIn(b"ssmview: this is a fleet (list-command-invocations output); a link carries one invocation", p.stderr)
+
+
+def decode_link(url):
+    """The link's pages, read by Python alone: base64url, raw inflate, then one JSON value after another."""
+    import base64
+    import zlib
+    payload = url.split("#v1.", 1)[1]
+    raw = zlib.decompress(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)), -15).decode()
+    pages, pos, dec = [], 0, json.JSONDecoder()
+    while pos < len(raw):
+        if raw[pos].isspace():
+            pos += 1
+            continue
+        page, pos = dec.raw_decode(raw, pos)
+        pages.append(page)
+    return payload, pages
+
+
+class FleetLinkTest(unittest.TestCase):
+    def test_a_fleets_link_carries_every_invocation_and_opens_as_the_same_report(self):
+        src = fixture_path("pasted/fleet-deploy-pages.txt")
+        p = run("link", src, "--base", "https://viewer.example/")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        url = p.stdout.decode().strip()
+        self.assertTrue(url.startswith("https://viewer.example/#v1."))
+        _, pages = decode_link(url)
+        listed = [inv for page in pages for inv in page.get("CommandInvocations", [])]
+        with open(src, encoding="utf-8") as f:
+            text = f.read()
+        dec, expected, pos = json.JSONDecoder(), [], 0
+        while True:
+            pos = text.find("{", pos)
+            if pos < 0:
+                break
+            page, pos = dec.raw_decode(text, pos)
+            expected += page.get("CommandInvocations", [])
+        self.assertEqual([(i["InstanceId"], i["CommandPlugins"][0]["Output"]) for i in listed],
+                         [(i["InstanceId"], i["CommandPlugins"][0]["Output"]) for i in expected])
+        self.assertFalse(any("SsmviewLink" in page for page in pages))
+
+        opened = run("open", url)
+        self.assertEqual(opened.returncode, 0, opened.stderr)
+        again = run("inspect", "--json", "-", stdin=opened.stdout)
+        first = run("inspect", "--json", src)
+        a, b = json.loads(first.stdout), json.loads(again.stdout)
+        for key in ("format", "sources", "pages", "diagnostics"):
+            a.pop(key), b.pop(key)
+        self.assertEqual(a, b)
+
+    def test_a_fleet_too_large_for_a_link_keeps_failures_and_says_what_it_left_out(self):
+        import random
+        rnd = random.Random(7)
+        letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+        cid = "5d0a8c2e-1b7f-4e39-9a64-0c3b2f8e7d11"
+        invocations = []
+        for i in range(3000):
+            failed = i % 10 == 0
+            status = "Failed" if failed else "Success"
+            out = "".join(rnd.choice(letters) for _ in range(2400))  # compresses to about 5/8
+            invocations.append({"CommandId": cid, "InstanceId": "i-%017x" % i, "Status": status, "StatusDetails": status,
+                                "CommandPlugins": [{"Name": "aws:runShellScript", "Status": status, "StatusDetails": status,
+                                                    "ResponseCode": 1 if failed else 0, "Output": out}]})
+        text = json.dumps({"CommandInvocations": invocations}).encode()
+        p = run("link", "-", stdin=text)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        url = p.stdout.decode().strip()
+        payload, pages = decode_link(url)
+        self.assertLessEqual(len(payload), 2 * 1024 * 1024)
+        listed = pages[-1]["CommandInvocations"]
+        dropped = pages[-1]["SsmviewLink"]["DroppedInvocations"]
+        self.assertEqual(set(dropped), {"Success"})
+        self.assertEqual(len(listed) + dropped["Success"], 3000)
+        self.assertEqual(sum(i["Status"] == "Failed" for i in listed), 300)
+        self.assertIn(("ssmview: This link leaves out {:,} of the fleet's 3,000 invocations to fit in a link ({:,} Success); "
+                       "those that did not succeed were kept first.").format(dropped["Success"], dropped["Success"]),
+                      p.stderr.decode())
+        opened = run("open", "-", stdin=url.encode())  # megabytes: past what a command line holds
+        self.assertEqual(opened.returncode, 0, opened.stderr)
+        self.assertIn(b"[fleet.link_dropped]", opened.stderr)
+
+    def test_redact_masks_a_fleets_outputs(self):
+        p = run("link", fixture_path("aws-cli/fleet-deploy.details.json"), "--mask", "web.service")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        _, pages = decode_link(p.stdout.decode().strip())
+        outputs = "".join(pl["Output"] for inv in pages[-1]["CommandInvocations"] for pl in inv["CommandPlugins"])
+        self.assertNotIn("web.service", outputs)
+        self.assertIn("[redacted]", outputs)
+        self.assertIn(b"masked", p.stderr)
 
 
 if __name__ == "__main__":

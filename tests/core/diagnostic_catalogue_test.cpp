@@ -51,6 +51,7 @@ std::map<std::string, std::string> inputs() {
     const std::string fleet_inv = R"({"CommandId": "1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7", "InstanceId": "i-0802cc9316fe86d8a", "Status": "Success", "StatusDetails": "Success")";
     const std::string plugin = R"({"Name": "aws:runShellScript", "Status": "Success", "StatusDetails": "Success", "ResponseCode": 0, "Output": )";
     m["fleet.pages"] = "{\"CommandInvocations\": [" + fleet_inv + "}], \"NextToken\": \"t\"}\n{\"CommandInvocations\": []}";
+    m["fleet.link_dropped"] = "{\"CommandInvocations\": [" + fleet_inv + "}], \"SsmviewLink\": {\"DroppedInvocations\": {\"Success\": 3}}}";
     m["fleet.more_pages"] = "{\"CommandInvocations\": [" + fleet_inv + "}], \"NextToken\": \"t\"}";
     m["fleet.duplicate_invocation"] = "{\"CommandInvocations\": [" + fleet_inv + "}, " + fleet_inv + "}]}";
     m["fleet.other_document"] = "{\"CommandInvocations\": []}\n{\"Status\": \"Success\"}";

@@ -51,6 +51,7 @@ EXPORT_STDERR_SECOND_UPLOAD = 23.03  # its last line at 17.95 s, uploaded at 18 
 EXPORT_END = 26.9
 EXPORT_LAST_UPLOAD = 29.9     # 3 s after the end
 I18N_END = 18.1
+I18N_LAST_UPLOAD = 21.1      # 3 s after the end (kLastLogUploadAfterEndMs)
 
 OUT_MARKER = "\n---Output truncated---"
 ERR_MARKER = "\n---Error truncated----"
@@ -235,7 +236,10 @@ class SplitCutTest(OutputsTestCase):
         self.assertGreater(len(err_body), 12000)
 
         # filter-log-events (the CLI follows nextToken itself) reads the whole command from the
-        # default group: stdout's events are the S3 object.
+        # default group: stdout's events are the S3 object, once the agent's last upload landed.
+        # (Before, the test read the logs right after S3 and passed only when the CLI calls above
+        # happened to take the 3 s the last upload needs.)
+        self.wait_until(started, I18N_LAST_UPLOAD + 0.5)
         filtered = self.aws_json("logs", "filter-log-events", "--log-group-name", DEFAULT_GROUP,
                                  "--log-stream-name-prefix", I18N[0] + "/")
         by_stream = {}

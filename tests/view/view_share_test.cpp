@@ -6,11 +6,17 @@
 //   the preview count state() reports
 //   the platform's answer: view_set_share_link -> copied on the next frame, length shown; errors
 //   a share link pasted into the paste area goes to the platform to inflate
+//   a fleet: its pages asked for; "too large" answered by a smaller try (failures kept, what was
+//   left out said); no smaller try under the floor: the refusal shown
+#include <cstdio>
 #include <string>
 
 #include <catch2/catch.hpp>
 
+#include "data_limits.h"
+#include "fleet_link.h"
 #include "headless.h"
+#include "panels.h"
 #include "share_link.h"
 
 using namespace ssmview;
@@ -137,4 +143,92 @@ TEST_CASE("a share link pasted into the paste area is handed to the platform to 
     const ViewActions a = h.click(s, "input.load");
     CHECK(a.load_link == s.ui.paste_text);
     CHECK(s.generation == 0);  // nothing loaded by the view itself
+}
+
+// ---- a fleet's link ---------------------------------------------------------------------------
+
+namespace {
+
+// `n` targets, every fifth failed, each with its own 2,000-character output: a link of all of them
+// is megabytes, so the platform's answer decides how much fits.
+std::string large_fleet(int n) {
+    std::string t = "{\"CommandInvocations\": [";
+    for (int i = 0; i < n; ++i) {
+        char id[32];
+        std::snprintf(id, sizeof id, "i-%017x", i);
+        const char* status = i % 5 == 0 ? "Failed" : "Success";
+        std::string out(2000, static_cast<char>('a' + i % 26));
+        out += std::to_string(i);
+        if (i) t += ",";
+        t += std::string("{\"CommandId\": \"5d0a8c2e-1b7f-4e39-9a64-0c3b2f8e7d11\", \"InstanceId\": \"") + id + "\", \"Status\": \"" +
+             status + "\", \"StatusDetails\": \"" + status + "\", \"CommandPlugins\": [{\"Name\": \"aws:runShellScript\", \"Status\": \"" +
+             status + "\", \"StatusDetails\": \"" + status + "\", \"ResponseCode\": " + (i % 5 ? "0" : "1") + ", \"Output\": \"" + out + "\"}]}";
+    }
+    return t + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("Copy link on a fleet asks for its pages, which analyze() reads back to the same fleet", "[share][fleet]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, test::read_file(std::string(SSMVIEW_FIXTURES) + "/pasted/fleet-deploy-pages.txt"), LoadSource::Paste);
+    REQUIRE(s.report.kind == ReportKind::Fleet);
+    const ViewActions a = share(h, s);
+    REQUIRE(a.request_share_link);
+    RedactOptions masking = redact_options_from_ui(s.ui);
+    CHECK(a.share_json == fleet_link_document(s.report.fleet, masking, kMaxLinkDecodedBytes).json);
+    const Report back = analyze(a.share_json);
+    CHECK(back.fleet.invocations.size() == s.report.fleet.invocations.size());
+    view_set_share_link(s, make_link("https://example.test/", "bytes"));
+    CHECK(h.frame(s).copy_text == "https://example.test/#v1.Ynl0ZXM");
+    CHECK(view_state_to_json(s)["share"]["dropped"] == "");
+}
+
+TEST_CASE("a fleet's link too large once compressed is asked for again with half the JSON, and says what it left out",
+          "[share][fleet]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, large_fleet(400), LoadSource::Paste);
+    REQUIRE(s.report.fleet.invocations.size() == 400);
+    ViewActions a = share(h, s);
+    REQUIRE(a.request_share_link);
+    std::size_t last = a.share_json.size();
+    CHECK(analyze(a.share_json).fleet.invocations.size() == 400);  // the first try carries all
+
+    // The platform answers "too large" twice: each time the next frame asks with half the JSON.
+    for (int round = 0; round < 2; ++round) {
+        view_set_share_link(s, "", share_payload_refusal(kMaxLinkPayloadChars));
+        a = h.frame(s);
+        REQUIRE(a.request_share_link);
+        CHECK(a.copy_text.empty());
+        CHECK(a.share_json.size() <= last / 2);
+        CHECK(view_state_to_json(s)["share"]["error"] == "");  // no error while a smaller link is tried
+        last = a.share_json.size();
+    }
+    const Report back = analyze(a.share_json);
+    REQUIRE(back.fleet.link_dropped.present);
+    std::size_t failed = 0;
+    for (const FleetInvocation& inv : back.fleet.invocations) failed += inv.state.phase == Phase::Failed;
+    CHECK(failed == 80);  // every failure kept
+    CHECK(back.fleet.invocations.size() + static_cast<std::size_t>(back.fleet.link_dropped.total) == 400);
+
+    view_set_share_link(s, make_link("https://example.test/", "bytes"));
+    CHECK(h.frame(s).copy_text == "https://example.test/#v1.Ynl0ZXM");  // the click is answered at last
+    const std::string dropped = view_state_to_json(s)["share"]["dropped"];
+    CHECK(dropped == fleet_link_dropped_text(back.fleet.link_dropped, back.fleet.invocations.size()));
+    CHECK(h.frame_text(s).find("This link leaves out") != std::string::npos);
+}
+
+TEST_CASE("a fleet's link that cannot get smaller shows the refusal", "[share][fleet]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, large_fleet(3), LoadSource::Paste);
+    const ViewActions a = share(h, s);
+    REQUIRE(a.request_share_link);
+    REQUIRE(a.share_json.size() < 2 * kMinFleetLinkJsonBytes);  // half of it would be under the floor
+    const std::string refusal = share_payload_refusal(kMaxLinkPayloadChars + 100);
+    view_set_share_link(s, "", refusal);
+    CHECK_FALSE(h.frame(s).request_share_link);
+    CHECK(view_state_to_json(s)["share"]["error"] == refusal);
 }
