@@ -80,10 +80,13 @@ struct PageReader {
     // Keys are compared as std::string: "Status\u0000" is another member (see invocation_reader.cpp).
     void read_command(const std::string& base, Json& obj, FleetCommand& c) {
         c.offset = r.places.value(base);
+        std::string path = base + "/";  // one buffer: each member's pointer is written over the last
+        const std::size_t stem = path.size();
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             const std::string& key = it.key();
             Json& v = it.value();
-            const std::string path = base + "/" + json_pointer_token(key);
+            path.resize(stem);
+            append_json_pointer_token(path, key);
             const char* k = key.c_str();
             if (key == "CommandId") r.take_string(path, k, v, c.command_id);
             else if (key == "DocumentName") r.take_string(path, k, v, c.document_name);
@@ -130,10 +133,13 @@ struct PageReader {
     }
 
     void read_plugin(const std::string& base, Json& obj, FleetPlugin& p) {
+        std::string path = base + "/";  // one buffer: each member's pointer is written over the last
+        const std::size_t stem = path.size();
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             const std::string& key = it.key();
             Json& v = it.value();
-            const std::string path = base + "/" + json_pointer_token(key);
+            path.resize(stem);
+            append_json_pointer_token(path, key);
             const char* k = key.c_str();
             if (key == "Name") r.take_string(path, k, v, p.name);
             else if (key == "Status") r.take_string(path, k, v, p.status);
@@ -178,10 +184,13 @@ struct PageReader {
     void read_invocation(const std::string& base, Json& obj, FleetInvocation& inv) {
         inv.offset = r.places.value(base);
         inv.page = page;
+        std::string path = base + "/";  // one buffer: each member's pointer is written over the last
+        const std::size_t stem = path.size();
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             const std::string& key = it.key();
             Json& v = it.value();
-            const std::string path = base + "/" + json_pointer_token(key);
+            path.resize(stem);
+            append_json_pointer_token(path, key);
             const char* k = key.c_str();
             if (key == "CommandId") r.take_string(path, k, v, inv.command_id);
             else if (key == "InstanceId") r.take_string(path, k, v, inv.instance_id);

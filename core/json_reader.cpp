@@ -23,18 +23,24 @@
 #include <cstdlib>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <unordered_map>
+#include <utility>
 
 namespace ssmview {
 
-std::string json_pointer_token(std::string_view key) {
-    std::string out;
-    out.reserve(key.size());
+void append_json_pointer_token(std::string& out, std::string_view key) {
     for (char c : key) {
         if (c == '~') out += "~0";
         else if (c == '/') out += "~1";
         else out += c;
     }
+}
+
+std::string json_pointer_token(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    append_json_pointer_token(out, key);
     return out;
 }
 
@@ -48,6 +54,11 @@ struct Reader {
     std::vector<MemberPlace>& places;
     bool                      failed = false;
     std::string               path;  // pointer of the value being read, kept only for depth <= kPlaceDepth
+    // An object's members are gathered here, one vector per depth kept from object to object (no
+    // allocation per object), and moved into the object once, at its exact size: ordered_json
+    // holds pair<const string, Json>, which cannot be moved, so growing the object itself copied
+    // every member read so far, outputs included. A deque: deeper levels never move these.
+    std::deque<std::vector<std::pair<std::string, Json>>> gathered;
 
     std::size_t invalid_utf8 = 0, invalid_utf8_first = 0;
     std::size_t lone_surrogates = 0, lone_surrogate_first = 0;
@@ -333,19 +344,19 @@ struct Reader {
         skip_ws();
         if (pos < text.size() && text[pos] == ']') { ++pos; --depth; return true; }
         const bool shallow = depth <= kPlaceDepth;  // elements get their index in the path
-        const std::string parent = shallow ? path : std::string();
+        const std::size_t parent = path.size();     // `path` is the parent's again after each element
         for (std::size_t index = 0;; ++index) {
             Json item;
             std::size_t at = pos;
             if (shallow) {
-                path = parent + "/" + std::to_string(index);
+                (path += '/') += std::to_string(index);
                 skip_ws();
                 at = pos;
             }
             if (!value(item)) return false;
             // An element has no key: its place is its value's, so "/CommandInvocations/3" points at '{'.
             if (shallow && places.size() < kMaxPlacedMembers) places.push_back({path, at, at});
-            if (shallow) path = parent;
+            if (shallow) path.resize(parent);
             out.push_back(std::move(item));
             skip_ws();
             if (pos >= text.size()) return truncated("the array", open);
@@ -366,15 +377,43 @@ struct Reader {
         if (!enter(pos)) return false;
         ++pos;
         out = Json::object();
-        auto& members = static_cast<std::vector<std::pair<const std::string, Json>>&>(out.get_ref<Json::object_t&>());
-        // pair<const string, Json> cannot be moved without a possible throw, so vector growth copies
-        // every value, a 10 MB stdout included. The invocation object gets room for its members
-        // up front; other objects do not (a million {} must not cost a million reservations).
-        if (depth == 1) members.reserve(32);
+        while (gathered.size() < static_cast<std::size_t>(depth)) gathered.emplace_back();
+        std::vector<std::pair<std::string, Json>>& members = gathered[static_cast<std::size_t>(depth) - 1];
+        members.clear();  // what a failed read left
+        // On every way out, a syntax error included: the members read so far stay in the value,
+        // as they did when they went straight into it.
+        struct Into {
+            std::vector<std::pair<std::string, Json>>& members;
+            Json&                                      out;
+            ~Into() {
+                auto& object = static_cast<std::vector<std::pair<const std::string, Json>>&>(out.get_ref<Json::object_t&>());
+                object.reserve(members.size());
+                for (auto& m : members) object.emplace_back(std::move(m.first), std::move(m.second));
+                members.clear();
+            }
+        } into{members, out};
+        auto finish = [&]() {
+            --depth;
+            return true;
+        };
+        // Duplicate keys: a scan of the members read so far, and past kScannedKeys an index (built
+        // then). API objects have a dozen members; a map per object was a third of a fleet's reading.
+        constexpr std::size_t kScannedKeys = 16;
         std::unordered_map<std::string, std::size_t> index;  // key -> position in `members`
-        const std::string parent = path;
+        auto find_key = [&](const std::string& k) -> std::size_t {
+            if (members.size() <= kScannedKeys) {
+                for (std::size_t i = 0; i < members.size(); ++i)
+                    if (members[i].first == k) return i;
+                return members.size();
+            }
+            if (index.empty())
+                for (std::size_t i = 0; i < members.size(); ++i) index.emplace(members[i].first, i);
+            const auto it = index.find(k);
+            return it == index.end() ? members.size() : it->second;
+        };
+        const std::size_t parent = path.size();  // `path` is the parent's again after each member
         skip_ws();
-        if (pos < text.size() && text[pos] == '}') { ++pos; --depth; return true; }
+        if (pos < text.size() && text[pos] == '}') { ++pos; return finish(); }
         for (;;) {
             skip_ws();
             if (pos >= text.size()) return truncated("the object", open);
@@ -393,26 +432,26 @@ struct Reader {
             ++pos;
             skip_ws();
             const bool shallow = depth <= kPlaceDepth;
-            if (shallow) path = parent + "/" + json_pointer_token(key);
+            if (shallow) append_json_pointer_token(path += '/', key);
             const std::size_t value_at = pos;
             Json item;
             if (!value(item)) return false;
             if (shallow && places.size() < kMaxPlacedMembers) places.push_back({path, key_at, value_at});
-            const auto found = index.find(key);
-            if (found != index.end()) {
+            const std::size_t found = find_key(key);
+            if (found < members.size()) {
                 sink.add(Severity::Warning, "json.duplicate_key",
                          "\"" + key + "\" is given more than once; the last value is used, as the AWS SDKs do.",
                          shallow ? path : std::string(), key_at);
-                members[found->second].second = std::move(item);
+                members[found].second = std::move(item);
             } else {
-                index.emplace(key, members.size());
+                if (!index.empty()) index.emplace(key, members.size());
                 members.emplace_back(std::move(key), std::move(item));
             }
-            if (shallow) path = parent;
+            if (shallow) path.resize(parent);
             skip_ws();
             if (pos >= text.size()) return truncated("the object", open);
             if (text[pos] == ',') { ++pos; continue; }
-            if (text[pos] == '}') { ++pos; --depth; return true; }
+            if (text[pos] == '}') { ++pos; return finish(); }
             return fail("json.syntax", "',' or '}' is expected after a member, found " + describe_here() + ".", pos);
         }
     }

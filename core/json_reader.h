@@ -55,5 +55,6 @@ bool read_json_object(std::string_view body, std::size_t max_bytes, Json& out);
 
 // JSON pointer escaping of one reference token (~ -> ~0, / -> ~1).
 std::string json_pointer_token(std::string_view key);
+void        append_json_pointer_token(std::string& out, std::string_view key);  // the same, onto `out`
 
 }  // namespace ssmview

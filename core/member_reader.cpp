@@ -29,16 +29,26 @@ const char* json_type_name(const Json& v) {
 // ---- Places ---------------------------------------------------------------------------------
 
 Places::Places(const std::vector<MemberPlace>& all, std::size_t fallback_offset) : fallback(fallback_offset) {
-    by_path.reserve(all.size());
-    for (const auto& p : all) by_path[p.path] = &p;  // duplicates: the last one is the value in force
+    std::size_t capacity = 16;
+    while (capacity < 2 * all.size()) capacity *= 2;
+    slots.resize(capacity);
+    const std::size_t mask = capacity - 1;
+    for (const MemberPlace& p : all) {
+        const std::size_t h = std::hash<std::string_view>{}(p.path);
+        std::size_t i = h & mask;
+        while (slots[i].place && !(slots[i].hash == h && slots[i].place->path == p.path)) i = (i + 1) & mask;
+        slots[i] = {h, &p};  // duplicates: the last one is the value in force
+    }
 }
 
 const MemberPlace* Places::find(std::string_view path) const {
     // Members deeper than kPlaceDepth (or past kMaxPlacedMembers) are not placed: the nearest
     // placed parent stands in, so a diagnostic still points at the right object.
+    const std::size_t mask = slots.size() - 1;
     while (!path.empty()) {
-        const auto it = by_path.find(path);
-        if (it != by_path.end()) return it->second;
+        const std::size_t h = std::hash<std::string_view>{}(path);
+        for (std::size_t i = h & mask; slots[i].place; i = (i + 1) & mask)
+            if (slots[i].hash == h && slots[i].place->path == path) return slots[i].place;
         const std::size_t slash = path.rfind('/');
         if (slash == std::string_view::npos) break;
         path = path.substr(0, slash);
