@@ -7,7 +7,10 @@
 //   firstFrame            navigation -> first frame, median of N fresh page loads, both pages -> ratio
 //   pasteToFrame          a paste event -> the frame that shows it (API-maximal invocation, 10 MB one)
 //   scrollCpu             main-thread time per frame while a 200,000-line output is scrolled, split
-//                         into ImGui + view (wasm) and WebGL submission (state().frame_cpu_ms)
+//                         into ImGui + view (wasm) and WebGL submission (state().frame_cpu_ms); the
+//                         same for the targets table of a 10,000-invocation fleet, down and up
+//   fleetInvocations      list-command-invocations --details of 10,000 targets (issue 9's size);
+//                         its paste -> frame against JSON.parse of the same text in the same page
 //   idleFrames            frames drawn in 5 idle seconds (the viewer: 0; the baseline: ~300)
 //   sizes                 gzip -9 sizes of wasm + js, the font, the single-file page
 //   main                  prints a table (and --json prints the figures as JSON)
@@ -71,6 +74,38 @@ function hugeInvocation(lines = 200000) {
     ResponseCode: 0, StandardOutputContent: out.join('\n') + '\n', StandardErrorContent: ''}, null, 4);
 }
 
+// `aws ssm list-command-invocations --details` of `n` targets as the CLI prints it: one step each,
+// every 50th failed, outputs that differ in a number and a time (so "ignore digits" has work).
+function fleetInvocations(n = 10000) {
+  const id = '5d0a8c2e-1b7f-4e39-9a64-0c3b2f8e7d11';
+  const invocations = [];
+  for (let i = 0; i < n; i++) {
+    const failed = i % 50 === 0;
+    const status = failed ? 'Failed' : 'Success';
+    const sec = String(i % 60).padStart(2, '0');
+    const out = failed ? `fetching build ${i % 7}\n\n----------ERROR-------\ncurl: (28) timed out after 30001 ms\n`
+                       : `fetching build ${i % 7}\nunpacked ${1200 + i % 13} files\nhealthy at 2026-11-20T14:03:${sec}Z\n`;
+    invocations.push({
+      CommandId: id, InstanceId: 'i-' + i.toString(16).padStart(17, '0'), InstanceName: `web-${i}`, Comment: 'fleet bench',
+      DocumentName: 'AWS-RunShellScript', DocumentVersion: '$DEFAULT', RequestedDateTime: '2026-11-20T09:03:07.512000-05:00',
+      Status: status, StatusDetails: status, StandardOutputUrl: '', StandardErrorUrl: '',
+      CommandPlugins: [{Name: 'aws:runShellScript', Status: status, StatusDetails: status, ResponseCode: failed ? 28 : 0,
+        ResponseStartDateTime: '2026-11-20T09:03:08.412000-05:00', ResponseFinishDateTime: `2026-11-20T09:03:${String(10 + i % 40)}.192000-05:00`,
+        Output: out, StandardOutputUrl: '', StandardErrorUrl: '', OutputS3Region: 'us-east-1', OutputS3BucketName: '', OutputS3KeyPrefix: ''}],
+      ServiceRole: '', NotificationConfig: {NotificationArn: '', NotificationEvents: [], NotificationType: ''},
+      CloudWatchOutputConfig: {CloudWatchLogGroupName: '', CloudWatchOutputEnabled: false},
+    });
+  }
+  return JSON.stringify({CommandInvocations: invocations}, null, 4);
+}
+
+// JSON.parse of the same text in the page: the anchor for a paste's cost.
+async function parseTime(page, text, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) times.push(await page.evaluate((t) => { const t0 = performance.now(); JSON.parse(t); return performance.now() - t0; }, text));
+  return {median_ms: median(times), runs};
+}
+
 // ---- setup -------------------------------------------------------------------------------------------
 async function newPage(browser, url, viewport = {width: 1280, height: 800}) {
   const context = await browser.newContext({viewport, deviceScaleFactor: 1});
@@ -122,9 +157,9 @@ async function pasteToFrame(page, text, runs) {
 }
 
 // ---- scrollCpu ------------------------------------------------------------------------------------------
-async function scrollCpu(page, frames) {
+async function scrollCpu(page, frames, control = 'output.pane', turnEvery = 0) {
   const s = await page.evaluate(() => window.ssmview.state());
-  const pane = s.controls['output.pane'];
+  const pane = s.controls[control];
   const x = (pane[0] + pane[2] / 2) / s.scale, y = (pane[1] + pane[3] / 2) / s.scale;
   await page.mouse.move(x, y);
   await settle(page);
@@ -132,7 +167,7 @@ async function scrollCpu(page, frames) {
   await cdp.send('Performance.enable');
   const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name).value;
   const task0 = await metric('TaskDuration');
-  const result = await page.evaluate(([px, py, n]) => new Promise((resolve) => {
+  const result = await page.evaluate(([px, py, n, turn]) => new Promise((resolve) => {
     const canvas = document.getElementById('canvas');
     const samples = [];
     const f0 = window.ssmview.frames();
@@ -141,11 +176,13 @@ async function scrollCpu(page, frames) {
       if (i > 0) samples.push(window.ssmview.state().frame_cpu_ms);
       if (i++ >= n) { resolve({samples, frames: window.ssmview.frames() - f0}); return; }
       // 40 notches = 200 lines a frame: through 200,000 lines in ~1000 frames, touching new text every frame.
-      canvas.dispatchEvent(new WheelEvent('wheel', {clientX: px, clientY: py, deltaY: 4000, deltaMode: 0, bubbles: true, cancelable: true}));
+      // A table ends sooner: `turn` > 0 reverses the direction every `turn` frames.
+      const dy = turn > 0 && Math.floor(i / turn) % 2 ? -4000 : 4000;
+      canvas.dispatchEvent(new WheelEvent('wheel', {clientX: px, clientY: py, deltaY: dy, deltaMode: 0, bubbles: true, cancelable: true}));
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
-  }), [x, y, frames]);
+  }), [x, y, frames, turnEvery]);
   const task1 = await metric('TaskDuration');
   const col = (k) => result.samples.map((x) => x[k]);
   return {
@@ -199,6 +236,11 @@ async function main() {
     const huge = hugeInvocation();
     out.paste_10mb = Object.assign(await pasteToFrame(page, huge, 3), {bytes: Buffer.byteLength(huge)});
     out.scroll_200k_lines = await scrollCpu(page, 240);
+    const fleet = fleetInvocations();
+    out.paste_fleet_10k = Object.assign(await pasteToFrame(page, fleet, 3), {bytes: Buffer.byteLength(fleet)});
+    out.parse_fleet_10k = await parseTime(page, fleet, 5);
+    await settle(page);
+    out.scroll_fleet_10k = await scrollCpu(page, 240, 'fleet.table', 30);
     await context.close();
 
     ({context, page} = await newPage(browser, base.url + 'baseline.html'));
@@ -226,6 +268,10 @@ async function main() {
     ['  of which ImGui + view (wasm)', `median ${ms(out.scroll_200k_lines.view_median_ms)}, p95 ${ms(out.scroll_200k_lines.view_p95_ms)}`],
     ['  of which WebGL submission', `median ${ms(out.scroll_200k_lines.gl_median_ms)} (waits for SwiftShader; baseline frame interval ${ms(5000 / Math.max(1, out.baseline_idle_frames_5s))})`],
     ['  main-thread task time per frame', ms(out.scroll_200k_lines.main_thread_per_frame_ms)],
+    ['paste -> frame, fleet of 10,000 / ' + (out.paste_fleet_10k.bytes / 1048576).toFixed(1) + ' MiB', `${ms(out.paste_fleet_10k.median_ms)} (min ${ms(out.paste_fleet_10k.min_ms)})`],
+    ['  JSON.parse of it in the page (anchor)', `${ms(out.parse_fleet_10k.median_ms)}; ratio ${(out.paste_fleet_10k.median_ms / out.parse_fleet_10k.median_ms).toFixed(1)}`],
+    ['CPU per frame, 10,000 targets scrolling', `median ${ms(out.scroll_fleet_10k.frame_cpu_median_ms)}, p95 ${ms(out.scroll_fleet_10k.frame_cpu_p95_ms)} (${out.scroll_fleet_10k.frames} frames)`],
+    ['  of which ImGui + view (wasm)', `median ${ms(out.scroll_fleet_10k.view_median_ms)}, p95 ${ms(out.scroll_fleet_10k.view_p95_ms)}`],
     ['frames in 5 idle seconds, viewer', String(out.idle_frames_5s)],
     ['frames in 5 idle seconds, baseline', String(out.baseline_idle_frames_5s)],
     ['gzip wasm + js, viewer', `${kb(out.sizes.viewer_wasm_js_gzip)} (raw ${kb(out.sizes.viewer_wasm_js_raw)})`],
