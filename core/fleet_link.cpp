@@ -25,87 +25,81 @@ namespace {
 
 // ---- Writers --------------------------------------------------------------------------------
 
-void put(Json& o, const char* name, const Field<std::string>& f) {
-    if (f.present) o[name] = f.value;
-}
-void put(Json& o, const char* name, const Field<std::int64_t>& f) {
-    if (f.present) o[name] = f.value;
-}
-void put(Json& o, const char* name, const Timestamp& t) {
+void put_time(Json& o, const char* name, const Timestamp& t) {
     if (t.valid) o[name] = format_iso8601_cli(t.epoch_ms, t.offset_minutes);
 }
-void put_given(Json& o, const Json& details, const char* name) {
+void put_shown(Json& o, const Json& details, const char* name) {
     if (details.is_object() && details.contains(name)) o[name] = details[name];
 }
 
 Json command_json(const FleetCommand& c) {
     Json o = Json::object();
-    put(o, "CommandId", c.command_id);
-    put(o, "DocumentName", c.document_name);
-    put(o, "DocumentVersion", c.document_version);
-    put(o, "Comment", c.comment);
-    put(o, "ExpiresAfter", c.expires_after);
-    put_given(o, c.details, "Parameters");
+    put_given(o, "CommandId", c.command_id);
+    put_given(o, "DocumentName", c.document_name);
+    put_given(o, "DocumentVersion", c.document_version);
+    put_given(o, "Comment", c.comment);
+    put_time(o, "ExpiresAfter", c.expires_after);
+    put_shown(o, c.details, "Parameters");
     if (c.instance_ids.is_array() && !c.instance_ids.empty()) o["InstanceIds"] = c.instance_ids;
-    put_given(o, c.details, "Targets");
-    put(o, "RequestedDateTime", c.requested);
-    put(o, "Status", c.status);
-    put(o, "StatusDetails", c.status_details);
-    put(o, "OutputS3Region", c.output_s3_region);
-    put(o, "OutputS3BucketName", c.output_s3_bucket_name);
-    put(o, "OutputS3KeyPrefix", c.output_s3_key_prefix);
-    put(o, "MaxConcurrency", c.max_concurrency);
-    put(o, "MaxErrors", c.max_errors);
-    put(o, "TargetCount", c.target_count);
-    put(o, "CompletedCount", c.completed_count);
-    put(o, "ErrorCount", c.error_count);
-    put(o, "DeliveryTimedOutCount", c.delivery_timed_out_count);
-    put(o, "ServiceRole", c.service_role);
-    put_given(o, c.details, "NotificationConfig");
-    put_given(o, c.details, "CloudWatchOutputConfig");
-    put(o, "TimeoutSeconds", c.timeout_seconds);
-    put_given(o, c.details, "AlarmConfiguration");
-    put_given(o, c.details, "TriggeredAlarms");
+    put_shown(o, c.details, "Targets");
+    put_time(o, "RequestedDateTime", c.requested);
+    put_given(o, "Status", c.status);
+    put_given(o, "StatusDetails", c.status_details);
+    put_given(o, "OutputS3Region", c.output_s3_region);
+    put_given(o, "OutputS3BucketName", c.output_s3_bucket_name);
+    put_given(o, "OutputS3KeyPrefix", c.output_s3_key_prefix);
+    put_given(o, "MaxConcurrency", c.max_concurrency);
+    put_given(o, "MaxErrors", c.max_errors);
+    put_given(o, "TargetCount", c.target_count);
+    put_given(o, "CompletedCount", c.completed_count);
+    put_given(o, "ErrorCount", c.error_count);
+    put_given(o, "DeliveryTimedOutCount", c.delivery_timed_out_count);
+    put_given(o, "ServiceRole", c.service_role);
+    put_shown(o, c.details, "NotificationConfig");
+    put_shown(o, c.details, "CloudWatchOutputConfig");
+    put_given(o, "TimeoutSeconds", c.timeout_seconds);
+    put_shown(o, c.details, "AlarmConfiguration");
+    put_shown(o, c.details, "TriggeredAlarms");
     return o;
 }
 
 Json plugin_json(const FleetPlugin& p) {
     Json o = Json::object();
-    put(o, "Name", p.name);
-    put(o, "Status", p.status);
-    put(o, "StatusDetails", p.status_details);
-    put(o, "ResponseCode", p.response_code);
-    put(o, "ResponseStartDateTime", p.start);
-    put(o, "ResponseFinishDateTime", p.finish);
-    put(o, "Output", p.output);  // as given: the reader splits it back with the same rule
-    put(o, "StandardOutputUrl", p.standard_output_url);
-    put(o, "StandardErrorUrl", p.standard_error_url);
-    put(o, "OutputS3Region", p.output_s3_region);
-    put(o, "OutputS3BucketName", p.output_s3_bucket_name);
-    put(o, "OutputS3KeyPrefix", p.output_s3_key_prefix);
+    put_given(o, "Name", p.name);
+    put_given(o, "Status", p.status);
+    put_given(o, "StatusDetails", p.status_details);
+    put_given(o, "ResponseCode", p.response_code);
+    put_time(o, "ResponseStartDateTime", p.start);
+    put_time(o, "ResponseFinishDateTime", p.finish);
+    put_given(o, "Output", p.output);  // as given: the reader splits it back with the same rule
+    put_given(o, "StandardOutputUrl", p.standard_output_url);
+    put_given(o, "StandardErrorUrl", p.standard_error_url);
+    put_given(o, "OutputS3Region", p.output_s3_region);
+    put_given(o, "OutputS3BucketName", p.output_s3_bucket_name);
+    put_given(o, "OutputS3KeyPrefix", p.output_s3_key_prefix);
     return o;
 }
 
 Json invocation_json(const FleetInvocation& inv) {
     Json o = Json::object();
-    put(o, "CommandId", inv.command_id);
-    put(o, "InstanceId", inv.instance_id);
-    put(o, "InstanceName", inv.instance_name);
-    put(o, "Comment", inv.comment);
-    put(o, "DocumentName", inv.document_name);
-    put(o, "DocumentVersion", inv.document_version);
-    put(o, "RequestedDateTime", inv.requested);
-    put(o, "Status", inv.status);
-    put(o, "StatusDetails", inv.status_details);
-    put(o, "TraceOutput", inv.trace_output);
-    put(o, "StandardOutputUrl", inv.standard_output_url);
-    put(o, "StandardErrorUrl", inv.standard_error_url);
+    put_given(o, "CommandId", inv.command_id);
+    put_given(o, "InstanceId", inv.instance_id);
+    put_given(o, "InstanceName", inv.instance_name);
+    put_given(o, "Comment", inv.comment);
+    put_given(o, "DocumentName", inv.document_name);
+    put_given(o, "DocumentVersion", inv.document_version);
+    put_time(o, "RequestedDateTime", inv.requested);
+    put_given(o, "Status", inv.status);
+    put_given(o, "StatusDetails", inv.status_details);
+    put_given(o, "TraceOutput", inv.trace_output);
+    put_given(o, "StandardOutputUrl", inv.standard_output_url);
+    put_given(o, "StandardErrorUrl", inv.standard_error_url);
     Json plugins = Json::array();
     for (const FleetPlugin& p : inv.plugins) plugins.push_back(plugin_json(p));
     o["CommandPlugins"] = std::move(plugins);  // the service sends [] without --details
-    put(o, "ServiceRole", inv.service_role);
-    put_given(o, inv.details, "NotificationConfig");
-    put_given(o, inv.details, "CloudWatchOutputConfig");
+    put_given(o, "ServiceRole", inv.service_role);
+    put_shown(o, inv.details, "NotificationConfig");
+    put_shown(o, inv.details, "CloudWatchOutputConfig");
     return o;
 }
 

@@ -16,34 +16,28 @@ const char* const kModelMembers[17] = {
     "StandardErrorUrl",   "CloudWatchOutputConfig",
 };
 
-namespace {
-void put(Json& obj, const char* name, const Field<std::string>& f) {
-    if (f.present) obj[name] = f.value;
-}
-}  // namespace
-
 Json invocation_to_json(const Invocation& inv) {
     Json obj = Json::object();
-    put(obj, "CommandId", inv.command_id);
-    put(obj, "InstanceId", inv.instance_id);
-    put(obj, "Comment", inv.comment);
-    put(obj, "DocumentName", inv.document_name);
-    put(obj, "DocumentVersion", inv.document_version);
-    put(obj, "PluginName", inv.plugin_name);
+    put_given(obj, "CommandId", inv.command_id);
+    put_given(obj, "InstanceId", inv.instance_id);
+    put_given(obj, "Comment", inv.comment);
+    put_given(obj, "DocumentName", inv.document_name);
+    put_given(obj, "DocumentVersion", inv.document_version);
+    put_given(obj, "PluginName", inv.plugin_name);
     if (inv.response_code.present) obj["ResponseCode"] = inv.response_code.value;
-    put(obj, "ExecutionStartDateTime", inv.execution_start_date_time);
-    put(obj, "ExecutionElapsedTime", inv.execution_elapsed_time);
-    put(obj, "ExecutionEndDateTime", inv.execution_end_date_time);
-    put(obj, "Status", inv.status);
-    put(obj, "StatusDetails", inv.status_details);
-    put(obj, "StandardOutputContent", inv.standard_output_content);
-    put(obj, "StandardOutputUrl", inv.standard_output_url);
-    put(obj, "StandardErrorContent", inv.standard_error_content);
-    put(obj, "StandardErrorUrl", inv.standard_error_url);
+    put_given(obj, "ExecutionStartDateTime", inv.execution_start_date_time);
+    put_given(obj, "ExecutionElapsedTime", inv.execution_elapsed_time);
+    put_given(obj, "ExecutionEndDateTime", inv.execution_end_date_time);
+    put_given(obj, "Status", inv.status);
+    put_given(obj, "StatusDetails", inv.status_details);
+    put_given(obj, "StandardOutputContent", inv.standard_output_content);
+    put_given(obj, "StandardOutputUrl", inv.standard_output_url);
+    put_given(obj, "StandardErrorContent", inv.standard_error_content);
+    put_given(obj, "StandardErrorUrl", inv.standard_error_url);
     if (inv.cloud_watch_output_config.present) {
         const CloudWatchOutputConfig& cw = inv.cloud_watch_output_config.value;
         Json c = Json::object();
-        put(c, "CloudWatchLogGroupName", cw.log_group_name);
+        put_given(c, "CloudWatchLogGroupName", cw.log_group_name);
         if (cw.output_enabled.present) c["CloudWatchOutputEnabled"] = cw.output_enabled.value;
         for (const auto& [name, value] : cw.unknown) c[name] = value;
         obj["CloudWatchOutputConfig"] = std::move(c);

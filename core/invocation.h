@@ -30,6 +30,13 @@ struct Field {
     std::size_t offset = 0;  // byte offset of the value in the analyzed text
 };
 
+// Writes a member when it was given: the writers of the model's shapes (invocation_to_json,
+// core/fleet_link) leave absent members out, as the service does.
+template <typename T>
+void put_given(Json& obj, const char* name, const Field<T>& f) {
+    if (f.present) obj[name] = f.value;
+}
+
 struct CloudWatchOutputConfig {
     Field<std::string> log_group_name;  // CloudWatchLogGroupName
     Field<bool>        output_enabled;  // CloudWatchOutputEnabled

@@ -2,13 +2,14 @@
 //
 // Index
 //   Requests        bodies built with nlohmann's ordered_json (escaping done right once)
-//   Reading helpers one bounded parse; typed member access that skips the wrong types
+//   Reading a page  the fleet reader's (core/fleet_reader), then what the fetch panel lists
 //   read_list_commands, read_list_command_invocations
 #include "ssm_api.h"
 
+#include "data_limits.h"
+#include "fleet_reader.h"
 #include "invocation.h"
 #include "json_reader.h"
-#include "report.h"
 
 namespace ssmview {
 
@@ -42,91 +43,73 @@ std::string list_commands_request(std::string_view command_id, int max_results, 
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// ---- Reading helpers --------------------------------------------------------------------------
+// ---- Reading a page -----------------------------------------------------------------------------
 
 namespace {
 
-bool parse_object(std::string_view body, Json& out, std::string& error) {
-    if (read_json_object(body, kMaxInputBytes, out)) return true;
-    error = body.size() > kMaxInputBytes
-                ? "The answer is larger than " + std::to_string(kMaxInputBytes / (1024 * 1024)) + " MiB and was not read."
-                : "The answer is not a JSON object.";
-    return false;
-}
-
-std::string str(const Json& o, const char* key) {
-    auto it = o.find(key);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-const Json* array_member(const Json& o, const char* key) {
-    auto it = o.find(key);
-    return it != o.end() && it->is_array() ? &*it : nullptr;
+// One page of a list answer, read by the fleet reader (core/fleet_reader: the one reader of
+// Command and CommandInvocation, with every member type-checked). False, with a sentence, when
+// the body is no JSON object or has no `member` list.
+bool read_page(std::string_view body, const char* member, const char* answer, Fleet& fleet, ListRead& r) {
+    if (body.size() > kMaxInputBytes) {
+        r.error = "The answer is larger than " + std::to_string(kMaxInputBytes / (1024 * 1024)) + " MiB and was not read.";
+        return false;
+    }
+    DiagnosticSink sink(body);  // the fetch panel lists; a paste of the same page reports
+    JsonRead page = read_json(body, 0, sink);
+    if (!page.ok || !page.value.is_object()) {
+        r.error = "The answer is not a JSON object.";
+        return false;
+    }
+    const auto list = page.value.find(member);
+    if (list == page.value.end() || !list->is_array()) {
+        r.error = std::string("The answer has no ") + member + " list: it is not a " + answer + " answer.";
+        return false;
+    }
+    const auto token = page.value.find("NextToken");
+    if (token != page.value.end() && token->is_string()) r.next_token = token->get<std::string>();
+    read_fleet(body, page, 0, fleet, sink);
+    r.ok = true;
+    return true;
 }
 
 }  // namespace
 
 ListRead read_list_commands(std::string_view body, std::vector<CommandSummary>& out) {
     ListRead r;
-    Json j;
-    if (!parse_object(body, j, r.error)) return r;
-    const Json* commands = array_member(j, "Commands");
-    if (!commands) {
-        r.error = "The answer has no Commands list: it is not a ListCommands answer.";
-        return r;
-    }
-    for (const Json& c : *commands) {
-        if (!c.is_object()) continue;
+    Fleet fleet;
+    if (!read_page(body, "Commands", "ListCommands", fleet, r)) return r;
+    for (FleetCommand& c : fleet.commands) {
+        if (!c.command_id.present || c.command_id.value.empty()) continue;
         CommandSummary s;
-        s.command_id = str(c, "CommandId");
-        if (s.command_id.empty()) continue;
-        s.document_name = str(c, "DocumentName");
-        s.status = str(c, "Status");
-        s.comment = str(c, "Comment");
-        auto t = c.find("RequestedDateTime");
-        if (t != c.end() && t->is_number()) s.requested_epoch_s = t->get<double>();
-        if (const Json* ids = array_member(c, "InstanceIds"))
-            for (const Json& id : *ids)
-                if (id.is_string()) s.instance_ids.push_back(id.get<std::string>());
-        auto n = c.find("TargetCount");
-        if (n != c.end() && n->is_number_integer()) {
-            const auto v = n->get<std::int64_t>();
-            s.target_count = v >= 0 && v <= 1000000000 ? static_cast<int>(v) : -1;
-        }
+        s.command_id = std::move(c.command_id.value);
+        s.document_name = std::move(c.document_name.value);
+        s.status = std::move(c.status.value);
+        s.comment = std::move(c.comment.value);
+        if (c.requested.valid) s.requested_epoch_s = static_cast<double>(c.requested.epoch_ms) / 1000.0;
+        for (const Json& id : c.instance_ids)
+            if (id.is_string()) s.instance_ids.push_back(id.get<std::string>());
+        if (c.target_count.present && c.target_count.value >= 0) s.target_count = static_cast<int>(c.target_count.value);
         out.push_back(std::move(s));
     }
-    r.next_token = str(j, "NextToken");
-    r.ok = true;
     return r;
 }
 
 ListRead read_list_command_invocations(std::string_view body, std::vector<InvocationSummary>& out) {
     ListRead r;
-    Json j;
-    if (!parse_object(body, j, r.error)) return r;
-    const Json* invocations = array_member(j, "CommandInvocations");
-    if (!invocations) {
-        r.error = "The answer has no CommandInvocations list: it is not a ListCommandInvocations answer.";
-        return r;
-    }
-    for (const Json& c : *invocations) {
-        if (!c.is_object()) continue;
+    Fleet fleet;
+    if (!read_page(body, "CommandInvocations", "ListCommandInvocations", fleet, r)) return r;
+    for (FleetInvocation& inv : fleet.invocations) {
+        if (!inv.instance_id.present || inv.instance_id.value.empty()) continue;
         InvocationSummary s;
-        s.command_id = str(c, "CommandId");
-        s.instance_id = str(c, "InstanceId");
-        if (s.instance_id.empty()) continue;
-        s.instance_name = str(c, "InstanceName");
-        s.status = str(c, "Status");
-        if (const Json* plugins = array_member(c, "CommandPlugins"))
-            for (const Json& p : *plugins) {
-                if (!p.is_object()) continue;
-                PluginSummary ps{str(p, "Name"), str(p, "Status")};
-                if (!ps.name.empty()) s.plugins.push_back(std::move(ps));
-            }
+        s.command_id = std::move(inv.command_id.value);
+        s.instance_id = std::move(inv.instance_id.value);
+        s.instance_name = std::move(inv.instance_name.value);
+        s.status = std::move(inv.status.value);
+        for (FleetPlugin& p : inv.plugins)
+            if (p.name.present && !p.name.value.empty()) s.plugins.push_back({std::move(p.name.value), std::move(p.status.value)});
         out.push_back(std::move(s));
     }
-    r.next_token = str(j, "NextToken");
-    r.ok = true;
     return r;
 }
 

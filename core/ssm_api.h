@@ -12,9 +12,10 @@
 // Call flow: a front end (the page's fetch panel, `ssmview fetch`/`follow`) builds the body here,
 // sends it (through the browser's fetch or aws/json_api), and gives the answer body back: a
 // GetCommandInvocation answer goes through analyze() like a paste (fetching is a source beside
-// paste, not a second path); a list answer comes here. Answers are untrusted: read with the core's
-// bounded JSON reader; members of the wrong type are skipped, never trusted; an unreadable answer
-// yields ok=false and a sentence.
+// paste, not a second path); a list answer comes here and is read by the fleet reader
+// (core/fleet_reader.h, the one reader of Command and CommandInvocation), which type-checks every
+// member: one of the wrong type is left empty, never trusted; an unreadable answer yields
+// ok=false and a sentence.
 #pragma once
 #include <string>
 #include <string_view>
