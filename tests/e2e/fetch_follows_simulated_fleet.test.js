@@ -30,21 +30,33 @@ h.test('the page follows the 2,000-node simulated fleet to its end through the p
     let s = await h.waitFor(p.page, (s) => s.fetch.fleet && s.fetch.fleet.rounds >= 1, 'the first whole round', 60000);
     h.assertEqual(s.source, 'fetch', 'loaded from the proxy');
     h.assertEqual(s.kind, 'fleet', 'a fleet report');
-    h.assertEqual(s.fleet.invocations, 2000, 'every invocation listed');
+    // The simulated service makes the 2,000 invocations visible over 0.7 s (in no particular
+    // order) while this round pages, so a round that starts early can miss a few (1,969 seen
+    // once on a loaded machine): a list that grows while it is paged. The next round reads them;
+    // the end below asserts all 2,000.
+    h.assert(s.fleet.invocations > 1900 && s.fleet.invocations <= 2000, `invocations listed in the first round: ${s.fleet.invocations}`);
     h.assertEqual(s.fetch.fleet.pages, 40, 'pages of 50');
     h.assert(s.fetch.polls >= 41, `requests so far: ${s.fetch.polls}`);
     await h.settle(p.page, 400);
-    await p.page.screenshot({path: h.artifactPath('fleet-follow-round1.png')});
+    s = await h.state(p.page);
 
-    // Between rounds: about one frame a second (the countdown), nothing else.
-    if (s.fetch.phase === 'waiting' && s.fetch.next_poll_s >= 4) {
+    // Between rounds: about one frame a second (the countdown), nothing else. Counted from a
+    // countdown tick on: the first tick after a round draws a few frames more, once (seen: 4 at
+    // once, then 1 a second), and whether that burst fell inside a window started at a random
+    // moment decided the test (it failed a fresh-clone run). Counted before the screenshot, which
+    // wakes the page too.
+    if (s.fetch.phase === 'waiting' && s.fetch.next_poll_s >= 5) {
+      const n0 = s.fetch.next_poll_s;
+      s = await h.waitFor(p.page, (x) => x.fetch.phase !== 'waiting' || x.fetch.next_poll_s < n0, 'a countdown tick', 5000);
+      await h.sleep(200);  // the tick's own frames
       const f0 = await p.page.evaluate(() => window.ssmview.frames());
       const t0 = Date.now();
-      await h.sleep(3000);
+      await h.sleep(2500);
       const drawn = (await p.page.evaluate(() => window.ssmview.frames())) - f0;
       const seconds = (Date.now() - t0) / 1000;
-      h.assert(drawn <= Math.ceil(seconds) + 3, `${drawn} frames in ${seconds.toFixed(1)} s of waiting`);
+      h.assert(drawn <= Math.ceil(seconds) + 1, `${drawn} frames in ${seconds.toFixed(1)} s of waiting`);
     }
+    await p.page.screenshot({path: h.artifactPath('fleet-follow-round1.png')});
 
     s = await h.waitFor(p.page, (s) => s.fetch.phase === 'done', 'the fleet ended', 120000);
     h.assertEqual(s.fetch.fleet.end, 'ended', 'ended, not stopped');
