@@ -229,21 +229,24 @@ std::string response_code_meaning(const Field<std::int64_t>& code) {
 
 // ---- classify -------------------------------------------------------------------------------
 
-State classify(const Invocation& inv) {
+State classify(const Field<std::string>& status, const Field<std::string>& status_details,
+               const Field<std::int64_t>& response_code) {
     State st;
-    st.status = inv.status.present ? inv.status.value : std::string();
-    st.status_details = inv.status_details.present ? inv.status_details.value : std::string();
-    const DetailWord* d = inv.status_details.present ? find_detail(inv.status_details.value) : nullptr;
-    if (inv.status.present) st.phase = status_phase(inv.status.value);
+    st.status = status.present ? status.value : std::string();
+    st.status_details = status_details.present ? status_details.value : std::string();
+    const DetailWord* d = status_details.present ? find_detail(status_details.value) : nullptr;
+    if (status.present) st.phase = status_phase(status.value);
     else if (d) st.phase = d->phase;  // no Status: StatusDetails stands in
     // A detail that contradicts the phase (Success with "Undeliverable") is not used to explain it.
     if (d && agree(st.phase, *d)) st.detail = d->detail;
     st.terminal = phase_is_terminal(st.phase);
-    st.waiter = waiter_for(inv.status);
+    st.waiter = waiter_for(status);
     st.explanation = explain(st.phase, st.detail);
-    st.response_code_meaning = response_code_meaning(inv.response_code);
+    st.response_code_meaning = response_code_meaning(response_code);
     return st;
 }
+
+State classify(const Invocation& inv) { return classify(inv.status, inv.status_details, inv.response_code); }
 
 bool phase_is_terminal(Phase p) {
     return p == Phase::Success || p == Phase::Failed || p == Phase::TimedOut || p == Phase::Cancelled;

@@ -36,6 +36,9 @@ struct State {
 };
 
 State classify(const Invocation& inv);
+// The same from the three members alone: a fleet's invocations and plugins (fleet_reader.cpp).
+State classify(const Field<std::string>& status, const Field<std::string>& status_details,
+               const Field<std::int64_t>& response_code);
 
 // Case-insensitive key with spaces, '-' and '_' removed; "canceled" folds into "cancelled".
 std::string normalize_status_word(std::string_view word);

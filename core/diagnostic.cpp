@@ -62,6 +62,7 @@ const std::vector<DiagnosticCode>& diagnostic_catalogue() {
         {"fleet.pages", Severity::Info, "several pages of a fleet output were read one after the other"},
         {"fleet.more_pages", Severity::Warning, "the last page ends with a NextToken: the fleet is incomplete"},
         {"fleet.link_dropped", Severity::Warning, "a share link left out some invocations to fit: how many, per Status"},
+        {"fleet.page_broken", Severity::Warning, "a page's JSON breaks off: the list elements read whole before the break are kept"},
         {"fleet.duplicate_invocation", Severity::Warning, "an invocation listed twice (overlapping pages): the first is kept"},
         {"fleet.other_document", Severity::Warning, "a pasted JSON that is not a fleet output, skipped"},
         {"fleet.no_details", Severity::Info, "list-command-invocations without --details: no output to group"},

@@ -100,6 +100,8 @@ struct Fleet {
     std::vector<FleetInvocation> invocations;  // from list-command-invocations pages, duplicates dropped
     int  pages = 0;
     bool more_pages = false;  // the last page of invocations (or commands) ended with a NextToken
+    bool broken = false;      // the last page's JSON broke off (cut short, or a syntax error): only
+                              // its list's elements read whole before the break are here
     FleetLinkDropped link_dropped;  // read from a share link's page; absent in CLI output
 };
 

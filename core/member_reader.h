@@ -32,17 +32,33 @@ const char* json_type_name(const Json& v);
 // An open-addressing table of (hash, place) in one allocation: a fleet of 10,000 invocations has
 // 340,000 places, and a node per entry made building and freeing the index a quarter of reading
 // the fleet (bench/README.md, input (c)).
+// A streamed list element's few places (json_reader.h ListStream; about 35 for an invocation) are
+// not indexed: they are in text order, and the readers ask in text order, so a scan from where
+// the last lookup matched finds each one at once, with no hashing. Only when their paths are
+// unique: with a key given twice, the table keeps the last one, as the JSON reader does.
 struct Places {
     struct Slot {
         std::size_t        hash = 0;
         const MemberPlace* place = nullptr;  // nullptr: empty
     };
-    std::vector<Slot> slots;  // a power of two, at most half full
-    std::size_t fallback;
-    Places(const std::vector<MemberPlace>& all, std::size_t fallback_offset);
+    static constexpr std::size_t kMaxScanned = 64;
+    std::vector<Slot> slots;   // a power of two, at most half full; empty when `scanned` is used
+    PlaceSpan         scanned;  // a small span with unique paths, searched from `cursor`
+    mutable std::size_t cursor = 0;
+    std::size_t fallback = 0;
+    Places() = default;
+    Places(const std::vector<MemberPlace>& all, std::size_t fallback_offset) {
+        assign(PlaceSpan{all.data(), all.size(), false}, fallback_offset);
+    }
+    // Indexes (or keeps for scanning) the places of `span`, which must outlive the lookups, reusing
+    // the table's memory: a streamed list hands each element's places in turn.
+    void assign(PlaceSpan span, std::size_t fallback_offset);
     const MemberPlace* find(std::string_view path) const;  // exact, or the nearest placed parent
     std::size_t value(std::string_view path) const;
     std::size_t key(std::string_view path) const;
+
+private:
+    const MemberPlace* exact(std::string_view path) const;
 };
 
 enum class MemberKind { String, Integer, Boolean, Timestamp, StringList, Structure, StructureList, StringListMap };

@@ -53,12 +53,16 @@ Report analyze(std::string_view text) {
         return r;
     }
 
-    JsonRead json = read_json(text, located.begin, sink);
+    // A fleet page's list elements are read as the JSON is (fleet_reader.h); any other document
+    // has no such list and reads as before.
+    FleetListReader lists(sink);
+    JsonRead json = read_json(text, located.begin, sink, &lists);
     r.json_begin = located.begin;
     r.json_end = json.end;
-    if (json.ok && fleet_source_of(json.value)) {
+    // A fleet page cut short is still a fleet when whole elements of its list were read.
+    if (json.ok ? fleet_source_of(json.value).has_value() : lists.holds_elements()) {
         r.kind = ReportKind::Fleet;
-        r.json_end = read_fleet(text, json, located.begin, r.fleet, sink);
+        r.json_end = read_fleet(text, json, located.begin, lists, r.fleet, sink);
         r.diagnostics = sink.take();
         return r;
     }

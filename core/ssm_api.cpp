@@ -56,7 +56,8 @@ bool read_page(std::string_view body, const char* member, const char* answer, Fl
         return false;
     }
     DiagnosticSink sink(body);  // the fetch panel lists; a paste of the same page reports
-    JsonRead page = read_json(body, 0, sink);
+    FleetListReader lists(sink);
+    JsonRead page = read_json(body, 0, sink, &lists);
     if (!page.ok || !page.value.is_object()) {
         r.error = "The answer is not a JSON object.";
         return false;
@@ -68,7 +69,7 @@ bool read_page(std::string_view body, const char* member, const char* answer, Fl
     }
     const auto token = page.value.find("NextToken");
     if (token != page.value.end() && token->is_string()) r.next_token = token->get<std::string>();
-    read_fleet(body, page, 0, fleet, sink);
+    read_fleet(body, page, 0, lists, fleet, sink);
     r.ok = true;
     return true;
 }

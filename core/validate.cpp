@@ -103,64 +103,64 @@ void check_constraints(const Invocation& inv, DiagnosticSink& sink) {
 }  // namespace
 
 void check_state_members(const StateMembers& m, const State& st, DiagnosticSink& sink) {
-    const std::string& base = m.base;
+    const std::string_view base = m.base;  // a path is built only for a finding
     const Field<std::string>& status = m.status;
     const Field<std::string>& details = m.details;
     if (status.present) {
         if (st.phase == Phase::Unknown)
             sink.add(Severity::Warning, "status.unknown",
-                     "Status \"" + status.value + "\" is not one the API defines (" + m.vocabulary +
+                     "Status \"" + status.value + "\" is not one the API defines (" + m.vocabulary() +
                          "). It is shown as given.",
-                     base + "/Status", status.offset);
+                     std::string(base) + "/Status", status.offset);
         else if (!m.canonical(status.value))
             sink.add(Severity::Warning, "status.case",
                      "Status \"" + status.value + "\" is read as \"" + phase_name(st.phase) +
                          "\", but the API spells it differently. The AWS CLI compares exactly: `aws ssm wait command-executed` "
                          "would keep polling this.",
-                     base + "/Status", status.offset);
+                     std::string(base) + "/Status", status.offset);
     }
     if (details.present && !details.value.empty()) {
         if (!m.details_known(details.value))
             sink.add(Severity::Warning, "status.details_unknown",
                      "StatusDetails \"" + details.value + "\" is not one the API documents. It is shown as given.",
-                     base + "/StatusDetails", details.offset);
+                     std::string(base) + "/StatusDetails", details.offset);
         else if (m.details_spelled && !m.details_spelled(details.value))
             sink.add(Severity::Warning, "status.case",
                      "StatusDetails \"" + details.value + "\" is spelled with different letter case than the API's.",
-                     base + "/StatusDetails", details.offset);
+                     std::string(base) + "/StatusDetails", details.offset);
     }
     if (!status.present && !details.present) {
         const std::string sentence = "There is no Status and no StatusDetails, so whether the command ended cannot be told.";
         if (base.empty()) sink.add_unplaced(Severity::Warning, "status.missing", sentence);
-        else sink.add(Severity::Warning, "status.missing", sentence, base, m.object_offset);
+        else sink.add(Severity::Warning, "status.missing", sentence, std::string(base), m.object_offset);
     }
     if (status.present && details.present && st.phase != Phase::Unknown && !m.agree(st.phase, details.value))
         sink.add(Severity::Warning, "status.contradiction",
                  "Status \"" + status.value + "\" and StatusDetails \"" + details.value +
                      "\" contradict each other; the phase follows Status.",
-                 base + "/StatusDetails", details.offset);
+                 std::string(base) + "/StatusDetails", details.offset);
 
     if (!m.response_code || !m.response_code->present) return;
     const std::int64_t code = m.response_code->value;
     const std::size_t at = m.response_code->offset;
-    const std::string path = base + "/ResponseCode";
+    const auto path = [&] { return std::string(base) + "/ResponseCode"; };
     if (st.phase == Phase::Success && code != 0)
         sink.add(Severity::Warning, "state.success_nonzero_code",
                  "Status is Success but ResponseCode is " + std::to_string(code) + ": a script's non-zero exit code normally fails it.",
-                 path, at);
+                 path(), at);
     if (st.phase == Phase::Success && code == -1)
         sink.add(Severity::Warning, "state.finished_not_started",
-                 "Status is Success but ResponseCode is -1, which means the plugin never started.", path, at);
+                 "Status is Success but ResponseCode is -1, which means the plugin never started.", path(), at);
     if (st.phase == Phase::Failed && st.detail == Detail::None && code == 0)
         sink.add(Severity::Info, "state.failed_zero_code",
                  "Status is Failed with ResponseCode 0: the script exited cleanly, so the failure came from elsewhere "
                  "(the plugin, the document, or the agent). StatusDetails and stderr may tell more.",
-                 path, at);
+                 path(), at);
     if ((st.phase == Phase::Pending || st.phase == Phase::Delayed) && (code != -1 || m.has_output))
         sink.add(Severity::Warning, "state.pending_with_output",
                  std::string("Status is ") + status.value + ", so nothing has run yet, but " +
                      (code != -1 ? "ResponseCode is " + std::to_string(code) : std::string("there is output")) + ".",
-                 path, at);
+                 path(), at);
 }
 
 namespace {

@@ -34,10 +34,10 @@ struct StateMembers {
     const Field<std::string>& details;
     const Field<std::int64_t>* response_code = nullptr;
     bool        has_output = false;
-    std::string base;
+    std::string_view base;  // must outlive the call
     std::size_t object_offset = 0;
     // The vocabulary: classify.h's for invocations and plugins (the default), command_state.h's for commands.
-    std::string vocabulary = status_vocabulary();
+    std::string (*vocabulary)() = status_vocabulary;  // called only for a finding
     bool (*canonical)(std::string_view) = status_is_canonical;
     bool (*details_known)(std::string_view) = status_details_known;
     bool (*details_spelled)(std::string_view) = status_details_spelled_as_documented;  // null: not checked

@@ -159,12 +159,19 @@ class FleetExitTest(unittest.TestCase):
     def test_a_fleet_with_failures_is_still_a_valid_input(self):
         self.assertEqual(run("inspect", fixture_path("aws-cli/fleet-deploy.details.json")).returncode, 0)
 
-    def test_a_page_cut_off_is_an_error_said_on_stderr(self):
+    def test_a_page_cut_off_is_an_error_and_shows_the_invocations_read_whole_before_the_cut(self):
         with open(fixture_path("aws-cli/fleet-deploy.details.json"), "rb") as f:
             text = f.read()
-        p = run("inspect", "-", stdin=text[: len(text) // 2])
+        half = text[: len(text) // 2]
+        p = run("inspect", "-", stdin=half)
         self.assertEqual(p.returncode, 1)
-        self.assertIn(b"[json.truncated]", p.stderr)
+        out = p.stdout.decode()
+        whole = half.count(b'"CommandId"') - 1  # the last invocation started is the one cut
+        self.assertGreater(whole, 0)
+        self.assertIn(f"Fleet: list-command-invocations, 1 page, {whole} invocations\n", out)
+        self.assertIn("[json.truncated]", out)
+        self.assertIn(f"the {whole} invocations read whole before the break are shown", out)
+        self.assertIn("[fleet.page_broken]", out)
 
     def test_a_second_page_cut_off_keeps_the_first_and_says_where_the_second_broke(self):
         with open(fixture_path("pasted/fleet-deploy-pages.txt"), "rb") as f:

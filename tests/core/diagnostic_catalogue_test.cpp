@@ -35,6 +35,8 @@ std::map<std::string, std::string> inputs() {
     m["input.text_after"] = succeeded("") + "\n$ ";
     m["input.bom"] = "\xEF\xBB\xBF" + succeeded("");
     m["json.syntax"] = "{\"Status\" \"Success\"}";
+    m["fleet.page_broken"] = "{\"CommandInvocations\": [{\"CommandId\": \"3f1c9a52-7d4e-4b8a-9c61-2e5f8d0b7a14\", \"InstanceId\": "
+                             "\"i-0123456789abcdef0\", \"Status\": \"Success\", \"StatusDetails\": \"Success\"}, {";
     m["json.truncated"] = "{\"Status\": \"Succ";
     m["json.too_deep"] = std::string(1000, '[');
     m["json.control_character"] = "{\"Status\": \"a\x01\"}";

@@ -317,3 +317,70 @@ TEST_CASE("fewer invocations than TargetCount is a missing page only once the co
     REQUIRE(d != ended.diagnostics.end());
     CHECK(d->message == "TargetCount is 3 but 1 invocation of this command was pasted: is a page missing?");
 }
+
+TEST_CASE("a list key given twice: the last list is the page's, as json.duplicate_key says", "[fleet_reader]") {
+    const std::string first = fleet_invocation("i-0000000000000000a"), second = fleet_invocation("i-0000000000000000b");
+    const Report twice = analyze("{\"CommandInvocations\": [" + first + "], \"CommandInvocations\": [" + second + "]}");
+    REQUIRE(twice.fleet.invocations.size() == 1);
+    CHECK(twice.fleet.invocations[0].instance_id.value == "i-0000000000000000b");
+    CHECK(has_code(twice, "json.duplicate_key"));
+
+    // The last value is no list: it is the wrong type, and the list before it is not used either.
+    const Report then_string = analyze("{\"CommandInvocations\": [" + first + "], \"CommandInvocations\": \"none\"}");
+    CHECK(then_string.kind == ReportKind::Fleet);
+    CHECK(then_string.fleet.invocations.empty());
+    CHECK(has_code(then_string, "model.wrong_type"));
+}
+
+TEST_CASE("Commands beside CommandInvocations: the page is list-command-invocations, Commands an unknown member", "[fleet_reader]") {
+    const std::string commands = R"("Commands": [{"CommandId": "3f1c9a52-7d4e-4b8a-9c61-2e5f8d0b7a14", "Status": "Success"}])";
+    const Report r = analyze("{" + commands + ", \"CommandInvocations\": [" + fleet_invocation("i-0123456789abcdef0") + "]}");
+    REQUIRE(r.fleet.sources == std::vector<FleetSource>{FleetSource::ListCommandInvocations});
+    CHECK(r.fleet.invocations.size() == 1);
+    CHECK(r.fleet.commands.empty());
+    CHECK(has_code(r, "model.unknown_member"));
+}
+
+TEST_CASE("a page cut off keeps the invocations read whole before the cut, and says so", "[fleet_reader]") {
+    const std::string page = "{\"CommandInvocations\": [" + fleet_invocation("i-0123456789abcdef0") + "], \"NextToken\": \"t\"}\n";
+    const std::string cut = "{\"CommandInvocations\": [" + fleet_invocation("i-0000000000000000b") + ", {\"CommandId\": \"3f1c";
+    const Report second = analyze(page + cut);
+    CHECK_FALSE(second.valid());
+    CHECK(second.fleet.pages == 2);
+    REQUIRE(second.fleet.invocations.size() == 2);
+    CHECK(second.fleet.invocations[1].instance_id.value == "i-0000000000000000b");
+    CHECK(second.fleet.invocations[1].page == 1);
+    CHECK(second.fleet.broken);
+    CHECK(has_code(second, "json.truncated"));
+    const auto d = std::find_if(second.diagnostics.begin(), second.diagnostics.end(),
+                                [](const Diagnostic& x) { return x.code == "fleet.page_broken"; });
+    REQUIRE(d != second.diagnostics.end());
+    CHECK(d->message == "The JSON of the last page breaks off (see the error): the 1 invocation read whole before the break is "
+                        "shown; the rest of that page is not.");
+
+    // The first page too: a paste cut short is still the fleet it holds.
+    const Report first = analyze(cut);
+    CHECK(first.kind == ReportKind::Fleet);
+    REQUIRE(first.fleet.invocations.size() == 1);
+    CHECK(has_code(first, "fleet.page_broken"));
+
+    // A syntax error breaks a page as a cut does.
+    const Report syntax = analyze("{\"CommandInvocations\": [" + fleet_invocation("i-0000000000000000b") + ", {\"CommandId\" 1}]}");
+    CHECK(syntax.kind == ReportKind::Fleet);
+    CHECK(syntax.fleet.invocations.size() == 1);
+    CHECK(has_code(syntax, "json.syntax"));
+
+    // Cut before any element was whole: nothing to keep, and the first page is no fleet.
+    const Report nothing = analyze("{\"CommandInvocations\": [{\"CommandId\": \"3f1c");
+    CHECK(nothing.kind == ReportKind::Invocation);
+    CHECK_FALSE(has_code(nothing, "fleet.page_broken"));
+}
+
+TEST_CASE("each invocation of a streamed page is numbered with its page", "[fleet_reader]") {
+    std::string text;
+    for (int page = 0; page < 3; ++page)
+        text += "{\"CommandInvocations\": [" + fleet_invocation("i-000000000000000" + std::to_string(page)) + "]}\n";
+    const Report r = analyze(text);
+    REQUIRE(r.fleet.invocations.size() == 3);
+    for (int page = 0; page < 3; ++page) CHECK(r.fleet.invocations[page].page == page);
+}

@@ -1,6 +1,8 @@
 // tests/core/json_reader_test.cpp: strict JSON, and where it broke, in words.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "json_reader.h"
 #include "test_support.h"
 
@@ -197,4 +199,161 @@ TEST_CASE("members and array elements are placed down to kPlaceDepth, and no dee
     CHECK(text[place("/a/0/b/1/c")->value_offset] == '[');
     CHECK_FALSE(place("/a/0/b/1/c/0"));  // depth 6: read, not placed
     REQUIRE(kPlaceDepth == 5);
+}
+
+namespace {
+struct OwnedPlace {
+    std::string path;
+    std::size_t key_offset, value_offset;
+};
+std::vector<OwnedPlace> owned(const std::vector<MemberPlace>& places) {
+    std::vector<OwnedPlace> out;
+    for (const MemberPlace& p : places) out.push_back({std::string(p.path), p.key_offset, p.value_offset});
+    return out;
+}
+
+// Takes the elements of the lists named in `names`, as a fleet page's reader does, keeping copies.
+struct CollectingStream final : ListStream {
+    std::vector<std::string>       names;
+    std::vector<std::string>       asked;     // every wants() question, in order
+    std::vector<std::string>       paths;     // each element's pointer
+    std::vector<Json>              elements;
+    std::vector<OwnedPlace>        places;    // all elements' places, in the order handed over (copied:
+                                              // an element's paths live only while it is handed over)
+    bool wants(std::string_view list_path) override {
+        asked.emplace_back(list_path);
+        return std::find(names.begin(), names.end(), list_path) != names.end();
+    }
+    std::vector<bool>              unique;    // each element's PlaceSpan::unique
+    void element(const std::string& path, Json& value, PlaceSpan span) override {
+        REQUIRE(span.count >= 1);
+        CHECK(span.first->path == path);  // its own place first
+        paths.push_back(path);
+        elements.push_back(value);
+        unique.push_back(span.unique);
+        for (const MemberPlace* p = span.first; p != span.first + span.count; ++p)
+            places.push_back({std::string(p->path), p->key_offset, p->value_offset});
+    }
+};
+
+bool same_places(std::vector<OwnedPlace> a, std::vector<OwnedPlace> b) {
+    const auto by_path = [](const OwnedPlace& x, const OwnedPlace& y) { return x.path < y.path; };
+    std::sort(a.begin(), a.end(), by_path);
+    std::sort(b.begin(), b.end(), by_path);
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].path != b[i].path || a[i].key_offset != b[i].key_offset || a[i].value_offset != b[i].value_offset) return false;
+    return true;
+}
+}  // namespace
+
+TEST_CASE("a streamed list hands over what a whole read keeps: the same elements, at the same places", "[json]") {
+    const std::string text = R"({"Before": [0], "CommandInvocations": [
+        {"InstanceId": "i-1", "CommandPlugins": [{"Name": "a", "Output": "x"}]},
+        7,
+        {"InstanceId": "i-2", "Deep": {"b": {"c": {"d": [1]}}}}
+    ], "NextToken": "t"})";
+    DiagnosticSink whole_sink(text), streamed_sink(text);
+    const JsonRead whole = read_json(text, 0, whole_sink);
+    CollectingStream stream;
+    stream.names = {"/CommandInvocations"};
+    const JsonRead streamed = read_json(text, 0, streamed_sink, &stream);
+    REQUIRE(whole.ok);
+    REQUIRE(streamed.ok);
+    CHECK(streamed.end == whole.end);
+
+    // Only the top-level object's arrays are offered, each by its pointer.
+    CHECK(stream.asked == std::vector<std::string>{"/Before", "/CommandInvocations"});
+    CHECK(stream.paths == std::vector<std::string>{"/CommandInvocations/0", "/CommandInvocations/1", "/CommandInvocations/2"});
+    REQUIRE(stream.elements.size() == 3);
+    CHECK(Json(stream.elements) == whole.value["CommandInvocations"]);
+
+    // The page keeps an empty list, and everything else as a whole read has it.
+    Json rest = whole.value;
+    rest["CommandInvocations"] = Json::array();
+    CHECK(streamed.value == rest);
+
+    // Places: the streamed elements' and the page's together are the whole read's.
+    std::vector<OwnedPlace> together = owned(streamed.places);
+    together.insert(together.end(), stream.places.begin(), stream.places.end());
+    CHECK(same_places(together, owned(whole.places)));
+    for (const MemberPlace& p : streamed.places) CHECK(p.path.rfind("/CommandInvocations/", 0) != 0);
+}
+
+TEST_CASE("a list given twice is streamed twice; nested and non-array members are not offered", "[json]") {
+    const std::string text = R"({"Commands": [{"a": 1}], "Other": {"Commands": [2]}, "Commands": "no", "Commands": [{"b": 2}]})";
+    DiagnosticSink sink(text);
+    CollectingStream stream;
+    stream.names = {"/Commands"};
+    const JsonRead read = read_json(text, 0, sink, &stream);
+    REQUIRE(read.ok);
+    CHECK(stream.asked == std::vector<std::string>{"/Commands", "/Commands"});  // not "/Other/Commands", not the string
+    CHECK(stream.paths == std::vector<std::string>{"/Commands/0", "/Commands/0"});
+    CHECK(read.value["Commands"] == Json::array());  // the last value, streamed
+    CHECK(read.value["Other"]["Commands"] == Json::array({2}));
+}
+
+TEST_CASE("a streamed list cut off stops the read with the same error as a whole read", "[json]") {
+    const std::string text = "{\"CommandInvocations\": [{\"InstanceId\": \"i-1\"}, {\"InstanceId\": \"i-";
+    DiagnosticSink whole_sink(text), streamed_sink(text);
+    const JsonRead whole = read_json(text, 0, whole_sink);
+    CollectingStream stream;
+    stream.names = {"/CommandInvocations"};
+    const JsonRead streamed = read_json(text, 0, streamed_sink, &stream);
+    CHECK_FALSE(whole.ok);
+    CHECK_FALSE(streamed.ok);
+    const std::vector<Diagnostic> a = whole_sink.take(), b = streamed_sink.take();
+    REQUIRE(a.size() == 1);
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].code == "json.truncated");
+    CHECK(b[0].message == a[0].message);
+    CHECK(stream.paths == std::vector<std::string>{"/CommandInvocations/0"});  // the complete one only
+}
+
+TEST_CASE("places are in text order, and a streamed element's are unique unless a key is given twice", "[json]") {
+    const std::string text = R"({"A": {"x": [1, {"y": 2}]}, "CommandInvocations": [{"a": 1, "b": {"c": 2}}, {"a": 1, "a": 2}], "Z": 0})";
+    DiagnosticSink whole_sink(text);
+    const JsonRead whole = read_json(text, 0, whole_sink);
+    REQUIRE(whole.ok);
+    REQUIRE(whole.places.size() == 14);
+    for (std::size_t i = 1; i < whole.places.size(); ++i) CHECK(whole.places[i - 1].key_offset < whole.places[i].key_offset);
+
+    DiagnosticSink sink(text);
+    CollectingStream stream;
+    stream.names = {"/CommandInvocations"};
+    REQUIRE(read_json(text, 0, sink, &stream).ok);
+    CHECK(stream.unique == std::vector<bool>{true, false});
+}
+
+TEST_CASE("the path arena keeps every path intact across blocks, long ones included, and reuses what is released", "[json]") {
+    PathArena arena;
+    std::vector<std::pair<std::string, std::string_view>> kept;
+    for (int i = 0; i < 5000; ++i) {  // about 5 blocks of short paths
+        const std::string path = "/CommandInvocations/" + std::to_string(i) + "/CommandPlugins/0/Output";
+        kept.emplace_back(path, arena.keep(path));
+    }
+    const std::string huge = "/" + std::string(200000, 'k');  // longer than a block
+    kept.emplace_back(huge, arena.keep(huge));
+    kept.emplace_back("/after", arena.keep("/after"));
+    for (const auto& k : kept) CHECK(k.second == k.first);
+
+    const PathArena::Mark m = arena.mark();
+    const std::string_view a = arena.keep("/a/b");
+    arena.release(m);
+    const std::string_view b = arena.keep("/c/d");
+    CHECK(b.data() == a.data());  // the released bytes are used again
+    for (const auto& k : kept) CHECK(k.second == k.first);  // and what was kept before the mark is untouched
+}
+
+TEST_CASE("a member name longer than the arena's block is placed like any other", "[json]") {
+    const std::string key(100000, 'k');
+    const std::string text = "{\"" + key + "\": [1], \"b\": 2}";
+    DiagnosticSink sink(text);
+    const JsonRead read = read_json(text, 0, sink);
+    REQUIRE(read.ok);
+    REQUIRE(read.places.size() == 3);
+    CHECK(read.places[0].path == "/" + key);
+    CHECK(read.places[1].path == "/" + key + "/0");
+    CHECK(read.places[2].path == "/b");
+    CHECK(text[read.places[2].value_offset] == '2');
 }
