@@ -6,7 +6,7 @@
 //                    times as the CLI prints them, structures shown as given
 //   mask_strings     redact_text on every string value, and on Parameters' names
 //   link_order       failures first, then by output, so repeats sit side by side
-//   fleet_link_document / next_fleet_link_budget / fleet_link_dropped_text
+//   fleet_link_records / fleet_link_document / next_fleet_link_budget / fleet_link_dropped_text
 //
 // Only what the reader keeps is written: a member it reported as unknown or of the wrong type was
 // not kept, so a link carries the fleet as ssmview understood it.
@@ -153,8 +153,8 @@ std::string status_of(const FleetInvocation& inv) {
 
 // ---- fleet_link_document --------------------------------------------------------------------
 
-FleetLinkDocument fleet_link_document(const Fleet& fleet, const RedactOptions& masking, std::size_t json_budget) {
-    FleetLinkDocument doc;
+FleetLinkRecords fleet_link_records(const Fleet& fleet, const RedactOptions& masking) {
+    FleetLinkRecords out;
     // The commands' page, in the shape it was pasted in: one send-command answer stays one.
     if (!fleet.commands.empty()) {
         const bool sent = fleet.commands.size() == 1 && !fleet.sources.empty() && fleet.sources.front() == FleetSource::SendCommand;
@@ -165,23 +165,32 @@ FleetLinkDocument fleet_link_document(const Fleet& fleet, const RedactOptions& m
             page["Commands"] = Json::array();
             for (const FleetCommand& c : fleet.commands) page["Commands"].push_back(command_json(c));
         }
-        doc.replacements += mask_strings(page, masking);
-        doc.json = page.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+        out.replacements += mask_strings(page, masking);
+        out.commands = page.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
     }
+    out.invocations.reserve(fleet.invocations.size());
+    for (const FleetInvocation& inv : fleet.invocations) {
+        Json rec = invocation_json(inv);
+        out.replacements += mask_strings(rec, masking);
+        out.invocations.push_back(rec.dump(-1, ' ', false, Json::error_handler_t::replace));
+    }
+    return out;
+}
+
+FleetLinkDocument fleet_link_document(const Fleet& fleet, const FleetLinkRecords& records, std::size_t json_budget) {
+    assert(records.invocations.size() == fleet.invocations.size());  // made from this fleet
+    FleetLinkDocument doc;
+    doc.replacements = records.replacements;
+    doc.json = records.commands;
     if (fleet.invocations.empty()) return doc;
 
     // The invocations' page: every record in the order pasted when they all fit (the link opens
     // the same report), else link_order's prefix that fits, then counts of what was left out.
     // The member that says so is a few hundred bytes (one entry per distinct Status).
+    const std::vector<std::string>& texts = records.invocations;
     const std::string head = "{\"CommandInvocations\":[";
-    std::vector<std::string> texts(fleet.invocations.size());
     std::size_t all = doc.json.size() + head.size() + 4;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        Json rec = invocation_json(fleet.invocations[i]);
-        doc.replacements += mask_strings(rec, masking);
-        texts[i] = rec.dump(-1, ' ', false, Json::error_handler_t::replace);
-        all += texts[i].size() + 1;
-    }
+    for (const std::string& t : texts) all += t.size() + 1;
     const bool fits = all <= json_budget;
     std::vector<std::size_t> order;
     if (fits) {
@@ -190,14 +199,14 @@ FleetLinkDocument fleet_link_document(const Fleet& fleet, const RedactOptions& m
     } else {
         order = link_order(fleet);
     }
-    std::string records;
+    std::string records_json;
     std::size_t used = doc.json.size() + head.size() + 256;
     bool full = false;
     for (std::size_t i : order) {
         if (fits || (!full && used + texts[i].size() + 1 <= json_budget)) {
             used += texts[i].size() + 1;
-            if (!records.empty()) records += ',';
-            records += texts[i];
+            if (!records_json.empty()) records_json += ',';
+            records_json += texts[i];
             ++doc.carried;
             continue;
         }
@@ -210,7 +219,7 @@ FleetLinkDocument fleet_link_document(const Fleet& fleet, const RedactOptions& m
         ++doc.dropped.total;
     }
     doc.dropped.present = doc.dropped.total > 0;
-    doc.json += head + records + "]";
+    doc.json += head + records_json + "]";
     if (doc.dropped.present) {
         Json link = Json::object();
         Json counts = Json::object();
@@ -221,6 +230,10 @@ FleetLinkDocument fleet_link_document(const Fleet& fleet, const RedactOptions& m
     doc.json += "}\n";
     assert(doc.carried + static_cast<std::size_t>(doc.dropped.total) == fleet.invocations.size());
     return doc;
+}
+
+FleetLinkDocument fleet_link_document(const Fleet& fleet, const RedactOptions& masking, std::size_t json_budget) {
+    return fleet_link_document(fleet, fleet_link_records(fleet, masking), json_budget);
 }
 
 std::size_t next_fleet_link_budget(std::size_t json_bytes) {

@@ -2,15 +2,20 @@
 //
 // Index
 //   kFleetLinkMember          the one member ssmview adds to a list-command-invocations page
+//   FleetLinkRecords          the pages' parts, masked and serialized once per masking choice
 //   FleetLinkDocument         the link's JSON, what it carries and what it left out
-//   fleet_link_document       a Fleet -> the pages, masked, within a JSON budget
+//   fleet_link_records        a Fleet -> its masked parts (the costly step: every string masked)
+//   fleet_link_document       the parts -> the pages within a JSON budget (cheap: concatenation)
 //   next_fleet_link_budget    the next, smaller budget when the compressed payload was too large
 //   fleet_link_dropped_text   the sentence a link's reader and its maker show about what was left out
 //
 // Call flow (share panel, `ssmview link`):
-//   fleet_link_document(fleet, masking, kMaxLinkDecodedBytes) -> compress (platform) ->
-//   share_payload_refusal? -> next_fleet_link_budget(json size) -> fleet_link_document again,
-//   until the payload fits or the budget reaches its floor (data_limits.h).
+//   fleet_link_records(fleet, masking) (the share panel keeps them: its count of masked spans
+//   comes from them too) -> fleet_link_document(records, kMaxLinkDecodedBytes) -> compress
+//   (platform) -> share_payload_refusal? -> next_fleet_link_budget(json size) ->
+//   fleet_link_document again, until the payload fits or the budget reaches its floor
+//   (data_limits.h). A 10,000-invocation fleet's records take 200 ms to make natively; a
+//   document from them, a few.
 // Opening the link is the paste path: analyze() reads the pages like any pasted fleet, with
 // fleet_reader.cpp reading kFleetLinkMember into Fleet::link_dropped. So a link carries no format
 // of its own to fuzz or drift: the CLI's own shapes (the commands' page, then one page of
@@ -22,6 +27,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "fleet.h"
 #include "redact.h"
@@ -39,8 +45,18 @@ struct FleetLinkDocument {
     int              replacements = 0;  // spans masked, over every invocation (carried or not)
 };
 
+struct FleetLinkRecords {
+    std::string              commands;          // the commands' page and its newline; "" without commands
+    std::vector<std::string> invocations;       // one record per invocation, in the fleet's order
+    int                      replacements = 0;  // spans masked, over every record
+};
+
 // Every string the link carries is masked with `masking`, as redact() masks an invocation.
-// `json_budget` bounds the JSON; the commands' page is always carried.
+FleetLinkRecords fleet_link_records(const Fleet& fleet, const RedactOptions& masking);
+
+// `records` made from `fleet`; `json_budget` bounds the JSON; the commands' page is always carried.
+FleetLinkDocument fleet_link_document(const Fleet& fleet, const FleetLinkRecords& records, std::size_t json_budget);
+// The two at once (`ssmview link`, which makes one document).
 FleetLinkDocument fleet_link_document(const Fleet& fleet, const RedactOptions& masking, std::size_t json_budget);
 
 // Half of the JSON that was too large once compressed; 0 when that would go under

@@ -25,6 +25,7 @@
 
 #include <imgui.h>
 
+#include "fleet_link.h"
 #include "fleet_report.h"
 #include "line_diff.h"
 #include "output_groups.h"
@@ -80,9 +81,11 @@ struct ViewModel {
     ScrollRequest raw_scroll;             // target: ViewUi.raw_line
     int           raw_first_visible_line = 0;
 
-    // Share: the redaction preview for the options it was computed with.
-    std::string   redaction_key;
-    int           redaction_count = 0;
+    // Share: the redaction preview for the options it was computed with; for a fleet, the link's
+    // masked records too (core/fleet_link.h), made once per choice and cut to each link's budget.
+    std::string      redaction_key;
+    int              redaction_count = 0;
+    FleetLinkRecords fleet_link;
     bool          copy_link_when_ready = false;  // "Copy link" clicked: copy once the link arrives
 
     // Theme as applied to ImGui's style.

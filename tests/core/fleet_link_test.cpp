@@ -249,3 +249,27 @@ TEST_CASE("each next budget is half the JSON that did not fit, down to the floor
     CHECK(next_fleet_link_budget(2 * kMinFleetLinkJsonBytes - 2) == 0);
     CHECK(next_fleet_link_budget(0) == 0);
 }
+
+TEST_CASE("records made once give, at every budget, the document made from scratch", "[fleet_link]") {
+    std::string text = "{\"CommandInvocations\": [";
+    for (int i = 0; i < 60; ++i) {
+        const char* status = i % 4 == 0 ? "Failed" : "Success";
+        text += std::string(i ? "," : "") + R"({"CommandId": "5d0a8c2e-1b7f-4e39-9a64-0c3b2f8e7d11", "InstanceId": "i-)" +
+                std::to_string(10000000 + i) + R"(", "Status": ")" + status + R"(", "CommandPlugins": [{"Name": "s", "Status": ")" +
+                status + R"(", "Output": ")" + std::string(3000, static_cast<char>('a' + i % 7)) + R"( AKIAIOSFODNN7EXAMPLE"}]})";
+    }
+    const Report r = analyze(text + "]}");
+    REQUIRE(r.fleet.invocations.size() == 60);
+    RedactOptions masking;  // access key ids and secret-looking tokens, the defaults
+    const FleetLinkRecords records = fleet_link_records(r.fleet, masking);
+    CHECK(records.replacements == 60);
+    for (std::size_t budget : {std::size_t{1} << 20, std::size_t{100000}, std::size_t{30000}, std::size_t{10}}) {
+        INFO(budget);
+        const FleetLinkDocument once = fleet_link_document(r.fleet, records, budget);
+        const FleetLinkDocument fresh = fleet_link_document(r.fleet, masking, budget);
+        CHECK(once.json == fresh.json);
+        CHECK(once.carried == fresh.carried);
+        CHECK(once.dropped.total == fresh.dropped.total);
+        CHECK(once.replacements == fresh.replacements);
+    }
+}

@@ -232,3 +232,24 @@ TEST_CASE("a fleet's link that cannot get smaller shows the refusal", "[share][f
     CHECK_FALSE(h.frame(s).request_share_link);
     CHECK(view_state_to_json(s)["share"]["error"] == refusal);
 }
+
+TEST_CASE("a fleet's masked spans are counted when the strings box is left, not at each key typed", "[share][fleet]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, large_fleet(10), LoadSource::Paste);
+    s.ui.tab = ViewTab::Share;
+    CHECK(h.frame_text(s).find("Nothing to mask with these choices.") != std::string::npos);
+    h.click(s, "share.redact_strings");
+    h.type(s, "i-00000000000000003");
+    const std::string typing = h.frame_text(s);
+    CHECK(typing.find("counted when you leave the box") != std::string::npos);
+    CHECK(typing.find("Nothing to mask") == std::string::npos);
+    h.click_at(s, 1279.0f, 799.0f);  // anywhere else: the box is left
+    CHECK(h.frame_text(s).find("1 span(s) will read \"[redacted]\" in the link.") != std::string::npos);
+
+    // The link is made from the records the count came from: the typed id is masked in it.
+    const ViewActions a = h.click(s, "share.copy_link");
+    REQUIRE(a.request_share_link);
+    CHECK(a.share_json.find("i-00000000000000003") == std::string::npos);
+    CHECK(a.share_json == fleet_link_document(s.report.fleet, redact_options_from_ui(s.ui), kMaxLinkDecodedBytes).json);
+}
