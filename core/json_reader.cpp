@@ -530,7 +530,12 @@ JsonRead read_json(std::string_view text, std::size_t begin, DiagnosticSink& sin
         sink.add(Severity::Warning, "json.lone_surrogate",
                  std::to_string(r.lone_surrogates) + " \\u escape(s) encode half a surrogate pair; shown as U+FFFD.", "",
                  r.lone_surrogate_first);
-    if (!result.ok) result.value = nullptr;
+    // Nothing of a failed read is kept: places are written before their values are read (so they
+    // are in text order), and those of the values the failure broke off point at no value.
+    if (!result.ok) {
+        result.value = nullptr;
+        result.places.clear();
+    }
     return result;
 }
 

@@ -55,7 +55,7 @@ struct JsonRead {
     std::size_t              end = 0;  // one past the value's last character
     PathArena                paths;    // the places' paths
     std::vector<MemberPlace> places;   // members and array elements at depth 1 to kPlaceDepth, in text order
-};
+};                                     // (a failed read: `value` null, no places)
 
 // Some of the places, in text order. `unique`: no two have the same path (the value they come
 // from has no key given twice), so a lookup may stop at the first match.

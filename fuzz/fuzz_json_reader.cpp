@@ -3,6 +3,8 @@
 // Index
 //   check_places             member and element places lie inside the value and point at a key and a value
 //   check_against_nlohmann   differential: both accept the same documents and read the same value
+//   check_streamed           differential: the same read with every top-level list streamed
+//                            (ListStream) hands over what the whole read keeps
 //   LLVMFuzzerTestOneInput   read_json(bytes, 0) -> the checks
 //
 // Call flow: the whole input is handed to read_json at offset 0, as analyze() hands it the span
@@ -18,11 +20,19 @@
 //                unless it refused for a documented bound (json.too_deep, json.number_out_of_range).
 //                Texts with a NUL byte or a leading BOM are not compared this way: nlohmann ends
 //                the input at a NUL and skips a BOM (analyze() strips it before reading).
+//   streamed     read_json again with a ListStream taking every top-level array: the same outcome,
+//                end and findings; the value equal once each list is filled with the elements of
+//                its last occurrence; the page's places and the elements' together equal the whole
+//                read's; within an element said to be unique no path repeats. Places are in text
+//                order in both reads.
 // Seeds: fuzz/corpus/fuzz_json_reader (the AWS CLI's JSON and hand-written edge cases);
 // dictionary: fuzz/dict/json.dict (JSON grammar, escapes, GetCommandInvocation's vocabulary).
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <string>
+#include <tuple>
 #include <string_view>
 
 #include "check.h"
@@ -43,9 +53,9 @@ bool has_code(const std::vector<Diagnostic>& ds, std::string_view code) {
 }
 
 void check_places(std::string_view text, const JsonRead& read) {
-    const std::size_t limit = read.ok ? read.end : text.size();
+    const std::size_t limit = read.end;  // a failed read keeps no places
     for (const auto& p : read.places) {
-        const std::string where = p.path + " key@" + std::to_string(p.key_offset) + " value@" + std::to_string(p.value_offset);
+        const std::string where = std::string(p.path) + " key@" + std::to_string(p.key_offset) + " value@" + std::to_string(p.value_offset);
         // A member's key comes before its value; an array element has no key, so both are its value's.
         const bool element = p.key_offset == p.value_offset;
         FUZZ_CHECK(p.key_offset <= p.value_offset && p.value_offset < limit, "place outside the value: " + where);
@@ -89,6 +99,79 @@ void check_against_nlohmann(std::string_view text, const JsonRead& read, const s
                                                              std::to_string(read.end));
 }
 
+using Place = std::tuple<std::string, std::size_t, std::size_t>;  // a MemberPlace, owning its path
+
+std::vector<Place> owned(const ssmview::MemberPlace* first, std::size_t count) {
+    std::vector<Place> out;
+    for (const ssmview::MemberPlace* p = first; p != first + count; ++p) out.emplace_back(std::string(p->path), p->key_offset, p->value_offset);
+    return out;
+}
+
+void check_text_order(const std::vector<ssmview::MemberPlace>& places, const char* which) {
+    for (std::size_t i = 1; i < places.size(); ++i)
+        FUZZ_CHECK(places[i - 1].key_offset < places[i].key_offset, std::string(which) + " places out of text order at " +
+                                                                        std::string(places[i].path));
+}
+
+// Takes every top-level list; keeps the elements of each list's last occurrence, every place.
+struct TakeEveryList final : ssmview::ListStream {
+    std::map<std::string, std::vector<Json>> lists;
+    std::string                              current;
+    std::vector<Place>                       places;
+    bool wants(std::string_view list_path) override {
+        current = std::string(list_path);
+        lists[current].clear();  // a key given twice: the last list is the one in force
+        return true;
+    }
+    void element(const std::string& path, Json& value, ssmview::PlaceSpan span) override {
+        FUZZ_CHECK(span.count >= 1 && span.first->path == path, "an element's own place is not first: " + path);
+        FUZZ_CHECK(path.rfind(current + "/", 0) == 0, "element " + path + " handed over as part of " + current);
+        std::vector<Place> mine = owned(span.first, span.count);
+        if (span.unique) {
+            std::vector<std::string> paths;
+            for (const Place& p : mine) paths.push_back(std::get<0>(p));
+            std::sort(paths.begin(), paths.end());
+            FUZZ_CHECK(std::adjacent_find(paths.begin(), paths.end()) == paths.end(), "a path repeats in a unique span under " + path);
+        }
+        places.insert(places.end(), mine.begin(), mine.end());
+        lists[current].push_back(value);
+    }
+};
+
+void check_streamed(std::string_view text, const JsonRead& whole, const std::vector<Diagnostic>& whole_findings) {
+    ssmview::DiagnosticSink sink(text);
+    TakeEveryList stream;
+    const JsonRead streamed = ssmview::read_json(text, 0, sink, &stream);
+    const std::vector<Diagnostic> findings = sink.take();
+    FUZZ_CHECK(streamed.ok == whole.ok && streamed.end == whole.end, "streaming changed the outcome or the end");
+    FUZZ_CHECK(findings.size() == whole_findings.size(), "streaming changed the findings' number");
+    for (std::size_t i = 0; i < findings.size() && i < whole_findings.size(); ++i)
+        FUZZ_CHECK(findings[i].code == whole_findings[i].code && findings[i].message == whole_findings[i].message &&
+                       findings[i].line == whole_findings[i].line && findings[i].column == whole_findings[i].column,
+                   "streaming changed finding " + std::to_string(i) + ": " + findings[i].code);
+    check_text_order(streamed.places, "streamed");
+    if (!whole.ok) return;
+    Json filled = streamed.value;
+    for (auto& [path, elements] : stream.lists) {
+        const Json::json_pointer pointer(path);  // the list's member, by its pointer
+        FUZZ_CHECK(filled.is_object() && filled.contains(pointer), "a streamed list's member is gone: " + path);
+        if (!filled.is_object() || !filled.contains(pointer)) continue;
+        // A key given again with a value that is no list replaced the list: nothing to fill.
+        if (!filled[pointer].is_array()) continue;
+        FUZZ_CHECK(filled[pointer].empty(), "a streamed list is not left empty in the value: " + path);
+        filled[pointer] = Json(elements);
+    }
+    FUZZ_CHECK(filled == whole.value, "the streamed read and the whole read give different values");
+    // The whole read stops placing at kMaxPlacedMembers; a streamed element is always placed.
+    if (whole.places.size() >= ssmview::kMaxPlacedMembers) return;
+    std::vector<Place> together = owned(streamed.places.data(), streamed.places.size());
+    together.insert(together.end(), stream.places.begin(), stream.places.end());
+    std::vector<Place> expected = owned(whole.places.data(), whole.places.size());
+    std::sort(together.begin(), together.end());
+    std::sort(expected.begin(), expected.end());
+    FUZZ_CHECK(together == expected, "the streamed places differ from the whole read's");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -103,9 +186,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                "ok=" + std::to_string(read.ok) + " with " + std::to_string(errors) + " error finding(s)");
     FUZZ_CHECK(read.end <= text.size(), "end " + std::to_string(read.end) + " past the text");
     FUZZ_CHECK(!read.ok || read.end > 0, "an empty value read as ok");
-    FUZZ_CHECK(read.ok || read.value.is_null(), "a failed read kept a value");
+    FUZZ_CHECK(read.ok || (read.value.is_null() && read.places.empty()), "a failed read kept a value or places");
     ssmview_fuzz::check_diagnostics(text, findings);
     check_places(text, read);
+    check_text_order(read.places, "whole");
     check_against_nlohmann(text, read, findings);
+    check_streamed(text, read, findings);
     return 0;
 }

@@ -357,3 +357,13 @@ TEST_CASE("a member name longer than the arena's block is placed like any other"
     CHECK(read.places[2].path == "/b");
     CHECK(text[read.places[2].value_offset] == '2');
 }
+
+TEST_CASE("a failed read keeps no value and no places: those written before the break point at no value", "[json]") {
+    // Places are written before their values are read; here "/b" would point at 'x'.
+    const std::string text = R"({"a": 1, "b": x})";
+    DiagnosticSink sink(text);
+    const JsonRead read = read_json(text, 0, sink);
+    CHECK_FALSE(read.ok);
+    CHECK(read.value.is_null());
+    CHECK(read.places.empty());
+}
