@@ -236,6 +236,23 @@ struct CollectingStream final : ListStream {
     }
 };
 
+// The same text read whole, and again with `lists` streamed.
+struct TwoReads {
+    JsonRead                whole, streamed;
+    CollectingStream        stream;
+    std::vector<Diagnostic> whole_findings, streamed_findings;
+};
+TwoReads read_both(const std::string& text, std::vector<std::string> lists) {
+    TwoReads r;
+    DiagnosticSink whole_sink(text), streamed_sink(text);
+    r.whole = read_json(text, 0, whole_sink);
+    r.stream.names = std::move(lists);
+    r.streamed = read_json(text, 0, streamed_sink, &r.stream);
+    r.whole_findings = whole_sink.take();
+    r.streamed_findings = streamed_sink.take();
+    return r;
+}
+
 bool same_places(std::vector<OwnedPlace> a, std::vector<OwnedPlace> b) {
     const auto by_path = [](const OwnedPlace& x, const OwnedPlace& y) { return x.path < y.path; };
     std::sort(a.begin(), a.end(), by_path);
@@ -253,11 +270,9 @@ TEST_CASE("a streamed list hands over what a whole read keeps: the same elements
         7,
         {"InstanceId": "i-2", "Deep": {"b": {"c": {"d": [1]}}}}
     ], "NextToken": "t"})";
-    DiagnosticSink whole_sink(text), streamed_sink(text);
-    const JsonRead whole = read_json(text, 0, whole_sink);
-    CollectingStream stream;
-    stream.names = {"/CommandInvocations"};
-    const JsonRead streamed = read_json(text, 0, streamed_sink, &stream);
+    const TwoReads r = read_both(text, {"/CommandInvocations"});
+    const JsonRead &whole = r.whole, &streamed = r.streamed;
+    const CollectingStream& stream = r.stream;
     REQUIRE(whole.ok);
     REQUIRE(streamed.ok);
     CHECK(streamed.end == whole.end);
@@ -295,19 +310,16 @@ TEST_CASE("a list given twice is streamed twice; nested and non-array members ar
 
 TEST_CASE("a streamed list cut off stops the read with the same error as a whole read", "[json]") {
     const std::string text = "{\"CommandInvocations\": [{\"InstanceId\": \"i-1\"}, {\"InstanceId\": \"i-";
-    DiagnosticSink whole_sink(text), streamed_sink(text);
-    const JsonRead whole = read_json(text, 0, whole_sink);
-    CollectingStream stream;
-    stream.names = {"/CommandInvocations"};
-    const JsonRead streamed = read_json(text, 0, streamed_sink, &stream);
-    CHECK_FALSE(whole.ok);
-    CHECK_FALSE(streamed.ok);
-    const std::vector<Diagnostic> a = whole_sink.take(), b = streamed_sink.take();
+    const TwoReads r = read_both(text, {"/CommandInvocations"});
+    CHECK_FALSE(r.whole.ok);
+    CHECK_FALSE(r.streamed.ok);
+    const std::vector<Diagnostic>& a = r.whole_findings;
+    const std::vector<Diagnostic>& b = r.streamed_findings;
     REQUIRE(a.size() == 1);
     REQUIRE(b.size() == 1);
     CHECK(b[0].code == "json.truncated");
     CHECK(b[0].message == a[0].message);
-    CHECK(stream.paths == std::vector<std::string>{"/CommandInvocations/0"});  // the complete one only
+    CHECK(r.stream.paths == std::vector<std::string>{"/CommandInvocations/0"});  // the complete one only
 }
 
 TEST_CASE("places are in text order, and a streamed element's are unique unless a key is given twice", "[json]") {
