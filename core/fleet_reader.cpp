@@ -88,17 +88,23 @@ struct PageReader {
     MemberReader& r;
     int           page;
 
-    // Keys are compared with their length: "Status\u0000" is another member (see invocation_reader.cpp).
-    void read_command(const std::string& base, Json& obj, FleetCommand& c) {
-        c.offset = r.places.value(base);
-        std::string path = base + "/";  // one buffer: each member's pointer is written over the last
+    // Calls f(name, key, path, value) for each member of `obj`, `path` its pointer under `base`
+    // written over one buffer. Compare `name`: it carries its length, so "Status\u0000" is another
+    // member (see invocation_reader.cpp).
+    template <typename F>
+    static void each_member(const std::string& base, Json& obj, F&& f) {
+        std::string path = base + "/";
         const std::size_t stem = path.size();
         for (auto it = obj.begin(); it != obj.end(); ++it) {
-            const std::string& key = it.key();
-            const std::string_view name = key;  // compared length first, then bytes
-            Json& v = it.value();
             path.resize(stem);
-            append_json_pointer_token(path, key);
+            append_json_pointer_token(path, it.key());
+            f(std::string_view(it.key()), it.key(), path, it.value());
+        }
+    }
+
+    void read_command(const std::string& base, Json& obj, FleetCommand& c) {
+        c.offset = r.places.value(base);
+        each_member(base, obj, [&](std::string_view name, const std::string& key, const std::string& path, Json& v) {
             const char* k = key.c_str();
             if (name == "CommandId") r.take_string(path, k, v, c.command_id);
             else if (name == "DocumentName") r.take_string(path, k, v, c.document_name);
@@ -126,7 +132,7 @@ struct PageReader {
             } else {
                 r.unknown_member(path, key, "Command");
             }
-        }
+        });
         c.state = classify_command(c);
         State st;
         st.phase = c.state.phase;
@@ -145,14 +151,7 @@ struct PageReader {
     }
 
     void read_plugin(const std::string& base, Json& obj, FleetPlugin& p) {
-        std::string path = base + "/";  // one buffer: each member's pointer is written over the last
-        const std::size_t stem = path.size();
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            const std::string& key = it.key();
-            const std::string_view name = key;  // compared length first, then bytes
-            Json& v = it.value();
-            path.resize(stem);
-            append_json_pointer_token(path, key);
+        each_member(base, obj, [&](std::string_view name, const std::string& key, const std::string& path, Json& v) {
             const char* k = key.c_str();
             if (name == "Name") r.take_string(path, k, v, p.name);
             else if (name == "Status") r.take_string(path, k, v, p.status);
@@ -167,7 +166,7 @@ struct PageReader {
             else if (name == "OutputS3BucketName") r.take_string(path, k, v, p.output_s3_bucket_name);
             else if (name == "OutputS3KeyPrefix") r.take_string(path, k, v, p.output_s3_key_prefix);
             else r.unknown_member(path, key, "CommandPlugin");
-        }
+        });
         if (p.output.present) {
             const PluginOutputSplit split = split_plugin_output(p.output.value);
             p.stdout_text = std::string(split.out);
@@ -193,14 +192,7 @@ struct PageReader {
     void read_invocation(const std::string& base, Json& obj, FleetInvocation& inv) {
         inv.offset = r.places.value(base);
         inv.page = page;
-        std::string path = base + "/";  // one buffer: each member's pointer is written over the last
-        const std::size_t stem = path.size();
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            const std::string& key = it.key();
-            const std::string_view name = key;  // compared length first, then bytes
-            Json& v = it.value();
-            path.resize(stem);
-            append_json_pointer_token(path, key);
+        each_member(base, obj, [&](std::string_view name, const std::string& key, const std::string& path, Json& v) {
             const char* k = key.c_str();
             if (name == "CommandId") r.take_string(path, k, v, inv.command_id);
             else if (name == "InstanceId") r.take_string(path, k, v, inv.instance_id);
@@ -216,10 +208,7 @@ struct PageReader {
             else if (name == "StandardErrorUrl") r.take_string(path, k, v, inv.standard_error_url);
             else if (name == "ServiceRole") r.take_string(path, k, v, inv.service_role);
             else if (name == "CommandPlugins") {
-                if (!v.is_array()) {
-                    r.wrong_type(path, k, "a list of objects", v);
-                    continue;
-                }
+                if (!v.is_array()) return r.wrong_type(path, k, "a list of objects", v);
                 // Without Details the service sends an empty list: "listed" means at least one plugin.
                 inv.has_plugins = !v.empty();
                 for (std::size_t i = 0; i < v.size(); ++i) {
@@ -236,7 +225,7 @@ struct PageReader {
             } else {
                 r.unknown_member(path, key, "CommandInvocation");
             }
-        }
+        });
         inv.state = classify(inv.status, inv.status_details, Field<std::int64_t>{});  // ResponseCode is per plugin
         StateMembers m{inv.status, inv.status_details};
         m.base = base;
@@ -433,15 +422,14 @@ void summary_findings(const Fleet& out, DiagnosticSink& sink) {
 // ---- FleetListReader ------------------------------------------------------------------------
 
 bool FleetListReader::wants(std::string_view list_path) {
-    // Only the lists read_page takes; "/Command" (send-command) is one object, read with the page.
-    if (list_path == "/CommandInvocations") {
-        list_ = List::Invocations;
-        invocations.clear();  // a key given twice: the last list is the one in force
-        return true;
-    }
-    if (list_path == "/Commands") {
-        list_ = List::Commands;
-        commands.clear();
+    // The lists read_page takes, named by kFleetOutputs; send-command's Command is one object,
+    // read with the page.
+    if (list_path.empty() || list_path[0] != '/') return false;
+    for (const FleetOutputName& o : kFleetOutputs) {
+        if (o.source == FleetSource::SendCommand || list_path.substr(1) != o.member) continue;
+        list_ = o.source;
+        if (list_ == FleetSource::ListCommands) commands.clear();  // a key given twice: the last list is in force
+        else invocations.clear();
         return true;
     }
     return false;
@@ -453,7 +441,7 @@ void FleetListReader::element(const std::string& path, Json& value, PlaceSpan sp
     MemberReader r{places_, sink};
     PageReader reader{r, page};
     if (!value.is_object()) return r.wrong_type(path, "A list element", "an object", value);
-    if (list_ == List::Commands) {
+    if (list_ == FleetSource::ListCommands) {
         commands.emplace_back();
         reader.read_command(path, value, commands.back());
     } else {

@@ -48,7 +48,7 @@ struct FleetListReader final : ListStream {
     std::vector<FleetCommand>    commands;     // the last Commands list of the page being read
     std::vector<FleetInvocation> invocations;  // the last CommandInvocations list
 private:
-    enum class List { Commands, Invocations } list_ = List::Invocations;  // the one being streamed
+    FleetSource list_ = FleetSource::ListCommandInvocations;  // the list being streamed
     Places places_;  // the element's places, the table reused from element to element
 };
 

@@ -53,7 +53,7 @@ const MemberPlace* Places::exact(std::string_view path) const {
     if (scanned.count > 0) {
         for (std::size_t n = 0, i = cursor; n < scanned.count; ++n, i = i + 1 == scanned.count ? 0 : i + 1) {
             const MemberPlace& p = scanned.first[i];
-            if (p.path.size() == path.size() && p.path == path) {
+            if (p.path == path) {  // sizes first
                 cursor = i + 1 == scanned.count ? 0 : i + 1;
                 return &p;
             }
