@@ -6,7 +6,8 @@
 //   raw_doc            the raw-input doc, built on first use
 //   view_load_text     analyze, rebuild the model, reset per-invocation UI, bump generation
 //   view_load_analyzed the same with the report already made (a followed fleet's round)
-//   show_document      what every load and Back share: text, report, source, model, generation
+//   show_document      what every load and Back share: text, report, source, model, generation;
+//                      the document replaced is kept aside until view_free_retired
 //   view_set_share_link
 //   request_load, request_redraw
 //
@@ -82,6 +83,8 @@ void view_load_text(ViewState& state, std::string text, LoadSource source, std::
 
 void show_document(ViewState& state, std::string text, Report report, LoadSource source, std::string source_name,
                    std::shared_ptr<ViewModel> model) {
+    // The old document is moved aside whole, not destroyed here (view_free_retired).
+    state.retired = RetiredDocument{std::move(state.text), std::move(state.report), std::move(state.model)};
     state.text = std::move(text);
     state.report = std::move(report);
     whole_on_load(state);  // another invocation forgets the whole output read for the last one
@@ -93,6 +96,8 @@ void show_document(ViewState& state, std::string text, Report report, LoadSource
     state.model = model ? std::move(model) : build_model(state);
     ++state.generation;
 }
+
+void view_free_retired(ViewState& state) { state.retired = RetiredDocument{}; }
 
 void view_load_analyzed(ViewState& state, std::string text, Report report, LoadSource source, std::string source_name) {
     // A target's own answer (Target, then Fetch) keeps the way back; anything else is a new document.

@@ -4,6 +4,7 @@
 //   app / app_load_text   the application object and the single place new text is loaded
 //   apply_actions         ViewActions -> clipboard, new tab, download, share link, file dialog,
 //                         a link pasted in the view's paste area, a redraw timer, the HTML mirror
+//   free_retired_later    the document a load replaced is freed in a task after the frame
 //   app_frame             one frame: size/DPR (-> ViewEnv::ui_scale), NewFrame, view_frame,
 //                         Render, actions, frame statistics
 //   app_start             after the font bytes arrive: ImGui, WebGL2, input, page, first content
@@ -21,6 +22,7 @@
 #include <string>
 
 #include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>  // emscripten_set_timeout
 
 #include "imgui.h"
 #include "imgui_internal.h"  // GImGui->InputEventsQueue: trickled input still to consume
@@ -59,6 +61,23 @@ void apply_actions(const ViewActions& act) {
     if (act.mirror_changed) page_mirror(a.state, a.env);
 }
 
+// ---- free_retired_later -------------------------------------------------------------------------------------------
+// The document a load replaced is freed in a task of its own, after the frame that shows the new
+// one has been handed to the compositor: freeing a big fleet must not delay that frame.
+bool g_free_pending = false;
+
+void on_free_retired(void*) {
+    g_free_pending = false;
+    view_free_retired(app().state);
+}
+
+void free_retired_later() {
+    const RetiredDocument& r = app().state.retired;
+    if (g_free_pending || (r.model == nullptr && r.text.empty())) return;
+    g_free_pending = true;
+    emscripten_set_timeout(on_free_retired, 0, nullptr);
+}
+
 // ---- app_frame --------------------------------------------------------------------------------------------------
 void app_frame() {
     App& a = app();
@@ -92,6 +111,7 @@ void app_frame() {
     apply_actions(act);
     stats_frame_done(loop_now_ms() - cpu_start);
     if (act.wants_more_frames || input_held() || GImGui->InputEventsQueue.Size > 0) loop_wake(1);
+    free_retired_later();
 }
 
 // ---- app_start --------------------------------------------------------------------------------------------------

@@ -71,3 +71,27 @@ h.test('a paste with the focus outside the canvas (on the page\'s HTML) loads to
     await p.close();
   }
 });
+
+// The paste's text crosses into wasm as UTF-8 (pre.js textToHeap: a first pass that fits ASCII,
+// then the rest at up to 3 bytes a unit). Text in several scripts, an emoji (a surrogate pair)
+// and a long ASCII run before them must arrive byte for byte, at every length around the point
+// where the first pass runs out of room.
+h.test('a paste in any script reaches the core unchanged, whatever its length', async () => {
+  const p = await h.openPage();
+  try {
+    const tail = 'Καλημέра 日本語 🚀 ✓ é';
+    for (const lead of [0, 1, 2, 3, 4000]) {
+      const comment = 'x'.repeat(lead) + tail;
+      const text = JSON.stringify({CommandId: '0f8f2c1d-4b4e-4f6a-9c53-1c9e3d6a7b21', InstanceId: 'i-0123456789abcdef0',
+                                   Comment: comment, Status: 'Success', StatusDetails: 'Success', ResponseCode: 0,
+                                   StandardOutputContent: '🚀 done\n', StandardErrorContent: ''});
+      const before = (await h.state(p.page)).generation;
+      await h.pasteText(p.page, text);
+      const s = await h.waitFor(p.page, (s) => s.generation > before, `the paste with ${lead} leading characters`);
+      h.assertEqual(s.fields.Comment, comment, `${lead} leading characters: Comment`);
+      h.assertEqual(s.fields.StandardOutputContent.bytes, 10, `${lead} leading characters: stdout UTF-8 bytes`);
+    }
+  } finally {
+    await p.close();
+  }
+});

@@ -7,6 +7,7 @@
 //   state_to_json: fields, output sizes, truncation, diagnostics, ui, controls
 //   timers: relative times ask for a redraw when their text next changes, idle frames none
 //   settling: a load asks for a couple of frames, then the view goes quiet
+//   retired: the document a load replaced waits for view_free_retired
 #include <map>
 #include <string>
 
@@ -201,6 +202,29 @@ TEST_CASE("a load asks for a few settling frames, then an idle view asks for non
     const ViewActions idle = h.frame(s);
     CHECK_FALSE(idle.wants_more_frames);
     CHECK(idle.redraw_after_ms == -1);
+}
+
+TEST_CASE("a load keeps the document it replaced aside until view_free_retired, and frames draw the new one", "[frame][load]") {
+    Headless h;
+    ViewState s;
+    view_load_text(s, test::fixture("failed"), LoadSource::Paste);
+    const std::string failed_text = s.text;
+    view_load_text(s, test::fixture("success"), LoadSource::Paste);
+    CHECK(s.retired.text == failed_text);
+    CHECK(s.retired.report.state.phase == Phase::Failed);
+    REQUIRE(s.retired.model != nullptr);
+    CHECK(s.retired.model != s.model);
+    h.frames(s, 2);  // drawing never reads the retired document
+    CHECK(view_state_to_json(s)["phase"] == "success");
+
+    // A load while one is still kept replaces it: at most one document waits.
+    view_load_text(s, test::fixture("pending"), LoadSource::Paste);
+    CHECK(s.retired.report.state.phase == Phase::Success);
+    view_free_retired(s);
+    CHECK(s.retired.text.empty());
+    CHECK(s.retired.model == nullptr);
+    CHECK_FALSE(s.retired.report.has_invocation);
+    CHECK(view_state_to_json(s)["phase"] == "pending");
 }
 
 TEST_CASE("before anything is loaded the view shows the Load tab with its samples", "[frame]") {
