@@ -34,5 +34,7 @@ add_library(imgui STATIC
   ${SSMVIEW_IMGUI_DIR}/imgui_widgets.cpp
   ${SSMVIEW_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)  # ImGui::InputText on std::string (the view's text fields)
 target_include_directories(imgui SYSTEM PUBLIC ${SSMVIEW_IMGUI_DIR})
-# No obsolete API; 32-bit indices let one draw list hold a 200,000-line clipped view comfortably.
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS ImDrawIdx=unsigned\ int)
+# No obsolete API; 32-bit indices let one draw list hold a 200,000-line clipped view comfortably;
+# 32-bit ImWchar so the atlas can hold glyphs the platform draws for any code point (view/fonts.h).
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS ImDrawIdx=unsigned\ int
+  IMGUI_USE_WCHAR32)  # code points past U+FFFF (emoji, CJK Extension B) reach the font as themselves

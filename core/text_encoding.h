@@ -7,8 +7,8 @@
 //   has_utf16_bom      FF FE or FE FF at the start
 //   utf16_to_utf8      transcode; unpaired surrogates become U+FFFD
 //
-// Code points are the unit of the API model's length limits ("24,000 characters"), of diagnostic
-// columns, and of the view's cells (one code point per cell). Everything that counts them, in the
+// Code points are the unit of the API model's length limits ("24,000 characters") and of diagnostic
+// columns (the view's text panes count terminal cells instead: view/text_cells.h). Everything that counts them, in the
 // core, the view and the benchmarks, calls utf8_length: a code point starts at each byte that is
 // not a continuation byte (10xxxxxx). Invalid UTF-8 costs nothing but accuracy: a stray
 // continuation byte is not counted, a lone lead byte counts once.

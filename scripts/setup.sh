@@ -40,6 +40,7 @@ packages=(
   awscli python3-botocore                           # real AWS CLI v2 (fixtures) and the SSM API model
   chromium chromium-driver                          # headless browser tests
   fonts-dejavu-core python3-fonttools               # the viewer's monospace font, subset at build time
+  fonts-noto-cjk fonts-noto-color-emoji fonts-noto-core  # what the browser draws other scripts with (view/fonts.h)
   dpkg-dev xz-utils ca-certificates                 # `apt-get source` for Dear ImGui
   wrk curl                                          # loopback load generator, and the anchor of the S3 benchmark
   clang-14 libclang-rt-14-dev                       # libFuzzer + sanitizer runtimes (fuzz preset)

@@ -224,7 +224,7 @@ void draw_targets(Frame& f) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open %s as its own report", given(inv.instance_id).c_str());
             note_control(f, ("fleet.row." + given(inv.instance_id)).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(clip_for_display(given(inv.instance_name), kClipShort).c_str());
+            text_any_script(clip_for_display(given(inv.instance_name), kClipShort));
             ImGui::TableNextColumn();
             ImU32 bg, fg;
             phase_colors(inv.state.phase, f.dark, bg, fg);
@@ -250,7 +250,7 @@ void draw_group_text(const std::string& text) {
     // Escapes are dropped as the output panes drop them (core/ansi.h); colours are the panes' job.
     const std::string plain = ansi_parse(text).text;
     const LinePreview p = line_preview(plain, static_cast<std::size_t>(kFleetGroupLines));
-    for (std::string_view line : p.lines) ImGui::TextUnformatted(line.data(), line.data() + line.size());
+    for (std::string_view line : p.lines) text_any_script(line);
     if (p.more > 0) ImGui::TextDisabled("... %s", counted(p.more, "more line", "more lines").c_str());
 }
 
@@ -281,7 +281,7 @@ void draw_diff(Frame& f, const std::vector<OutputGroup>& groups, const LineDiff&
             const std::string line = mark + ansi_parse(l.text).text;
             const ImU32 colour = l.op == DiffOp::Removed ? f.pal.error : l.op == DiffOp::Added ? f.pal.ok : f.pal.text;
             ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            ImGui::TextUnformatted(line.data(), line.data() + line.size());
+            text_any_script(line);
             ImGui::PopStyleColor();
         }
     }
@@ -368,7 +368,7 @@ void draw_target_bar(Frame& f) {
     if (ImGui::Button(back.c_str())) f.m.go_back = true;
     note_control(f, "target.back");
     ImGui::SameLine();
-    ImGui::TextUnformatted(clip_for_display(fleet_target_name(inv, b.step), kClipShort * 2).c_str());
+    text_any_script(clip_for_display(fleet_target_name(inv, b.step), kClipShort * 2));
     if (inv.plugins.size() > 1) {
         ImGui::SameLine();
         ImGui::TextDisabled("Steps:");

@@ -31,8 +31,7 @@ void value_row(Frame& f, const char* name, const Field<std::string>& field, cons
     name_cell(name);
     const std::string shown = field_text(field, wrap ? kClipSentence : kClipValue);
     if (!field.present || field.value.empty()) { ImGui::TextDisabled("%s", shown.c_str()); ImGui::TableNextColumn(); return; }
-    if (wrap) ImGui::TextWrapped("%s", shown.c_str());
-    else ImGui::TextUnformatted(shown.c_str(), shown.c_str() + shown.size());
+    text_any_script(shown, wrap);
     if (!wrap && ImGui::IsItemHovered() && ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowWidth())
         ImGui::SetTooltip("%s", clip_for_display(field.value, kClipSentence).c_str());
     ImGui::TableNextColumn();

@@ -253,7 +253,7 @@ TextViewResult draw_pane(Frame& f, OutputPane& pane) {
             const std::size_t off = pane.find.offsets[static_cast<std::size_t>(ui.find_current)];
             const std::size_t line = line_of_offset(pane.doc.lines, off);
             p.scroll_to_line = static_cast<int>(line);
-            p.scroll_to_col = utf8_length(pane.doc.text, pane.doc.lines.starts[line], off);
+            p.scroll_to_col = utf8_cells(pane.doc.text, pane.doc.lines.starts[line], off);
         }
     }
     // Live output: the reader at the bottom stays at the bottom as lines arrive (a find's match wins).

@@ -106,7 +106,10 @@ std::string sanitize_display_text(std::string_view in, std::vector<AnsiRun>& run
                 i += len;
                 continue;  // no cell: see invisible_format_char
             } else {
+                std::size_t at = out.size();
                 out.append(in.data() + i, len); i += len;
+                col += static_cast<std::size_t>(cell_width(utf8_decode(out, at)));  // tab stops count cells
+                continue;
             }
             ++col;
         }

@@ -8,7 +8,7 @@
 // Sanitizing, and why each rule:
 //   "\r\n" and a lone "\r" become "\n"   the same line numbers core's TextLocator gives, so a
 //                                        diagnostic's line is the raw view's line
-//   tab -> spaces to the next multiple of 8   terminals' tab stops; keeps one code point per cell
+//   tab -> spaces to the next multiple of 8   terminals' tab stops, counted in cells (text_cells.h)
 //   other C0 controls and DEL -> caret notation ("^@", "^[", "^?", as `cat -v` writes them)
 //                                        visible instead of silently vanishing; Control
 //                                        Pictures (U+2400..) would be nicer but the bundled

@@ -10,21 +10,23 @@
 //
 // Why an index: a 10 MB, 200,000-line output is drawn a screenful at a time (ImGuiListClipper),
 // so every frame must find "line 153,208" and "column 80 of it" without scanning the text.
-// Columns count code points: text_doc expands tabs and makes every control visible, and the font
-// is monospace, so a code point is one cell (wide characters take one cell too, like the font).
+// Columns count cells (text_cells.h): text_doc expands tabs and makes every control visible, a
+// code point takes 0, 1 or 2 cells as in a terminal, and the font atlas fits each glyph's advance
+// to its cells, so a column is a whole number of cell advances from the line's start.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "text_cells.h"
 #include "text_encoding.h"
 
 namespace ssmview {
 
 struct TextLines {
     std::vector<std::size_t>   starts;  // byte offset of each line's first byte
-    std::vector<std::uint32_t> cols;    // code points in each line (line break excluded)
+    std::vector<std::uint32_t> cols;    // cells in each line (line break excluded)
     std::size_t                text_size = 0;
     std::uint32_t              max_cols = 0;
     bool                       ends_with_newline = false;
@@ -35,13 +37,17 @@ struct TextLines {
     // Byte offset just past the line's last byte (its '\n' excluded).
     std::size_t end(std::size_t line) const;
     std::size_t bytes(std::size_t line) const { return end(line) - starts[line]; }
+    // Only ASCII fills as many cells as it has bytes: any other code point has more bytes than cells.
     bool        ascii(std::size_t line) const { return bytes(line) == cols[line]; }
 };
 
 TextLines   index_lines(std::string_view text);
 // Offsets past the end map to the last line; with no lines, 0.
 std::size_t line_of_offset(const TextLines& lines, std::size_t offset);
-// Byte offset of column `col` in `line` (clamped to the line's end).
-std::size_t byte_of_column(std::string_view text, const TextLines& lines, std::size_t line, std::size_t col);
+// Byte offset of the first code point in `line` that starts at column `col` or after (clamped to the
+// line's end; zero-width code points stay with the one before them). *at_col gets the column it
+// really starts at: one more than `col` when a wide character straddles it.
+std::size_t byte_of_column(std::string_view text, const TextLines& lines, std::size_t line, std::size_t col,
+                           std::size_t* at_col = nullptr);
 
 }  // namespace ssmview

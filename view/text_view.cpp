@@ -28,6 +28,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "fonts.h"
 #include "view_layout.h"
 
 namespace ssmview {
@@ -83,7 +84,7 @@ void for_each_segment(const RowDraw& r, std::size_t b0, std::size_t b1, std::siz
     while (sb < b1) {
         const std::size_t se = (it != runs.end() && it->begin < b1) ? it->begin : b1;
         if (se > sb) {
-            const std::size_t cols = utf8_length(r.doc.text, sb, se);
+            const std::size_t cols = utf8_cells(r.doc.text, sb, se);
             fn(sb, se, col, cols, style);
             col += cols;
         }
@@ -127,14 +128,15 @@ void draw_row(const RowDraw& r, std::size_t b0, std::size_t b1, std::size_t c0, 
             const std::size_t ms = std::max(r.p.find->offsets[k], b0);
             const std::size_t me = std::min(r.p.find->offsets[k] + q, b1);
             if (me <= ms) continue;
-            const std::size_t cs = c0 + utf8_length(text, b0, ms);
-            const std::size_t ce = cs + utf8_length(text, ms, me);
+            const std::size_t cs = c0 + utf8_cells(text, b0, ms);
+            const std::size_t ce = cs + utf8_cells(text, ms, me);
             const bool current = static_cast<int>(k) == r.p.current_match;
             r.dl->AddRectFilled(ImVec2(x_of(cs), y), ImVec2(x_of(ce), y + m.row_h),
                                 current ? r.pal.find_current : r.pal.find_match);
         }
     }
     if (b1 <= b0) return;
+    view_fonts_note(std::string_view(text).substr(b0, b1 - b0));  // code points the atlas lacks: asked of the platform
 
     if (!styled) {
         r.dl->AddText(r.font, r.font_size, ImVec2(x_of(c0), y), r.pal.text, text.data() + b0, text.data() + b1);
@@ -314,9 +316,12 @@ void draw_rows(Pane& t, TextViewResult& result) {
             if (static_cast<int>(line) == t.p.highlight_line) draw_line_highlight(t, y, c0, c1);
             const std::size_t cols = t.doc.lines.cols[line];
             if (c0 < cols) {
-                const std::size_t b0 = byte_of_column(t.doc.text, t.doc.lines, line, c0);
+                // A wide character across c0 belongs to the row (or margin) before: it is drawn
+                // once, at its own column, which is where this row's text really starts.
+                std::size_t at = c0;
+                const std::size_t b0 = byte_of_column(t.doc.text, t.doc.lines, line, c0, &at);
                 const std::size_t b1 = c1 >= cols ? t.doc.lines.end(line) : byte_of_column(t.doc.text, t.doc.lines, line, c1);
-                draw_row(rd, b0, b1, c0, t.x_col0, y, m);
+                draw_row(rd, b0, std::max(b0, b1), at, t.x_col0, y, m);
             }
             if (first_seg) t.numbers.push_back({static_cast<int>(line), y});
             if (right_click && mouse.y >= y && mouse.y < y + m.row_h) result.context_line = static_cast<int>(line);

@@ -11,7 +11,8 @@
 // and a 10 MB line builds a vertex buffer of 40 million entries. This pane asks
 // ImGuiListClipper for the visible rows only and, per row, draws only the visible columns, so the
 // work per frame is bounded by the pane's size in cells, whatever the text's size. Monospace
-// makes it exact: text_doc guarantees one code point per cell, so a column is col * advance.
+// makes it exact: a code point takes 0, 1 or 2 cells (text_cells.h) and the atlas fits each
+// glyph's advance to its cells (fonts.cpp), so a column is col * advance.
 #pragma once
 #include <cstddef>
 #include <cstdint>

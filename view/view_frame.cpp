@@ -21,6 +21,7 @@
 #include <cstring>
 
 #include "fetch_ops.h"
+#include "fonts.h"
 #include "panels.h"
 #include "view_layout.h"
 #include "widgets.h"
@@ -140,6 +141,7 @@ ViewActions view_frame(ViewState& s, const ViewEnv& env) {
     const std::shared_ptr<ViewModel> keep = s.model;  // alive for the whole frame, whatever loads
     ViewModel& m = *keep;
     ViewActions a;
+    view_fonts_frame_begin();  // the replacement glyphs are counted per frame
     const float scale = env.ui_scale > 0.0f ? env.ui_scale : 1.0f;
     const bool dark = s.ui.theme == ThemeChoice::Auto ? env.prefers_dark : s.ui.theme == ThemeChoice::Dark;
     apply_theme_if_changed(m, dark, scale);

@@ -17,6 +17,8 @@
 //     share: {link_length, error, dropped (what a fleet's link left out), redactions (spans the current choices mask, once computed)},
 //     visible: {stdout_first_line, stderr_first_line, raw_first_line} (last frame, 1-based),
 //     controls: {name: [x, y, w, h]},
+//     glyphs: {replaced (code points the last frame drew as U+FFFD), added (glyphs the platform drew),
+//              colored (of which in colour)},
 //     fetch: {phase, following, paused, done, polls, next_poll_s, error, commands, steps, ...}
 //            (fetch_state_json, view/fetch_follow.cpp),
 //     whole: {live, rounds, logs_reads, stdout|stderr: {source, phase, bytes, total_bytes, where,
@@ -28,6 +30,7 @@
 // Find matches are those of the active pane for the current query (as last drawn, or computed
 // here when no frame has drawn them yet, so a test can set the query and ask at once).
 #include "fetch_ops.h"
+#include "fonts.h"
 #include "panels.h"
 #include "text_find.h"
 #include "view_model.h"
@@ -145,6 +148,9 @@ Json view_state_to_json(const ViewState& s) {
     if (m != nullptr)
         for (const auto& kv : m->controls) controls[kv.first] = {kv.second[0], kv.second[1], kv.second[2], kv.second[3]};
     j["controls"] = controls;
+    // Code points the last frame drew with the replacement glyph (0 once the platform has drawn
+    // them all), and the glyphs it drew (view/fonts.h).
+    j["glyphs"] = {{"replaced", view_fonts_replaced()}, {"added", view_fonts_added()}, {"colored", view_fonts_colored()}};
     j["fetch"] = fetch_state_json(s.fetch);  // view/fetch_follow.cpp (never the bearer token)
     Json whole = whole_state_json(s.whole);   // view/whole_output.cpp
     for (int i = 0; i < 2; ++i) {

@@ -18,6 +18,7 @@
 
 #include <imgui_internal.h>  // ImGui::LogRenderedText, GImGui->LogEnabled
 
+#include "fonts.h"
 #include "view_layout.h"
 
 namespace ssmview {
@@ -88,6 +89,17 @@ void badge(const char* text, ImU32 bg, ImU32 fg) {
     dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, text);
     log_drawn_text(pos, text, nullptr);
     ImGui::Dummy(size);
+}
+
+void text_any_script(std::string_view text, bool wrapped) {
+    view_fonts_note(text);
+    if (!wrapped) {
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        return;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
 }
 
 bool tab_row(Frame& f, const char* const* labels, int n, int& current, const char* const* controls) {

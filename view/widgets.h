@@ -4,6 +4,8 @@
 //   copy_button     "Copy" -> ViewActions.copy_text (+ the "Copied" note)
 //   link_text       text in the link colour, underlined on hover -> ViewActions.open_url
 //   badge           a filled rounded label (the status badge)
+//   text_any_script text from the data (names, comments, outputs): its code points the bundled
+//                   font lacks are asked of the platform (fonts.h view_fonts_note)
 //   tab_row         a row of tab-like buttons bound to an int (ViewUi drives it, not ImGui)
 //   (text fields on a std::string: ImGui::InputText(label, &str, ...) from misc/cpp/imgui_stdlib.h)
 //   clip_for_display  a member's value cut to a length a label can show (Copy still copies it all)
@@ -16,6 +18,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
@@ -31,6 +34,7 @@ bool copy_button(Frame& f, const char* id, const std::string& text, const std::s
 bool link_text(Frame& f, const char* id, const std::string& label, const std::string& url,
                const char* control = nullptr, float max_width = 0.0f);
 void badge(const char* text, ImU32 bg, ImU32 fg);
+void text_any_script(std::string_view text, bool wrapped = false);
 // Returns true when the selection changed. `controls[i]` (may be null) names button i.
 bool tab_row(Frame& f, const char* const* labels, int n, int& current, const char* const* controls);
 // At most max_cols code points of `s`, on its first line, with "... (N more characters)" when cut.

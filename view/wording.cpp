@@ -15,6 +15,7 @@
 // only ImGui-free helper borrowed from the widgets is clip_for_display.
 #include "wording.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -126,7 +127,8 @@ std::string fleet_heading(const Report& r) {
 }
 
 std::string fleet_progress_text(const FleetCounts& c) {
-    return with_thousands(c.done) + " of " + with_thousands(c.total) + " targets finished" +
+    const auto count = [](std::int64_t n) { return with_thousands(static_cast<std::size_t>(std::max<std::int64_t>(n, 0))); };
+    return count(c.done) + " of " + count(c.total) + " targets finished" +
            (c.from_counters ? " (the command's counters)" : "");
 }
 

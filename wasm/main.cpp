@@ -112,6 +112,7 @@ void app_frame() {
     stats_frame_done(loop_now_ms() - cpu_start);
     if (act.wants_more_frames || input_held() || GImGui->InputEventsQueue.Size > 0) loop_wake(1);
     free_retired_later();
+    fonts_after_frame();
 }
 
 // ---- app_start --------------------------------------------------------------------------------------------------

@@ -102,6 +102,7 @@ int  gl_restore_count();         // context restores so far (state() reports it)
 using FontsReady = void (*)();
 void fonts_start(FontsReady ready);  // fetches (or finds the embedded) TTF, then calls ready
 void fonts_build(float scale);       // (re)builds the atlas at this scale via view_build_fonts
+void fonts_after_frame();            // glyphs the frame lacked: drawn by the browser in a task, added
 
 // ---- input_ (platform_input.cpp) --------------------------------------------------------------
 void input_init(bool is_mac);

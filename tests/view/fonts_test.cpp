@@ -6,7 +6,11 @@
 //             block elements, symbols
 //   missing glyphs: the fallback is U+FFFD and visible; a code point outside the ranges draws it
 //   bad font bytes: false, and ImGui's default font still works
+//   glyphs from the platform: noted while drawing, asked once, added to the atlas at their cells'
+//             width (colour kept for emoji); dropped at a new scale; malformed images refused
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -79,4 +83,92 @@ TEST_CASE("bytes that are not a font return false and leave ImGui's default font
     const std::string ttf = test::read_file(SSMVIEW_TEST_FONT);
     CHECK_FALSE(view_build_fonts(ttf.data(), ttf.size(), 0.0f));
     CHECK_FALSE(view_build_fonts(ttf.data(), ttf.size(), 100.0f));
+}
+
+// ---- glyphs from the platform ------------------------------------------------------------------------
+// The browser draws what the bundled font lacks (wasm/platform_fonts.cpp); here the test stands in
+// for it with plain boxes, to pin down what the atlas does with them.
+
+namespace {
+
+GlyphImage box(char32_t cp, int w, int h, bool colored) {
+    GlyphImage g;
+    g.cp = cp;
+    g.width = w;
+    g.height = h;
+    g.offset_y = 2.0f;
+    g.colored = colored;
+    g.rgba.assign(static_cast<std::size_t>(w * h * 4), 0);
+    for (std::size_t i = 0; i < g.rgba.size(); i += 4) {
+        g.rgba[i] = colored ? 200 : 255;
+        g.rgba[i + 1] = colored ? 40 : 255;
+        g.rgba[i + 2] = colored ? 40 : 255;
+        g.rgba[i + 3] = 255;
+    }
+    return g;
+}
+
+bool contains(const std::vector<char32_t>& v, char32_t cp) { return std::find(v.begin(), v.end(), cp) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("code points the font lacks are counted, asked of the platform once, and drawn once added", "[fonts][glyphs]") {
+    test::Headless h;
+    REQUIRE(h.fonts_ok);
+    ViewState s;
+    view_load_text(s, test::fixture("success_rich"), LoadSource::Sample, "success_rich");
+    h.frames(s, 2);
+    CHECK(view_fonts_replaced() > 0);
+    CHECK(view_state_to_json(s)["glyphs"]["replaced"] == view_fonts_replaced());
+    const std::vector<char32_t> wanted = view_fonts_wanted();
+    CHECK(contains(wanted, U'\u65e5'));       // 日 (line 12)
+    CHECK(contains(wanted, U'\U0001F680'));   // 🚀 (line 19)
+    CHECK(contains(wanted, U'\u2705'));       // ✅
+    CHECK_FALSE(contains(wanted, U'\u03b1')); // Greek: the bundled font has it
+    h.frames(s, 1);
+    CHECK(view_fonts_wanted().empty());       // asked once, not every frame
+
+    const float cell = view_fonts_cell().advance;
+    REQUIRE(cell > 0.0f);
+    std::vector<GlyphImage> drawn;
+    for (char32_t cp : wanted) drawn.push_back(box(cp, 10, 12, cp == U'\U0001F680'));
+    REQUIRE(view_fonts_add_glyphs(std::move(drawn)));
+    CHECK(view_fonts_added() == static_cast<int>(wanted.size()));
+    CHECK(view_fonts_colored() == 1);
+    const ImFont* f = ImGui::GetIO().Fonts->Fonts[0];
+    const ImFontGlyph* nichi = f->FindGlyphNoFallback(0x65E5);
+    const ImFontGlyph* rocket = f->FindGlyphNoFallback(0x1F680);
+    REQUIRE(nichi != nullptr);
+    REQUIRE(rocket != nullptr);
+    CHECK(nichi->AdvanceX == 2.0f * cell);  // wide: two cells
+    CHECK(rocket->AdvanceX == 2.0f * cell);
+    CHECK(rocket->Colored);                 // drawn as is, not in the text's colour
+    CHECK_FALSE(nichi->Colored);
+    CHECK(f->FindGlyphNoFallback('a')->AdvanceX == cell);
+    h.frames(s, 1);
+    CHECK(view_fonts_replaced() == 0);
+    CHECK(view_state_to_json(s)["glyphs"]["replaced"] == 0);
+}
+
+TEST_CASE("glyphs from the platform are dropped at a new scale and asked again; bad images are refused", "[fonts][glyphs]") {
+    Context c;
+    const std::string ttf = test::read_file(SSMVIEW_TEST_FONT);
+    REQUIRE(view_build_fonts(ttf.data(), ttf.size(), 1.0f));
+    view_fonts_note("\xe6\x97\xa5");
+    REQUIRE(view_fonts_wanted() == std::vector<char32_t>{U'\u65e5'});
+    std::vector<GlyphImage> bad(2);
+    bad[0] = box(U'\u65e5', 4, 4, false);
+    bad[0].rgba.resize(3);                  // not width x height x 4
+    bad[1] = box(U'A', 4, 4, false);        // ASCII is the bundled font's
+    CHECK_FALSE(view_fonts_add_glyphs(std::move(bad)));
+    CHECK(view_fonts_added() == 0);
+    std::vector<GlyphImage> one;
+    one.push_back(box(U'\u65e5', 4, 4, false));
+    REQUIRE(view_fonts_add_glyphs(std::move(one)));
+    CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(0x65E5) != nullptr);
+    REQUIRE(view_build_fonts(ttf.data(), ttf.size(), 2.0f));
+    CHECK(view_fonts_added() == 0);
+    CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(0x65E5) == nullptr);
+    view_fonts_note("\xe6\x97\xa5");
+    CHECK(view_fonts_wanted() == std::vector<char32_t>{U'\u65e5'});
 }

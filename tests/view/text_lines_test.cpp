@@ -27,7 +27,7 @@ TEST_CASE("a final newline ends the last line instead of opening an empty one", 
     CHECK(index_lines("x\nlast").end(1) == 6);
 }
 
-TEST_CASE("columns count code points, not bytes", "[lines]") {
+TEST_CASE("columns count cells, not bytes: Greek and box drawing take one each", "[lines]") {
     const std::string text = "ascii\n\xce\x91\xce\xb2\xce\xb3 greek\n\xe2\x94\x8c\xe2\x94\x80\xe2\x94\x90\n";
     const TextLines l = index_lines(text);
     REQUIRE(l.count() == 3);
@@ -42,6 +42,23 @@ TEST_CASE("columns count code points, not bytes", "[lines]") {
     CHECK(byte_of_column(text, l, 1, 100) == l.end(1));
     CHECK(byte_of_column(text, l, 0, 2) == 2);
     CHECK(utf8_length(text, l.starts[2], l.end(2)) == 3);
+}
+
+TEST_CASE("columns count cells: wide characters two, combining marks none", "[lines][cells]") {
+    // "x日本" (x, then two wide) / "e" + combining acute + "z"
+    const std::string text = "x\xe6\x97\xa5\xe6\x9c\xac\ne\xcc\x81z\n";
+    const TextLines l = index_lines(text);
+    REQUIRE(l.count() == 2);
+    CHECK(l.cols[0] == 5);
+    CHECK(l.cols[1] == 2);
+    CHECK(l.max_cols == 5);
+    std::size_t at = 0;
+    CHECK(byte_of_column(text, l, 0, 2, &at) == 4);  // column 2 is the second half of 日: 本 at 3
+    CHECK(at == 3);
+    CHECK(byte_of_column(text, l, 0, 3, &at) == 4);
+    CHECK(at == 3);
+    CHECK(byte_of_column(text, l, 1, 1, &at) == l.starts[1] + 3);  // z, past e and its mark
+    CHECK(at == 1);
 }
 
 TEST_CASE("line_of_offset maps every byte, past-the-end included, to its line", "[lines]") {

@@ -8,6 +8,7 @@
 //   Module.ssmSendBytes   the same for a Uint8Array
 //   Module.ssmNotice      the page's error banner, from JS
 //   Module.ssmReadAtMost  a stream reader -> one Uint8Array, or null past a byte limit
+//   Module.ssmIsMark      is a code point a combining mark (the glyph drawing in platform_fonts.cpp)
 //
 // Call flow: index.html loads ssmview.js -> this file runs first (Emscripten's --pre-js) -> the
 // runtime compiles the wasm -> main() -> platform_page.cpp fills in load/state/shareLink/frames
@@ -99,6 +100,10 @@
       return out;
     });
   };
+  // For platform_fonts.cpp's glyph drawing (EM_JS bodies cannot hold backslash escapes): a
+  // combining mark (General_Category M) and the base it is drawn on.
+  Module.ssmIsMark = function(text) { return /^\p{M}$/u.test(text); };
+  Module.ssmNoBreakSpace = '\u00a0';
   Module.ssmSendText = function(fn, text) {
     return call(fn, textToHeap(text == null ? '' : String(text)), Array.prototype.slice.call(arguments, 2));
   };
