@@ -64,6 +64,7 @@ struct FontsState {
     float                             scale = 1.0f;
     float                             cell = 0.0f;  // the space's advance at the last build
     std::vector<GlyphImage>           added;      // by the platform, for this scale
+    std::unordered_set<char32_t>      have;       // their code points
     std::unordered_set<char32_t>      asked;      // queued once, never again (even if none came)
     std::vector<char32_t>             wanted;     // queued since the platform last asked
     int                               replaced = 0;
@@ -177,6 +178,7 @@ bool view_build_fonts(const void* ttf, std::size_t size, float pixel_scale) {
     st.ttf.assign(bytes, bytes != nullptr ? bytes + size : bytes);
     st.scale = pixel_scale;
     st.added.clear();  // drawn for another scale: noted and asked again
+    st.have.clear();
     st.asked.clear();
     st.wanted.clear();
     return build_atlas(st);
@@ -223,6 +225,7 @@ bool view_fonts_add_glyphs(std::vector<GlyphImage> glyphs) {
         const bool sized = g.width >= 0 && g.height >= 0 && g.width <= 256 && g.height <= 256 &&
                            g.rgba.size() == static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height) * 4;
         if (!sized || g.cp < 0x80 || g.cp > 0x10FFFF) continue;  // a platform bug must not corrupt the atlas
+        if (!st.have.insert(g.cp).second) continue;               // drawn twice (asked again after a rebuild)
         st.added.push_back(std::move(g));
         any = true;
     }

@@ -2,7 +2,8 @@
 //
 // Index
 //   FindResult     the query it answers, the match count, the stored match offsets
-//   find_all       non-overlapping matches, left to right, case-sensitive or ASCII case-folded
+//   fold_case      Unicode simple case folding of one code point
+//   find_all       non-overlapping matches, left to right, case-sensitive or case-folded
 //   find_step      next / previous match index, wrapping around
 //   find_nearest   the first match at or after a byte offset (find resumes from where you look)
 //   matches_in     the stored matches that touch a byte range (the rows being drawn)
@@ -12,6 +13,7 @@
 // next/previous then cycle through those, and the view says so.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,9 +28,13 @@ struct FindResult {
     bool                     case_sensitive = false;
     std::size_t              count = 0;    // every match in the text
     std::vector<std::size_t> offsets;      // byte offsets of the first kMaxStoredMatches matches
+    std::vector<std::uint32_t> lengths;    // their lengths in bytes (folded matches can differ
+                                           // from the query's: "k" matches U+212A, 3 bytes)
+    std::size_t              longest = 0;  // the longest stored match
     bool capped() const { return count > offsets.size(); }
 };
 
+char32_t   fold_case(char32_t c);
 FindResult find_all(std::string_view text, std::string_view query, bool case_sensitive,
                     std::size_t max_stored = kMaxStoredMatches);
 // (current + delta) modulo the stored matches; -1 when there are none.

@@ -123,10 +123,9 @@ void draw_row(const RowDraw& r, std::size_t b0, std::size_t b1, std::size_t c0, 
 
     if (r.p.find != nullptr && !r.p.find->offsets.empty() && b1 > b0) {
         const auto range = matches_in(*r.p.find, b0, b1);
-        const std::size_t q = r.p.find->query.size();
         for (std::size_t k = range.first; k < range.second; ++k) {
             const std::size_t ms = std::max(r.p.find->offsets[k], b0);
-            const std::size_t me = std::min(r.p.find->offsets[k] + q, b1);
+            const std::size_t me = std::min(r.p.find->offsets[k] + r.p.find->lengths[k], b1);
             if (me <= ms) continue;
             const std::size_t cs = c0 + utf8_cells(text, b0, ms);
             const std::size_t ce = cs + utf8_cells(text, ms, me);

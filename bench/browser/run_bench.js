@@ -11,6 +11,8 @@
 //                         same for the targets table of a 10,000-invocation fleet, down and up
 //   fleetInvocations      list-command-invocations --details of 10,000 targets (issue 9's size);
 //                         its paste -> frame against JSON.parse of the same text in the same page
+//   glyphFill             a screen of 2,400 CJK ideographs the bundled font lacks: load -> no U+FFFD
+//                         left, against canvas fillText of as many unseen code points
 //   idleFrames            frames drawn in 5 idle seconds (the viewer: 0; the baseline: ~300)
 //   sizes                 gzip -9 sizes of wasm + js, the font, the single-file page
 //   main                  prints a table (and --json prints the figures as JSON)
@@ -224,6 +226,60 @@ function sizes() {
   };
 }
 
+// ---- glyphFill ----------------------------------------------------------------------------------------------
+// A screen of text the bundled font lacks: 60 lines of 40 CJK ideographs, all different. The page
+// shows U+FFFD for them in its first frame and asks the browser to draw them (view/fonts.h), a
+// slice per task; timed from the load to the frame with no replacement glyph left, with the
+// longest main-thread task on the way (PerformanceObserver 'longtask'). The anchor: the same
+// number of code points never drawn before, drawn with canvas fillText alone in the same page
+// (the browser's font fallback is most of the cost). Each run uses code points not seen before.
+function cjkScreen(first) {
+  const lines = [];
+  let cp = first;
+  for (let i = 0; i < 60; i++) { let l = ''; for (let j = 0; j < 40; j++) l += String.fromCodePoint(cp++); lines.push(l); }
+  return JSON.stringify({CommandId: '0f8f2c1d-4b4e-4f6a-9c53-1c9e3d6a7b21', InstanceId: 'i-0123456789abcdef0', Status: 'Success',
+    StatusDetails: 'Success', ResponseCode: 0, StandardOutputContent: lines.join('\n') + '\n', StandardErrorContent: ''}, null, 4);
+}
+
+async function glyphFill(page, runs) {
+  const fills = [], anchors = [], longest = [], added = [];
+  for (let i = 0; i < runs; i++) {
+    const first = 0x4E00 + i * 4800;
+    const r = await page.evaluate((t) => new Promise((resolve) => {
+      const tasks = [];
+      const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
+      obs.observe({type: 'longtask'});
+      const before = window.ssmview.state().glyphs.added;
+      const t0 = performance.now();
+      window.ssmview.load(t);
+      const check = () => {
+        const g = window.ssmview.state().glyphs;
+        if (g.replaced === 0 && g.added > before) {
+          const ms = performance.now() - t0;
+          setTimeout(() => { obs.disconnect(); resolve({ms, added: g.added - before, longest: Math.max(0, ...tasks)}); }, 100);
+        } else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    }), cjkScreen(first));
+    fills.push(r.ms);
+    longest.push(r.longest);
+    added.push(r.added);
+    // The anchor: as many unseen code points (the next 2,400), drawn by the canvas alone.
+    anchors.push(await page.evaluate(([from, n, px]) => {
+      const c = document.createElement('canvas');
+      c.width = 2048; c.height = 2048;
+      const ctx = c.getContext('2d', {willReadFrequently: true});
+      ctx.font = px + 'px monospace';
+      const t0 = performance.now();
+      for (let k = 0; k < n; k++) ctx.fillText(String.fromCodePoint(from + k), (k % 64) * 32, 30 + Math.floor(k / 64) * 32);
+      ctx.getImageData(0, 0, 2048, 2048);
+      return performance.now() - t0;
+    }, [first + 2400, r.added, 15]));
+    await settle(page);
+  }
+  return {median_ms: median(fills), anchor_median_ms: median(anchors), longest_task_ms: Math.max(...longest), glyphs: median(added), runs};
+}
+
 // ---- main ----------------------------------------------------------------------------------------------------
 async function main() {
   for (const need of [path.join(DIST, 'index.html'), path.join(BASELINE, 'baseline.html')]) {
@@ -249,6 +305,12 @@ async function main() {
     out.parse_fleet_10k = await parseTime(page, fleet, 5);
     await settle(page);
     out.scroll_fleet_10k = await scrollCpu(page, 240, 'fleet.table', 30);
+    await context.close();
+
+    ({context, page} = await newPage(browser, site.url));
+    await page.evaluate(() => window.ssmview.ready);
+    await settle(page);
+    out.glyph_fill = await glyphFill(page, 3);
     await context.close();
 
     ({context, page} = await newPage(browser, base.url + 'baseline.html'));
@@ -281,6 +343,8 @@ async function main() {
     ['  its first frame: ImGui + view (wasm)', `median ${ms(out.paste_fleet_10k.first_frame_view_median_ms)}, max ${ms(out.paste_fleet_10k.first_frame_view_max_ms)}; WebGL submission ${ms(out.paste_fleet_10k.first_frame_gl_median_ms)}`],
     ['CPU per frame, 10,000 targets scrolling', `median ${ms(out.scroll_fleet_10k.frame_cpu_median_ms)}, p95 ${ms(out.scroll_fleet_10k.frame_cpu_p95_ms)} (${out.scroll_fleet_10k.frames} frames)`],
     ['  of which ImGui + view (wasm)', `median ${ms(out.scroll_fleet_10k.view_median_ms)}, p95 ${ms(out.scroll_fleet_10k.view_p95_ms)}`],
+    ['CJK screen, load -> no U+FFFD left', `${ms(out.glyph_fill.median_ms)} for ${out.glyph_fill.glyphs} glyphs (median of ${out.glyph_fill.runs}); longest task ${ms(out.glyph_fill.longest_task_ms)}`],
+    ['  canvas fillText of as many (anchor)', `${ms(out.glyph_fill.anchor_median_ms)}; ratio ${(out.glyph_fill.median_ms / out.glyph_fill.anchor_median_ms).toFixed(1)}`],
     ['frames in 5 idle seconds, viewer', String(out.idle_frames_5s)],
     ['frames in 5 idle seconds, baseline', String(out.baseline_idle_frames_5s)],
     ['gzip wasm + js, viewer', `${kb(out.sizes.viewer_wasm_js_gzip)} (raw ${kb(out.sizes.viewer_wasm_js_raw)})`],

@@ -166,6 +166,10 @@ TEST_CASE("glyphs from the platform are dropped at a new scale and asked again; 
     one.push_back(box(U'\u65e5', 4, 4, false));
     REQUIRE(view_fonts_add_glyphs(std::move(one)));
     CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(0x65E5) != nullptr);
+    std::vector<GlyphImage> again;
+    again.push_back(box(U'\u65e5', 4, 4, false));
+    CHECK_FALSE(view_fonts_add_glyphs(std::move(again)));  // a code point is added once
+    CHECK(view_fonts_added() == 1);
     REQUIRE(view_build_fonts(ttf.data(), ttf.size(), 2.0f));
     CHECK(view_fonts_added() == 0);
     CHECK(ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(0x65E5) == nullptr);
