@@ -70,6 +70,13 @@ std::string sanitize_for_terminal(std::string_view t) {
 
 std::string format_summary(const Report& r, const TextStyle& st) {
     std::string out;
+    if (r.kind == ReportKind::Plain) {
+        // No status is known: say so, and show the text as the page does (input.plain's warning
+        // follows with the fix).
+        out += paint(st, phase_colour(Phase::Unknown), "PLAIN OUTPUT") + "  no status: this is not AWS CLI JSON\n";
+        preview(out, "output", r.invocation.standard_output_content, st);
+        return out;
+    }
     if (!r.has_invocation) return out;
     const Invocation& inv = r.invocation;
     const State& s = r.state;

@@ -142,6 +142,23 @@ int inspect(const std::vector<std::string>& args) {
 
 // ---- link -----------------------------------------------------------------------------------
 
+// Plain output's link carries the text itself (masked): opened, it is plain output again.
+int link_plain(std::string text, const RedactOptions& redaction, const std::string& base) {
+    const int masked = redact_text(text, redaction);
+    std::string refusal = share_json_refusal(text.size());
+    const std::string compressed = refusal.empty() ? deflate_raw(text) : std::string();
+    if (refusal.empty()) refusal = share_payload_refusal(compressed.size());
+    if (!refusal.empty()) {
+        std::fprintf(stderr, "ssmview: %s\n", refusal.c_str());
+        return kExitInvalid;
+    }
+    const std::string url = make_link(base, compressed);
+    std::printf("%s\n", url.c_str());
+    if (masked) std::fprintf(stderr, "ssmview: masked %d value(s)\n", masked);
+    std::fprintf(stderr, "ssmview: plain output (no status); link is %zu characters\n", url.size());
+    return kExitOk;
+}
+
 // A fleet's link: every invocation if the compressed payload fits, else the budgets of
 // core/fleet_link.h in turn, the same steps the page's share panel takes.
 int link_fleet(const Fleet& fleet, const RedactOptions& redaction, const std::string& base) {
@@ -199,6 +216,7 @@ int link(const std::vector<std::string>& args) {
     if (!in.ok) { std::fprintf(stderr, "ssmview: %s\n", in.error.c_str()); return kExitUsage; }
     const Report r = analyze_input(in);
     if (r.kind == ReportKind::Fleet) return link_fleet(r.fleet, redaction, base);
+    if (r.kind == ReportKind::Plain) return link_plain(r.invocation.standard_output_content.value, redaction, base);
     if (!r.has_invocation) {
         std::fputs(format_diagnostics(r, in.name, TextStyle{}).c_str(), stderr);
         std::fprintf(stderr, "ssmview: no invocation to link\n");
@@ -248,6 +266,12 @@ int open_link(const std::vector<std::string>& args) {
         std::fputs(inflated.data.c_str(), stdout);
         std::fputs(format_diagnostics(r, "<link>", TextStyle{}).c_str(), stderr);
         return r.valid() ? kExitOk : kExitInvalid;
+    }
+    if (r.kind == ReportKind::Plain) {
+        // The text the link carries, as it was: `ssmview inspect -` reads it back the same way.
+        std::fputs(r.invocation.standard_output_content.value.c_str(), stdout);
+        std::fputs(format_diagnostics(r, "<link>", TextStyle{}).c_str(), stderr);
+        return kExitOk;
     }
     if (!r.has_invocation) {
         std::fputs(format_diagnostics(r, "<link>", TextStyle{}).c_str(), stderr);

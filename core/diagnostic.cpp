@@ -36,6 +36,7 @@ const std::vector<DiagnosticCode>& diagnostic_catalogue() {
         {"input.text", Severity::Error, "AWS CLI --output text: rerun with --output json"},
         {"input.table", Severity::Error, "AWS CLI --output table: rerun with --output json"},
         {"input.no_json", Severity::Error, "no JSON object in the text"},
+        {"input.plain", Severity::Warning, "not CLI JSON: shown as plain output, with no status"},
         {"input.text_before", Severity::Info, "text before the JSON (a prompt, the command line) was skipped"},
         {"input.text_after", Severity::Info, "text after the JSON (a prompt) was skipped"},
         {"input.text_between", Severity::Info, "text between two pasted pages (a prompt, a command line) was skipped"},

@@ -2,6 +2,8 @@
 //
 // Index
 //   input_format_name
+//   starts_json        a line that opens a JSON document (json_scalar: or is one); has_json_line:
+//                      any such line (else plain output)
 //   Line helpers              iterate lines without copying (\n, \r\n)
 //   looks_binary              NUL bytes or mostly control characters
 //   Signatures                yaml (`CommandId: ...` at column 0), yaml-stream (`- CommandId: ...`),
@@ -34,6 +36,7 @@ const char* input_format_name(InputFormat f) {
         case InputFormat::Text: return "text";
         case InputFormat::Table: return "table";
         case InputFormat::Binary: return "binary";
+        case InputFormat::Plain: return "plain";
         case InputFormat::Unknown: return "unknown";
     }
     return "unknown";
@@ -86,19 +89,25 @@ bool yaml_key(std::string_view line, const char* name) {
     return line.size() > len && line.compare(0, len, name) == 0 && line[len] == ':';
 }
 
-// A member name of GetCommandInvocationResult, or the top-level member of a fleet output
-// (fleet.h kFleetOutputs), followed by ':' (a YAML mapping key).
-bool yaml_member_key(std::string_view line) {
-    for (const char* name : kModelMembers)
-        if (yaml_key(line, name)) return true;
-    // A fleet output's member holds a list or a mapping, so YAML writes nothing after its key (or
-    // `[]`): "Command: aws ssm ..." in a prompt line before a JSON paste is not mistaken for it.
+// The top-level member of a fleet output (fleet.h kFleetOutputs) as a YAML key. It holds a list
+// or a mapping, so YAML writes nothing after its key (or `[]`): "Command: aws ssm ..." in a
+// prompt line before a JSON paste is not mistaken for it.
+bool yaml_fleet_key(std::string_view line) {
     for (const FleetOutputName& o : kFleetOutputs)
         if (yaml_key(line, o.member)) {
             const std::string_view rest = line.substr(std::strlen(o.member) + 1);
             if (rest.empty() || rest == " []" || rest == " {}") return true;
         }
     return false;
+}
+
+// A member name of GetCommandInvocationResult, or a fleet output's, followed by ':' (a YAML
+// mapping key). A whole invocation has one per member; a log's "Status: ok" is one alone, so
+// two are asked for (other_cli_format).
+bool yaml_member_key(std::string_view line) {
+    for (const char* name : kModelMembers)
+        if (yaml_key(line, name)) return true;
+    return yaml_fleet_key(line);
 }
 
 bool table_title(std::string_view line) {
@@ -138,10 +147,11 @@ bool may_start_signature(std::string_view line) {
 
 InputFormat other_cli_format(std::string_view text) {
     InputFormat found = InputFormat::Unknown;
+    int yaml_keys = 0;  // a whole output has one per member; a log line "Status: ok" is one alone
     for_each_line(text, [&](std::string_view line, std::size_t) {
         if (!may_start_signature(line)) return true;
         if (starts_with(line, "- ") && yaml_member_key(line.substr(2))) { found = InputFormat::YamlStream; return false; }
-        if (yaml_member_key(line)) { found = InputFormat::Yaml; return false; }
+        if (yaml_fleet_key(line) || (yaml_member_key(line) && ++yaml_keys == 2)) { found = InputFormat::Yaml; return false; }
         if (starts_with(line, "|") && table_title(line)) { found = InputFormat::Table; return false; }
         if (text_row(line) || text_output_line(line)) { found = InputFormat::Text; return false; }
         return true;
@@ -157,6 +167,43 @@ const char* other_format_code(InputFormat f) {
         case InputFormat::Table: return "input.table";
         default: return "input.no_json";
     }
+}
+
+// ---- starts_json ------------------------------------------------------------------------------
+
+// Does a line start a JSON document (after blanks)? '{' does; so does a quote (a fragment of one,
+// which deserves the JSON reader's diagnostics rather than a plain view). '[' does as an array of
+// objects, strings or arrays, alone at the end of its line (a pretty-printed array opens), or
+// when the line ends with ']': a log's "[INFO] started" does not. A line that is one JSON scalar
+// (42, -1.5e3, true, null) does too, so `--query ResponseCode` output is named as what it is.
+bool json_scalar(std::string_view v) {
+    if (v == "true" || v == "false" || v == "null") return true;
+    std::size_t i = v.size() > 0 && v[0] == '-' ? 1 : 0;
+    const std::size_t digits = i;
+    while (i < v.size() && ((v[i] >= '0' && v[i] <= '9') || v[i] == '.' || v[i] == 'e' || v[i] == 'E' || v[i] == '+' || v[i] == '-')) ++i;
+    return i == v.size() && i > digits && v[digits] >= '0' && v[digits] <= '9';
+}
+
+bool starts_json(std::string_view line) {
+    std::size_t i = 0, end = line.size();
+    while (i < end && (line[i] == ' ' || line[i] == '\t')) ++i;
+    while (end > i && (line[end - 1] == ' ' || line[end - 1] == '\t' || line[end - 1] == '\r')) --end;
+    if (i == end) return false;
+    if (line[i] == '{' || line[i] == '"') return true;
+    if (line[i] != '[') return json_scalar(line.substr(i, end - i));
+    if (line[end - 1] == ']') return true;
+    ++i;
+    while (i < end && (line[i] == ' ' || line[i] == '\t')) ++i;
+    return i == end || line[i] == '{' || line[i] == '"' || line[i] == '[';
+}
+
+bool has_json_line(std::string_view text) {
+    bool found = false;
+    for_each_line(text, [&](std::string_view line, std::size_t) {
+        if (starts_json(line)) { found = true; return false; }
+        return true;
+    });
+    return found;
 }
 
 // ---- find_json_start ------------------------------------------------------------------------
@@ -219,6 +266,16 @@ Located locate_json(std::string_view text, DiagnosticSink& sink) {
                  std::string("This is AWS CLI `--output ") + input_format_name(other) +
                      "` output; ssmview reads JSON. Run the command again with `--output json`.",
                  "", start);
+        return out;
+    }
+
+    if (!has_json_line(body)) {
+        out.format = InputFormat::Plain;
+        out.begin = start;
+        sink.add(Severity::Warning, "input.plain",
+                 "This is not AWS CLI JSON, so it is shown as plain output, with no status. For the whole report, "
+                 "paste what `aws ssm get-command-invocation --output json` prints.",
+                 "", start + first);
         return out;
     }
 

@@ -3,11 +3,15 @@
 // Index
 //   InputFormat      what the pasted text was recognized as, and its stable name
 //   Located          the recognized format and where JSON reading should start
-//   locate_json      BOM, emptiness, binary data, AWS CLI yaml/yaml-stream/text/table, prompts
+//   locate_json      BOM, emptiness, binary data, AWS CLI yaml/yaml-stream/text/table, prompts,
+//                    and plain output: text with no JSON document in it
 //
 // Called first by analyze(). The other AWS CLI output formats are recognized by their own
 // signatures at the start of a line and answered with the `--output json` fix; they are never
 // guessed at, because text and table output lose the member names a faithful report needs.
+// Text that is no CLI document at all (what `--query StandardOutputContent --output text` prints,
+// a log copied from a terminal) is plain output: no line of it starts a JSON document, and no
+// signature matched. It is shown as it is, with no status (input.plain says so).
 #pragma once
 #include <cstddef>
 #include <string_view>
@@ -16,13 +20,15 @@
 
 namespace ssmview {
 
-enum class InputFormat { Empty, Json, Yaml, YamlStream, Text, Table, Binary, Unknown };
-const char* input_format_name(InputFormat f);  // "empty", "json", "yaml", "yaml-stream", "text", "table", "binary", "unknown"
+enum class InputFormat { Empty, Json, Yaml, YamlStream, Text, Table, Binary, Plain, Unknown };
+// "empty", "json", "yaml", "yaml-stream", "text", "table", "binary", "plain", "unknown"
+const char* input_format_name(InputFormat f);
 
 struct Located {
     InputFormat format = InputFormat::Unknown;
     bool        read_json = false;   // go on with read_json at `begin`
-    std::size_t begin = 0;           // byte offset of the JSON's first character
+    std::size_t begin = 0;           // byte offset of the JSON's first character (plain output:
+                                     // of the text, after a byte order mark)
 };
 
 Located locate_json(std::string_view text, DiagnosticSink& sink);

@@ -4,7 +4,7 @@
 //   Report::valid / count
 //   report_kind_name
 //   analyze               size -> locate_json -> read_json -> read_invocation -> classify -> validate,
-//                         or -> read_fleet for a fleet output
+//                         or -> read_fleet for a fleet output, or the text as plain output
 #include "report.h"
 
 #include <cstdio>
@@ -17,7 +17,14 @@
 
 namespace ssmview {
 
-const char* report_kind_name(ReportKind k) { return k == ReportKind::Fleet ? "fleet" : "invocation"; }
+const char* report_kind_name(ReportKind k) {
+    switch (k) {
+        case ReportKind::Fleet: return "fleet";
+        case ReportKind::Plain: return "plain";
+        case ReportKind::Invocation: break;
+    }
+    return "invocation";
+}
 
 bool Report::valid() const { return count(Severity::Error) == 0; }
 
@@ -48,6 +55,11 @@ Report analyze(std::string_view text) {
 
     const Located located = locate_json(text, sink);
     r.format = located.format;
+    if (located.format == InputFormat::Plain) {
+        r.kind = ReportKind::Plain;
+        r.invocation.standard_output_content.present = true;
+        r.invocation.standard_output_content.value = std::string(text.substr(located.begin));
+    }
     if (!located.read_json) {
         r.diagnostics = sink.take();
         return r;

@@ -37,8 +37,10 @@
 
 namespace ssmview {
 
-enum class ReportKind { Invocation, Fleet };
-const char* report_kind_name(ReportKind k);  // "invocation", "fleet"
+// Plain: text that is no CLI document (input.plain); its text is the invocation's
+// StandardOutputContent, with nothing else known, so every output feature works on it.
+enum class ReportKind { Invocation, Fleet, Plain };
+const char* report_kind_name(ReportKind k);  // "invocation", "fleet", "plain"
 
 struct Report {
     ReportKind              kind = ReportKind::Invocation;

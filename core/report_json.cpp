@@ -65,6 +65,8 @@ Json report_to_json(const Report& r) {
         j["state"] = nullptr;
         j["times"] = nullptr;
     }
+    // Plain output: the text as it came, since there is no invocation to carry it.
+    if (r.kind == ReportKind::Plain) j["output"] = r.invocation.standard_output_content.value;
     j["diagnostics"] = diagnostics_to_json(r.diagnostics);
     return j;
 }

@@ -130,6 +130,14 @@ cli_error() {  # cli_error NAME COMMAND_ID INSTANCE_ID
 cli_error error-invocation-does-not-exist 05b2e53f-a7ea-45db-9cfc-ea17ed30ce04 i-0d7a8ef42c10a2646
 cli_error error-invocation-does-not-exist-with-message eae0bb53-676e-4dbe-baea-f3be42c73249 i-0982013cacc9d189d
 
+# `--query StandardOutputContent --output text`: the output alone, as people save it to a file. It is
+# no CLI document: ssmview opens it as plain output (input.plain).
+read -r _ rich_cmd rich_inst < <(grep '^success_rich ' "$work/states")
+"${aws_env[@]}" "$AWS" ssm get-command-invocation --command-id "$rich_cmd" --instance-id "$rich_inst" \
+  --endpoint-url "$endpoint" --region us-east-1 --query StandardOutputContent --output text \
+  >"$out/aws-cli/success_rich.stdout.text" 2>"$work/query.err" || { log "FAILED: --query StandardOutputContent"; exit 1; }
+[ ! -s "$work/query.err" ] || { log "FAILED: --query StandardOutputContent"; cat "$work/query.err" >&2; exit 1; }
+
 # ---- 3b. fleets -------------------------------------------------------------------------------
 ssm() {  # ssm ENV-ASSIGNMENT... -- SUBCOMMAND ARGS...: the clean environment, the stub, us-east-1
   local extra=()

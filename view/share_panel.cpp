@@ -87,6 +87,10 @@ void update_redaction(Frame& f) {
     if (f.s.report.kind == ReportKind::Fleet) {
         f.m.fleet_link = fleet_link_records(f.s.report.fleet, o);
         f.m.redaction_count = f.m.fleet_link.replacements;
+    } else if (f.s.report.kind == ReportKind::Plain) {
+        f.m.fleet_link = FleetLinkRecords{};
+        std::string text = f.s.report.invocation.standard_output_content.value;
+        f.m.redaction_count = redact_text(text, o);
     } else {
         f.m.fleet_link = FleetLinkRecords{};
         f.m.redaction_count = redact(shared_invocation(f.s, whole_in_share_link(f.s)), o).replacements;
@@ -142,7 +146,8 @@ void draw_share_panel(Frame& f) {
     const bool typing = ImGui::IsItemActive();
     note_control(f, "share.redact_strings");
 
-    if (!r.has_invocation && !fleet) {
+    const bool plain = r.kind == ReportKind::Plain;
+    if (!r.has_invocation && !fleet && !plain) {
         ImGui::TextDisabled("Nothing to share: load an invocation first.");
         return;
     }
@@ -172,6 +177,17 @@ void draw_share_panel(Frame& f) {
         if (fleet) {
             f.m.copy_link_when_ready = true;
             request_fleet_link(f, kMaxLinkDecodedBytes);  // the first of core/fleet_link.h's budgets
+        } else if (plain) {
+            // The link carries the text itself (masked): opened, it is plain output again.
+            std::string text = r.invocation.standard_output_content.value;
+            redact_text(text, redact_options_from_ui(ui));
+            f.s.share_link.clear();
+            f.s.share_error = share_json_refusal(text.size());
+            if (f.s.share_error.empty()) {
+                f.a.request_share_link = true;
+                f.a.share_json = std::move(text);
+                f.m.copy_link_when_ready = true;
+            }
         } else {
             std::string json = canonical_json(redact(shared_invocation(f.s, whole), redact_options_from_ui(ui)).invocation);
             f.s.share_link.clear();

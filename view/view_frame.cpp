@@ -80,6 +80,12 @@ void draw_summary(Frame& f) {
             draw_fleet_summary(f);
             return;
         }
+        if (r.kind == ReportKind::Plain) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.warning), "%s", plain_heading());
+            note_control(f, "summary.plain");
+            ImGui::TextWrapped("%s", plain_text());
+            return;
+        }
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(f.pal.error), "%s", not_shown_text());
         const std::string error = first_error_text(r);
         if (!error.empty()) ImGui::TextWrapped("%s", error.c_str());
@@ -114,7 +120,7 @@ void draw_main_tabs(Frame& f) {
     ImGui::Separator();
     switch (ui.tab) {
     case ViewTab::Output:
-        if (f.s.report.has_invocation) draw_output_panel(f);
+        if (f.s.report.has_invocation || f.s.report.kind == ReportKind::Plain) draw_output_panel(f);
         else if (f.s.report.kind == ReportKind::Fleet) draw_fleet_panel(f);
         else ImGui::TextDisabled("No output: no invocation was read (see Diagnostics).");
         break;

@@ -91,7 +91,7 @@ Json view_state_to_json(const ViewState& s) {
     j["valid"] = r.valid();
     j["kind"] = report_kind_name(r.kind);
     j["has_invocation"] = r.has_invocation;
-    j["fields"] = r.has_invocation ? fields_json(s, m) : Json::object();
+    j["fields"] = r.has_invocation || r.kind == ReportKind::Plain ? fields_json(s, m) : Json::object();
     j["phase"] = phase_name(r.state.phase);
     j["detail"] = detail_name(r.state.detail);
     j["terminal"] = r.state.terminal;

@@ -118,6 +118,11 @@ ViewMirror view_mirror(const ViewState& s, const ViewEnv& env) {
     } else if (s.text.empty() && s.generation == 0) {
         m.heading = intro_text();
         m.title = "ssmview";
+    } else if (r.kind == ReportKind::Plain) {
+        m.heading = plain_heading();
+        add_row(m, "Note", plain_text());
+        output_rows(m, s);
+        m.title = "Plain output \xe2\x80\x94 ssmview";
     } else if (r.kind == ReportKind::Fleet) {
         m.heading = fleet_heading(r);
         const FleetCounts c = fleet_counts(r.fleet);

@@ -110,7 +110,7 @@ void view_load_analyzed(ViewState& state, std::string text, Report report, LoadS
     ui.find_current = 0;
     ui.raw_line = 0;
     ui.selected_diagnostic = -1;
-    ui.tab = state.report.has_invocation || state.report.kind == ReportKind::Fleet ? ViewTab::Output : ViewTab::Diagnostics;
+    ui.tab = state.report.has_invocation || state.report.kind != ReportKind::Invocation ? ViewTab::Output : ViewTab::Diagnostics;
     const Invocation& inv = state.report.invocation;
     const bool out_empty = !inv.standard_output_content.present || inv.standard_output_content.value.empty();
     const bool err_empty = !inv.standard_error_content.present || inv.standard_error_content.value.empty();

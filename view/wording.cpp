@@ -5,6 +5,7 @@
 //   member values     field_text, cloudwatch_text, source_text
 //   times             time_text, elapsed_text
 //   no invocation     intro_text, not_shown_text, not_shown_hint, first_error_text
+//   plain output      plain_heading, plain_text
 //   fleet             fleet_heading, fleet_progress_text, fleet_phase_text, fleet_group_heading,
 //                     fleet_diff_heading
 //   diagnostics       diagnostics_summary, diagnostic_place, diagnostic_sentence, diagnostics_more
@@ -114,6 +115,12 @@ const char* intro_text() {
 }
 const char* not_shown_text() { return "This is not a get-command-invocation result that can be shown."; }
 const char* not_shown_hint() { return "Details in Diagnostics; the input itself under Raw input."; }
+const char* plain_heading() { return "Plain output: no status is known"; }
+const char* plain_text() {
+    return "This text is not AWS CLI JSON (it may be what `--query StandardOutputContent --output text` prints, or a "
+           "log copied from a terminal), so it is shown as it is, with no status, times or ids. For the whole report, "
+           "paste what `aws ssm get-command-invocation --output json` prints.";
+}
 
 const char* target_fetched_text() { return "GetCommandInvocation's own answer, fetched through the proxy."; }
 

@@ -52,6 +52,8 @@ std::string source_text(const ViewState& s);
 
 const char* intro_text();
 const char* not_shown_text();
+const char* plain_heading();  // text that is no CLI document, shown as output (ReportKind::Plain)
+const char* plain_text();
 const char* not_shown_hint();
 // Under the target bar once the proxy's GetCommandInvocation replaced what the list said.
 const char* target_fetched_text();

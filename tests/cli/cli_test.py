@@ -89,6 +89,26 @@ class InspectTest(unittest.TestCase):
                 j = json.loads(run("inspect", "--json", os.path.join(FIX, "aws-cli", "failed." + fmt)).stdout)
                 self.assertEqual(j["format"], fmt)
 
+    def test_plain_output_is_shown_with_no_status_and_exits_0(self):
+        path = os.path.join(FIX, "aws-cli", "success_rich.stdout.text")  # --query StandardOutputContent --output text
+        p = run("inspect", path)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = p.stdout.decode()
+        self.assertIn("PLAIN OUTPUT  no status: this is not AWS CLI JSON", out)
+        self.assertIn("Health report for ip-10-20-7-88.ec2.internal", out)
+        self.assertNotIn("\x1b", out)
+        self.assertIn(b"input.plain", p.stderr)
+        j = json.loads(run("inspect", "--json", path).stdout)
+        self.assertEqual((j["kind"], j["format"], j["valid"], j["state"], j["invocation"]), ("plain", "plain", True, None, None))
+        with open(path, encoding="utf-8", newline="") as f:
+            self.assertEqual(j["output"], f.read())
+        # A link carries the text; opened, it is the same text.
+        link = run("link", path).stdout.decode().strip()
+        back = run("open", link)
+        self.assertEqual(back.returncode, 0)
+        with open(path, "rb") as f:
+            self.assertEqual(back.stdout, f.read())
+
     def test_summary_reads_for_a_person_and_strips_terminal_escapes(self):
         p = run("inspect", os.path.join(FIX, "aws-cli", "success_rich.json"))
         self.assertEqual(p.returncode, 0)
@@ -251,8 +271,14 @@ class BadLinkTest(unittest.TestCase):
         self.assertLess(len(bomb), 200_000)
         self.assertRefused(bomb, "more than 16 MiB")
 
-    def test_link_carrying_non_json_gets_diagnostics(self):
+    def test_link_carrying_non_json_opens_as_plain_output(self):
         p = run("open", make_link(b"hello"))
+        self.assertEqual(p.returncode, 0)
+        self.assertEqual(p.stdout, b"hello")
+        self.assertIn(b"input.plain", p.stderr)
+
+    def test_link_carrying_a_fragment_of_json_gets_diagnostics(self):
+        p = run("open", make_link(b'see:\n"Status": "Success"'))
         self.assertEqual(p.returncode, 1)
         self.assertIn(b"input.no_json", p.stderr)
 

@@ -76,7 +76,9 @@ void check_well_formed(const std::string& text, const Report& r) {
         any_error = any_error || d.severity == Severity::Error;
     }
     CHECK(r.valid() == !any_error);
-    if (!r.has_invocation) CHECK_FALSE(r.valid());  // no invocation: an error says why
+    // No invocation read (and neither a fleet nor plain output): an error says why.
+    if (!r.has_invocation && r.kind == ReportKind::Invocation) CHECK_FALSE(r.valid());
+    if (r.kind == ReportKind::Plain) CHECK(r.invocation.standard_output_content.present);
     CHECK(r.json_begin <= r.json_end);
     CHECK(r.json_end <= text.size());
 }
@@ -138,35 +140,69 @@ TEST_CASE("random bytes with a NUL in the first kBinarySniffBytes are input.bina
     }
 }
 
-TEST_CASE("prose with no JSON is input.no_json, quoting how it starts", "[bad]") {
+TEST_CASE("prose with no JSON is plain output: the text whole as stdout, no status, input.plain", "[bad][plain]") {
     std::mt19937 rng(3);
     for (int round = 0; round < 100; ++round) {
         // Words of letters; the first starts with A..H, which no JSON value (nor NaN, Infinity) does.
         std::string prose(1, static_cast<char>('A' + rng() % 8));
         const std::size_t n = rng() % 120;
-        for (std::size_t i = 0; i < n; ++i) prose += rng() % 6 == 0 ? ' ' : static_cast<char>('a' + rng() % 26);
+        for (std::size_t i = 0; i < n; ++i) prose += rng() % 6 == 0 ? ' ' : rng() % 40 == 0 ? '\n' : static_cast<char>('a' + rng() % 26);
         INFO(prose);
         const Report r = analyze(prose);
-        REQUIRE(codes(r) == std::vector<std::string>{"input.no_json"});
-        const std::string head = prose.size() > 40 ? prose.substr(0, 40) + "..." : prose;
-        CHECK(r.diagnostics[0].message == "No JSON object found (the text starts with \"" + head +
-                                              "\"). Paste the output of `aws ssm get-command-invocation --output json`.");
+        REQUIRE(codes(r) == std::vector<std::string>{"input.plain"});
+        CHECK(r.diagnostics[0].severity == Severity::Warning);
+        CHECK(r.diagnostics[0].message == "This is not AWS CLI JSON, so it is shown as plain output, with no status. For the whole "
+                                          "report, paste what `aws ssm get-command-invocation --output json` prints.");
+        CHECK(r.kind == ReportKind::Plain);
+        CHECK(r.format == InputFormat::Plain);
+        CHECK(r.valid());
+        CHECK_FALSE(r.has_invocation);
+        CHECK(r.state.phase == Phase::Unknown);
+        CHECK(r.invocation.standard_output_content.value == prose);
         check_well_formed(prose, r);
     }
 }
 
-TEST_CASE("prose with no JSON is quoted by its first 40 characters, never half of one", "[bad]") {
+TEST_CASE("text before a JSON fragment is quoted by its first 40 characters, never half of one", "[bad]") {
     // Found by fuzz_analyze: the quote was cut at 40 bytes, inside a character, and the message
-    // was no longer UTF-8.
+    // was no longer UTF-8. (A line starting with a quote makes this a JSON fragment, not plain output.)
     std::string e39;
     for (int i = 0; i < 39; ++i) e39 += "\xC3\xA9";  // é, two bytes each
     const std::string tail = "\"). Paste the output of `aws ssm get-command-invocation --output json`.";
-    const Report forty = analyze("A" + e39);  // 40 characters, 79 bytes: quoted whole
+    const Report forty = analyze("A" + e39 + "\n\"Status\": \"Success\"");  // 40 characters, 79 bytes: quoted whole
     REQUIRE(codes(forty) == std::vector<std::string>{"input.no_json"});
     CHECK(forty.diagnostics[0].message == "No JSON object found (the text starts with \"A" + e39 + tail);
-    const Report more = analyze("A" + e39 + "\xE2\x9A\xA0\xEF\xB8\x8F and more");  // ⚠️ is the 41st
+    const Report more = analyze("A" + e39 + "\xE2\x9A\xA0\xEF\xB8\x8F and more\n\"Status\": 1");  // ⚠️ is the 41st
     REQUIRE(codes(more) == std::vector<std::string>{"input.no_json"});
     CHECK(more.diagnostics[0].message == "No JSON object found (the text starts with \"A" + e39 + "..." + tail);
+}
+
+TEST_CASE("what --query StandardOutputContent --output text prints, and a terminal log, are plain output", "[bad][plain]") {
+    // Logs whose lines look like other things: a bracketed level, a timestamp, a key: value line
+    // with a member's name, tabs, a JSON object inside a line.
+    const std::string log = "[INFO] starting deploy\n2026-11-20T14:03:07Z fetched 12 files\nStatus: ok\n"
+                            "metric\tvalue\tunit\nuptime\t1724011\ts\npayload {\"id\": 7} sent\n\x1b[32mdone\x1b[0m\n";
+    const Report r = analyze(log);
+    CHECK(codes(r) == std::vector<std::string>{"input.plain"});
+    CHECK(r.kind == ReportKind::Plain);
+    CHECK(r.invocation.standard_output_content.value == log);
+    // A byte order mark is skipped, and said so.
+    const Report bom = analyze("\xEF\xBB\xBFhello\n");
+    CHECK(codes(bom) == std::vector<std::string>{"input.bom", "input.plain"});
+    CHECK(bom.invocation.standard_output_content.value == "hello\n");
+    // The whole-invocation formats stay answered with the --output json fix: not plain.
+    CHECK(codes(analyze("CommandId: x\nStatus: Success\n")) == std::vector<std::string>{"input.yaml"});
+    // What the real AWS CLI v2 printed for `--query StandardOutputContent --output text`: the same
+    // output the JSON's StandardOutputContent holds, plus the newline the CLI ends its text with.
+    const std::string queried = read_fixture("aws-cli/success_rich.stdout.text");
+    const Report q = analyze(queried);
+    CHECK(codes(q) == std::vector<std::string>{"input.plain"});
+    const Report whole = analyze(read_fixture("aws-cli/success_rich.json"));
+    REQUIRE(whole.has_invocation);
+    CHECK(q.invocation.standard_output_content.value == whole.invocation.standard_output_content.value + "\n");
+    // One JSON scalar, or a bracketed array, still goes to the JSON reader (model.not_object).
+    CHECK(codes(analyze("42\n")) == std::vector<std::string>{"model.not_object"});
+    CHECK(codes(analyze("[1, 2]")) == std::vector<std::string>{"model.not_object"});
 }
 
 TEST_CASE("every prefix of a real invocation is json.truncated, and nothing else but a cut character", "[bad]") {

@@ -30,7 +30,8 @@ std::map<std::string, std::string> inputs() {
     m["input.yaml_stream"] = "- CommandId: 1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7\n  Status: Success\n";
     m["input.text"] = "1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7\t\tAWS-RunShellScript\t1\tPT1S\t\t\ti-0802cc9316fe86d8a\n";
     m["input.table"] = "------\n|  GetCommandInvocation  |\n+----+\n";
-    m["input.no_json"] = "An error occurred (InvocationDoesNotExist) when calling the GetCommandInvocation operation:";
+    m["input.no_json"] = "See below:\n\"Status\": \"Success\"\n";
+    m["input.plain"] = "An error occurred (InvocationDoesNotExist) when calling the GetCommandInvocation operation:";
     m["input.text_before"] = "$ aws ssm get-command-invocation\n" + succeeded("");
     m["input.text_after"] = succeeded("") + "\n$ ";
     m["input.bom"] = "\xEF\xBB\xBF" + succeeded("");

@@ -95,3 +95,26 @@ h.test('a paste in any script reaches the core unchanged, whatever its length', 
     await p.close();
   }
 });
+
+// What `aws ssm get-command-invocation --query StandardOutputContent --output text` printed (the
+// real AWS CLI v2, tests/fixtures): no CLI document, so plain output with its notice, coloured.
+h.test('a --query StandardOutputContent --output text paste opens as plain output', async () => {
+  const p = await h.openPage({deviceScaleFactor: 2});
+  try {
+    const before = (await h.state(p.page)).generation;
+    await h.pasteText(p.page, h.fixture('aws-cli/success_rich.stdout.text'));
+    const s = await h.waitFor(p.page, (s) => s.generation > before, 'the paste');
+    h.assertEqual(s.kind, 'plain', 'kind');
+    h.assertEqual(s.format, 'plain', 'format');
+    h.assertEqual(s.phase, 'unknown', 'no status');
+    h.assertEqual(s.ui.tab, 'output', 'the Output tab');
+    h.assertEqual(s.diagnostics.map((d) => d.code).join(','), 'input.plain', 'the notice');
+    await h.settle(p.page);
+    h.assert((await h.state(p.page)).controls['summary.plain'], 'the summary says it is plain output');
+    await p.page.screenshot({path: h.artifactPath('paste-plain-output@2x.png')});
+    await p.page.waitForFunction(() => document.getElementById('summary').textContent.includes('Plain output'), null, {timeout: 10000});
+    h.assertEqual(p.errors.length, 0, `page errors: ${p.errors.join('; ')}`);
+  } finally {
+    await p.close();
+  }
+});
