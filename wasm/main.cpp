@@ -102,7 +102,8 @@ void app_frame() {
     ImGui::NewFrame();
     ViewActions act = view_frame(a.state, a.env);
     input_update_cursor();
-    ImGui::Render();
+    ImGui::Render();  // (EndFrame reports the caret: io.SetPlatformImeDataFn)
+    input_sync_text_field();
     const double gl_start = loop_now_ms();
     gl_render(display_width(), display_height(), a.env.prefers_dark);
     stats_frame_drawn(gl_start - view_start, loop_now_ms() - gl_start);

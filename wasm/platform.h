@@ -111,6 +111,7 @@ void input_focus_canvas();
 void input_update_cursor();      // ImGui's wanted mouse cursor -> the canvas's CSS cursor
 void input_wheel_sent(float& x, float& y);  // total wheel notches sent to ImGui (state() for tests)
 void input_paste_into_field();   // ImGui's paste chord, reading the clipboard copy (platform_clipboard.cpp)
+void input_sync_text_field();    // after a frame: the #ime textarea follows ImGui's active field and caret
 
 // ---- clipboard_ (platform_clipboard.cpp) --------------------------------------------------------
 void clipboard_init();

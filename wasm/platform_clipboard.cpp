@@ -29,8 +29,9 @@
 EM_JS(void, js_clipboard_listen, (), {
     document.addEventListener("paste", function(e) {
         var t = e.target;
-        // A real HTML text field on the page keeps its own paste (none today; future-proof).
-        if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) return;
+        // A real HTML text field on the page keeps its own paste (none today; future-proof). The
+        // hidden #ime textarea is the view's own text input (platform_input.cpp): its paste is ours.
+        if (t && t.id !== "ime" && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) return;
         var data = e.clipboardData;
         if (!data) return;
         e.preventDefault();

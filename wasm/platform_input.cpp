@@ -3,6 +3,9 @@
 // Index
 //   key mapping        KeyboardEvent.key / .code -> ImGuiKey
 //   keyboard           keydown/keyup on the canvas; text from KeyboardEvent.key; which keys the browser keeps
+//   text input         while a field is typed in, the hidden #ime textarea has the focus: typed,
+//                      composed (IME, dead keys, compose key) and committed text comes from its
+//                      input and compositionend events; it sits at ImGui's caret for the IME window
 //   mouse              down on the canvas, move/up on the window (drags may leave the canvas)
 //   wheel              deltaMode pixel/line/page -> ImGui wheel notches
 //   touch              tap = click, drag = scroll (with a touch-screen mouse source)
@@ -23,6 +26,7 @@
 // display_css_to_device() turns them into the device pixels the UI is laid out in.
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <set>
 #include <string>
@@ -41,6 +45,42 @@ EM_JS(double, js_canvas_top, (), { return document.getElementById("canvas").getB
 EM_JS(void, js_block_context_menu, (), {
     document.getElementById("canvas").addEventListener("contextmenu", function(e) { e.preventDefault(); });
 });
+// ---- text input (JS side) ----------------------------------------------------------------------------------
+// The #ime textarea (web/index.html) gets what an input method makes: `input` events for plain
+// typing (and a dead key's result), compositionend for a composed word. Text moves into ImGui
+// through ssmview_on_ime_text and the textarea is emptied at once, so it never holds anything.
+// An `input` event inside a composition (isComposing) is skipped: its compositionend carries the
+// text. Deletions and moves reach ImGui as keys (on_key) and are not the textarea's business.
+EM_JS(void, js_ime_init, (), {
+    var ta = document.getElementById("ime");
+    if (!ta) return;
+    var send = function(text) {
+        ta.value = "";
+        if (text) Module.ssmSendText(_ssmview_on_ime_text, text);
+    };
+    ta.addEventListener("compositionend", function(e) { send(e.data); });
+    ta.addEventListener("input", function(e) {
+        if (e.isComposing) return;
+        send(e.inputType === "insertText" || e.inputType === "insertReplacementText" ? e.data : "");
+    });
+});
+// want: a field of the view is being typed in. Focus moves between the canvas and the textarea
+// only when one of them has it (never away from the page's other HTML). x, y, h: the caret in
+// CSS pixels relative to the canvas.
+EM_JS(void, js_ime_place, (int want, double x, double y, double h), {
+    var ta = document.getElementById("ime"), c = document.getElementById("canvas");
+    if (!ta) return;
+    if (want) {
+        var r = c.getBoundingClientRect();
+        ta.style.left = (r.left + x) + "px";
+        ta.style.top = (r.top + y) + "px";
+        ta.style.height = Math.max(h, 1) + "px";
+        if (document.activeElement === c) ta.focus({preventScroll: true});
+    } else if (document.activeElement === ta) {
+        c.focus({preventScroll: true});
+    }
+});
+
 EM_JS(void, js_focus_canvas, (), {
     var c = document.getElementById("canvas");
     if (document.activeElement !== c) c.focus({preventScroll: true});
@@ -50,6 +90,7 @@ namespace ssmview::web {
 
 namespace {
 bool  g_is_mac = false;
+bool  g_ime_focused = false;  // the #ime textarea has the focus (a field is being typed in)
 std::set<std::string> g_keys_down;  // codes of keys held (ImGui repeats them by time, so frames must continue)
 int   g_buttons_down = 0;     // bit set of mouse buttons held since a press on the canvas
 bool  g_mouse_inside = false;
@@ -170,6 +211,10 @@ bool browser_keeps(const EmscriptenKeyboardEvent& e) {
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    // An input method's own keys ("Process", keyCode 229: the IME is composing) and a dead key
+    // belong to the textarea: ImGui must not see Enter confirming a word, or Backspace in it.
+    if (g_ime_focused && (e->keyCode == 229 || !std::strcmp(e->key, "Process") || !std::strcmp(e->key, "Dead")))
+        return EM_FALSE;
     const bool keep = browser_keeps(*e);
     const bool paste = shortcut_mod(*e) && !std::strcmp(e->code, "KeyV");
     // Ctrl/Cmd+O opens the file dialog right here, inside the keydown: a browser shows a file
@@ -192,16 +237,19 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (down && key != ImGuiKey_None && !paste) g_keys_down.insert(e->code);
     else g_keys_down.erase(e->code);
     // Text: a printable `key` (one code point, not a name like "Enter") typed without Ctrl/Cmd.
-    // AltGr arrives as Ctrl+Alt on Windows and still types text.
+    // AltGr arrives as Ctrl+Alt on Windows and still types text. While the textarea has the focus
+    // the browser types it there instead (its input event brings it): the key is not prevented.
+    bool text = false;
     if (down && !keep && type == EMSCRIPTEN_EVENT_KEYDOWN) {
         const bool ctrl_only = (e->ctrlKey && !e->altKey) || e->metaKey;
         const unsigned char first = static_cast<unsigned char>(e->key[0]);
         int length = 0;
         if (first) length = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4;
-        if (!ctrl_only && length > 0 && static_cast<int>(std::strlen(e->key)) == length && first >= 0x20 && first != 0x7F)
-            io.AddInputCharactersUTF8(e->key);
+        text = !ctrl_only && length > 0 && static_cast<int>(std::strlen(e->key)) == length && first >= 0x20 && first != 0x7F;
+        if (text && !g_ime_focused) io.AddInputCharactersUTF8(e->key);
     }
     loop_wake_after_input();
+    if (text && g_ime_focused) return EM_FALSE;
     return keep ? EM_FALSE : EM_TRUE;
 }
 
@@ -355,6 +403,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
 // ---- focus -----------------------------------------------------------------------------------------------
 // Window blur (Alt+Tab, another tab) and canvas blur (focus moved to the page's HTML) both mean the
 // canvas gets no more keyup events: forget every held key, or frames would run on forever.
+EM_BOOL on_ime_focus(int type, const EmscriptenFocusEvent*, void*);
+
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
     const bool focused = type == EMSCRIPTEN_EVENT_FOCUS;
     ImGui::GetIO().AddFocusEvent(focused);  // false also releases every key ImGui thinks is down
@@ -362,7 +412,34 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
     loop_wake(2);
     return EM_FALSE;
 }
+
+// The textarea's focus is the view's too: the canvas's blur as the focus moves to it released
+// the keys, this says the view has the keyboard again.
+EM_BOOL on_ime_focus(int type, const EmscriptenFocusEvent* e, void* user) {
+    g_ime_focused = type == EMSCRIPTEN_EVENT_FOCUS;
+    return on_focus(type, e, user);
+}
+
+// ---- text input (C++ side) --------------------------------------------------------------------------------
+// ImGui reports where its caret is (io.SetPlatformImeDataFn, at the end of each frame, when it
+// changes); input_sync_text_field moves the textarea there and the focus to it while a field
+// wants text.
+ImGuiPlatformImeData g_ime;
+bool                 g_ime_placed_want = false;
+ImVec2               g_ime_placed_pos{-1.0f, -1.0f};
+
+void on_platform_ime(ImGuiViewport*, ImGuiPlatformImeData* data) { g_ime = *data; }
 }  // namespace
+
+void input_sync_text_field() {
+    const bool want = ImGui::GetIO().WantTextInput;
+    if (want == g_ime_placed_want && (!want || (g_ime.InputPos.x == g_ime_placed_pos.x && g_ime.InputPos.y == g_ime_placed_pos.y)))
+        return;
+    g_ime_placed_want = want;
+    g_ime_placed_pos = g_ime.InputPos;
+    const double scale = display_scale();  // ImGui works in device pixels, the page in CSS pixels
+    js_ime_place(want ? 1 : 0, g_ime.InputPos.x / scale, g_ime.InputPos.y / scale, g_ime.InputLineHeight / scale);
+}
 
 // ---- input_init / input_held / input_focus_canvas ---------------------------------------------------------
 void input_init(bool is_mac) {
@@ -390,6 +467,13 @@ void input_init(bool is_mac) {
     emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_focus);
     emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_focus);
     js_block_context_menu();
+    // The textarea that takes typed and composed text while a field is active.
+    emscripten_set_keydown_callback("#ime", nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback("#ime", nullptr, EM_TRUE, on_key);
+    emscripten_set_focus_callback("#ime", nullptr, EM_FALSE, on_ime_focus);
+    emscripten_set_blur_callback("#ime", nullptr, EM_FALSE, on_ime_focus);
+    io.SetPlatformImeDataFn = on_platform_ime;
+    js_ime_init();
 }
 
 // ---- input_paste_into_field ---------------------------------------------------------------------------------
@@ -444,3 +528,11 @@ void input_update_cursor() {
 }
 
 }  // namespace ssmview::web
+
+// ---- ssmview_on_ime_text ---------------------------------------------------------------------------------------
+extern "C" EMSCRIPTEN_KEEPALIVE void ssmview_on_ime_text(char* bytes, int size) {
+    const std::string text(bytes, static_cast<std::size_t>(size));
+    std::free(bytes);
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    ssmview::web::loop_wake_after_input();
+}
