@@ -9,6 +9,7 @@
 #include "iso_time.h"
 
 #include <cassert>
+#include <limits>
 
 #include <cstdio>
 
@@ -141,7 +142,7 @@ Duration parse_duration(std::string_view text) {
         std::int64_t whole = 0;
         int n = 0;
         while (c.peek() >= '0' && c.peek() <= '9') {
-            if (++n > 12) return out;  // no real duration has more digits; keeps arithmetic in range
+            if (++n > 12) return out;  // no real duration has more digits (whole stays far in range)
             whole = whole * 10 + (c.peek() - '0');
             ++c.i;
         }
@@ -161,7 +162,11 @@ Duration parse_duration(std::string_view text) {
         if (rank <= last_rank) return out;
         last_rank = rank;
         if (ms != 0 && scale != 1000) return out;  // fractions only on seconds
-        total += whole * scale + (scale == 1000 ? ms : 0);
+        // Twelve digits of weeks overflow 64 bits of milliseconds (found by fuzz_analyze:
+        // "P18446744073W"): a duration past what int64 holds is no real one.
+        const std::int64_t part = scale == 1000 ? ms : 0;
+        if (whole > (std::numeric_limits<std::int64_t>::max() - total - part) / scale) return out;
+        total += whole * scale + part;
         any = true;
     }
     if (!any) return out;

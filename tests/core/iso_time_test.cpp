@@ -1,4 +1,7 @@
 // tests/core/iso_time_test.cpp: ISO-8601 times and durations.
+#include <limits>
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "iso_time.h"
@@ -43,6 +46,17 @@ TEST_CASE("malformed durations are invalid", "[time]") {
         INFO(d);
         CHECK_FALSE(parse_duration(d).valid);
     }
+}
+
+TEST_CASE("a duration past 64 bits of milliseconds is invalid, not wrapped around", "[time]") {
+    // Found by fuzz_analyze (UBSan: signed overflow): 18,446,744,073 weeks.
+    CHECK_FALSE(parse_duration("P18446744073W").valid);
+    CHECK_FALSE(parse_duration("P999999999999DT999999999999H").valid);
+    // The largest whole weeks that fit, and one more.
+    const std::int64_t weeks = std::numeric_limits<std::int64_t>::max() / (7 * 86400000LL);
+    CHECK(parse_duration("P" + std::to_string(weeks) + "W").valid);
+    CHECK(parse_duration("P" + std::to_string(weeks) + "W").ms == weeks * 7 * 86400000LL);
+    CHECK_FALSE(parse_duration("P" + std::to_string(weeks + 1) + "W").valid);
 }
 
 TEST_CASE("formatting for people", "[time]") {
