@@ -43,6 +43,7 @@ packages=(
   fonts-noto-cjk fonts-noto-color-emoji fonts-noto-core  # what the browser draws other scripts with (view/fonts.h)
   dpkg-dev xz-utils ca-certificates                 # `apt-get source` for Dear ImGui
   wrk curl                                          # loopback load generator, and the anchor of the S3 benchmark
+  brotli                                            # dist/'s precompressed .br files (gzip is in every install)
   clang-14 libclang-rt-14-dev                       # libFuzzer + sanitizer runtimes (fuzz preset)
 )
 missing=()

@@ -2,8 +2,10 @@
 //
 // Index
 //   MIME        content types the site needs (application/wasm enables streaming compilation)
-//   serve       startServer({root, prefix, port}) -> {url, port, close()}: an ephemeral port by
-//               default, loopback only
+//   serve       startServer({root, prefix, port, precompressed}) -> {url, port, requests, encodings,
+//               close()}: an ephemeral port by default, loopback only; precompressed serves FILE.br
+//               or FILE.gz with its Content-Encoding when the browser accepts it, as nginx's
+//               brotli_static / gzip_static and Caddy's `precompressed` do
 //   command     node server.js DIR [PREFIX] [PORT]: serve by hand (e.g. dist/ on 8080), prints the URL
 //
 // Why our own: tests must not depend on a server being installed, and they serve dist/ under a
@@ -24,10 +26,11 @@ const MIME = {
   '.png': 'image/png',
 };
 
-function startServer({root, prefix = '/', port = 0} = {}) {
+function startServer({root, prefix = '/', port = 0, precompressed = false} = {}) {
   const base = path.resolve(root);
   if (!prefix.endsWith('/')) prefix += '/';
   const requests = [];
+  const encodings = {};  // file name -> the Content-Encoding it was last served with
   const server = http.createServer((req, res) => {
     requests.push(req.url);
     let pathname;
@@ -40,13 +43,22 @@ function startServer({root, prefix = '/', port = 0} = {}) {
     if (file !== base && !file.startsWith(base + path.sep)) { res.writeHead(404); res.end(); return; }
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) { res.writeHead(404); res.end(); return; }
-      res.writeHead(200, {
+      const accepts = String(req.headers['accept-encoding'] || '');
+      let body = file, size = st.size, encoding = null;
+      for (const [enc, ext] of precompressed ? [['br', '.br'], ['gzip', '.gz']] : []) {
+        if (!accepts.includes(enc)) continue;
+        try { size = fs.statSync(file + ext).size; body = file + ext; encoding = enc; break; } catch { /* not there */ }
+      }
+      encodings[path.basename(file)] = encoding;
+      const headers = {
         'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
-        'Content-Length': st.size,
+        'Content-Length': size,
         'Cache-Control': 'no-store',
-      });
+      };
+      if (encoding) { headers['Content-Encoding'] = encoding; headers['Vary'] = 'Accept-Encoding'; }
+      res.writeHead(200, headers);
       if (req.method === 'HEAD') { res.end(); return; }
-      fs.createReadStream(file).pipe(res);
+      fs.createReadStream(body).pipe(res);
     });
   });
   return new Promise((resolve, reject) => {
@@ -57,6 +69,7 @@ function startServer({root, prefix = '/', port = 0} = {}) {
         port,
         url: `http://127.0.0.1:${port}${prefix}`,
         requests,
+        encodings,
         close: () => new Promise((r) => server.close(() => r())),
       });
     });
