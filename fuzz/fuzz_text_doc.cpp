@@ -6,7 +6,8 @@
 //   check_runs               style runs inside the text, sorted, on code point boundaries
 //   check_lines              the line index against a walk of the text; columns -> bytes
 //   check_matches_core_lines the raw view has the lines core's diagnostics are placed on
-//   check_find               find_all against a naive search; step, nearest, matches_in
+//   check_find               find_all against a naive search (bytes, or folded code points);
+//                            step, nearest, matches_in
 //   LLVMFuzzerTestOneInput
 //
 // Call flow, as view_state.cpp and output_panel.cpp do it: make_output_doc(stdout or stderr)
@@ -24,6 +25,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "check.h"
 #include "diagnostic.h"
@@ -75,8 +77,14 @@ void check_lines(const std::string& t, const TextLines& lines) {
     while (start < t.size()) {
         const std::size_t nl = t.find('\n', start);
         const std::size_t end = nl == std::string::npos ? t.size() : nl;
+        // Cells, one code point at a time (the index takes an ASCII fast path and utf8_cells).
         std::uint32_t cols = 0;
-        for (std::size_t i = start; i < end; ++i) cols += !continuation(t[i]);
+        for (std::size_t i = start; i < end;) cols += static_cast<std::uint32_t>(ssmview::cell_width(ssmview::utf8_decode(t, i)));
+        const auto cells = [&](std::size_t from, std::size_t to) {
+            std::size_t n = 0;
+            for (std::size_t i = from; i < to;) n += static_cast<std::size_t>(ssmview::cell_width(ssmview::utf8_decode(t, i)));
+            return n;
+        };
         const std::string line = "line " + std::to_string(expected_count);
         FUZZ_CHECK(expected_count < lines.count(), "fewer lines indexed than the text has");
         FUZZ_CHECK(lines.starts[expected_count] == start, line + " starts elsewhere");
@@ -84,14 +92,21 @@ void check_lines(const std::string& t, const TextLines& lines) {
         FUZZ_CHECK(lines.cols[expected_count] == cols, line + " has a different column count");
         FUZZ_CHECK(ssmview::line_of_offset(lines, start) == expected_count && ssmview::line_of_offset(lines, end) == expected_count,
                    line + ": line_of_offset disagrees");
-        // Columns -> bytes, as the text view clips and places the caret.
+        // Columns -> bytes, as the text view clips and wraps: the first code point starting at the
+        // column or after (a wide one may straddle it: one cell later), never a zero-width one
+        // (it stays with its base), and `at` the cell it really starts at.
         for (std::size_t col : {std::size_t{0}, std::size_t{1}, std::size_t{cols / 2}, std::size_t{cols}, std::size_t{cols} + 3}) {
-            const std::size_t b = ssmview::byte_of_column(t, lines, expected_count, col);
-            FUZZ_CHECK(b >= start && b <= end, line + ": byte_of_column leaves the line");
-            FUZZ_CHECK(b == end || !continuation(t[b]), line + ": byte_of_column lands inside a character");
-            std::size_t walked = 0;
-            for (std::size_t i = start; i < b; ++i) walked += !continuation(t[i]);
-            FUZZ_CHECK(walked == std::min<std::size_t>(col, cols), line + ": byte_of_column(" + std::to_string(col) + ") is off");
+            std::size_t at = 0;
+            const std::size_t b = ssmview::byte_of_column(t, lines, expected_count, col, &at);
+            const std::string where = line + ": byte_of_column(" + std::to_string(col) + ")";
+            FUZZ_CHECK(b >= start && b <= end, where + " leaves the line");
+            FUZZ_CHECK(b == end || !continuation(t[b]), where + " lands inside a character");
+            FUZZ_CHECK(cells(start, b) == at, where + ": the cell it reports is not where it is");
+            FUZZ_CHECK(b == end ? at == cols : (at >= col && at <= col + 1), where + " is off");
+            if (b < end && col > 0) {
+                std::size_t j = b;
+                FUZZ_CHECK(ssmview::cell_width(ssmview::utf8_decode(t, j)) > 0, where + " starts at a zero-width code point");
+            }
         }
         max_cols = std::max(max_cols, cols);
         ++expected_count;
@@ -114,30 +129,49 @@ void check_matches_core_lines(std::string_view pasted, const TextDoc& raw) {
 
 // ---- check_find -----------------------------------------------------------------------------
 
-unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c; }
-
-bool matches_at(std::string_view t, std::size_t at, std::string_view q, bool case_sensitive) {
-    if (at + q.size() > t.size()) return false;
-    for (std::size_t k = 0; k < q.size(); ++k) {
-        const unsigned char a = static_cast<unsigned char>(t[at + k]), b = static_cast<unsigned char>(q[k]);
-        if (case_sensitive ? a != b : fold(a) != fold(b)) return false;
+// Case-folded text as code points, each with the byte offset it starts at (and the end last).
+struct Folded {
+    std::vector<char32_t>    cp;
+    std::vector<std::size_t> at;
+};
+Folded fold_all(std::string_view s) {
+    Folded f;
+    for (std::size_t i = 0; i < s.size();) {
+        f.at.push_back(i);
+        f.cp.push_back(ssmview::fold_case(ssmview::utf8_decode(s, i)));
     }
-    return true;
+    f.at.push_back(s.size());
+    return f;
 }
 
 void check_find(const std::string& t, const TextLines& lines, std::string_view q, bool cs) {
-    // The oracle: left to right, non-overlapping, one position at a time.
-    std::vector<std::size_t> expected;
-    if (!q.empty())
+    // The oracle: left to right, non-overlapping, one position at a time: bytes when case
+    // matters, else whole folded code points (a match may differ in bytes from the query).
+    std::vector<std::size_t> expected, lengths;
+    if (!q.empty() && cs) {
         for (std::size_t at = 0; at + q.size() <= t.size();) {
-            if (matches_at(t, at, q, cs)) { expected.push_back(at); at += q.size(); }
+            if (t.compare(at, q.size(), q) == 0) { expected.push_back(at); lengths.push_back(q.size()); at += q.size(); }
             else ++at;
         }
+    } else if (!q.empty()) {
+        const Folded ft = fold_all(t), fq = fold_all(q);
+        const std::size_t m = fq.cp.size();
+        for (std::size_t k = 0; k + m <= ft.cp.size();) {
+            if (std::equal(fq.cp.begin(), fq.cp.end(), ft.cp.begin() + static_cast<std::ptrdiff_t>(k))) {
+                expected.push_back(ft.at[k]);
+                lengths.push_back(ft.at[k + m] - ft.at[k]);
+                k += m;
+            } else {
+                ++k;
+            }
+        }
+    }
 
     const ssmview::FindResult r = ssmview::find_all(t, q, cs);
     FUZZ_CHECK(r.query == q && r.case_sensitive == cs, "the result names another query");
     FUZZ_CHECK(r.count == expected.size() && r.offsets == expected,
                "find_all counted " + std::to_string(r.count) + ", a naive search " + std::to_string(expected.size()));
+    FUZZ_CHECK(std::equal(r.lengths.begin(), r.lengths.end(), lengths.begin(), lengths.end()), "a match's length is off");
     FUZZ_CHECK(!r.capped(), "capped below the cap");
 
     const ssmview::FindResult few = ssmview::find_all(t, q, cs, 2);
@@ -164,7 +198,7 @@ void check_find(const std::string& t, const TextLines& lines, std::string_view q
         const std::size_t b = lines.starts[row], e = lines.end(row);
         const auto [lo, hi] = ssmview::matches_in(r, b, e);
         for (std::size_t k = 0; k < expected.size(); ++k) {
-            const bool overlaps = expected[k] < e && expected[k] + q.size() > b;
+            const bool overlaps = expected[k] < e && expected[k] + lengths[k] > b;
             FUZZ_CHECK(overlaps == (k >= lo && k < hi), "matches_in(row " + std::to_string(row) + ") disagrees on match " +
                                                             std::to_string(k));
         }

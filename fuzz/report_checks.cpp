@@ -188,7 +188,17 @@ void check_report(std::string_view text, const Report& r) {
     const bool valid = r.valid();
     FUZZ_CHECK(valid == (r.count(ssmview::Severity::Error) == 0), "valid() disagrees with the error count");
     const bool fleet = r.kind == ssmview::ReportKind::Fleet;
-    FUZZ_CHECK(r.has_invocation || fleet || !valid, "no invocation and no fleet, yet no error says why");
+    const bool plain = r.kind == ssmview::ReportKind::Plain;
+    FUZZ_CHECK(r.has_invocation || fleet || plain || !valid, "no invocation, fleet or plain output, yet no error says why");
+    // Plain output: exactly the text (after a byte order mark) as stdout, nothing else, and valid.
+    FUZZ_CHECK(plain == (r.format == ssmview::InputFormat::Plain), "plain output and the plain format disagree");
+    if (plain) {
+        const std::string_view body = text.substr(text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+        FUZZ_CHECK(!r.has_invocation && valid, "plain output with an invocation, or an error");
+        FUZZ_CHECK(r.invocation.standard_output_content.present && r.invocation.standard_output_content.value == body,
+                   "plain output is not the text as given");
+        FUZZ_CHECK(r.state.phase == ssmview::Phase::Unknown, "plain output with a status");
+    }
     FUZZ_CHECK(!(fleet && r.has_invocation), "a report is a fleet or one invocation, not both");
     FUZZ_CHECK(!fleet || r.format == ssmview::InputFormat::Json,
                std::string("a fleet from input recognized as ") + ssmview::input_format_name(r.format));
