@@ -142,11 +142,12 @@ int inspect(const std::vector<std::string>& args) {
 
 // ---- link -----------------------------------------------------------------------------------
 
-// Plain output's link carries the text itself (masked): opened, it is plain output again.
-int link_plain(std::string text, const RedactOptions& redaction, const std::string& base) {
-    const int masked = redact_text(text, redaction);
-    std::string refusal = share_json_refusal(text.size());
-    const std::string compressed = refusal.empty() ? deflate_raw(text) : std::string();
+// Prints the link that carries `payload` (masked already), or why none can be made. `what`
+// prefixes the length note ("plain output (no status); ").
+int print_link(const std::string& payload, int masked, const std::string& base, const char* what) {
+    // The page opens links within core's bounds only, and refuses to make bigger ones: so does this.
+    std::string refusal = share_json_refusal(payload.size());
+    const std::string compressed = refusal.empty() ? deflate_raw(payload) : std::string();
     if (refusal.empty()) refusal = share_payload_refusal(compressed.size());
     if (!refusal.empty()) {
         std::fprintf(stderr, "ssmview: %s\n", refusal.c_str());
@@ -155,8 +156,14 @@ int link_plain(std::string text, const RedactOptions& redaction, const std::stri
     const std::string url = make_link(base, compressed);
     std::printf("%s\n", url.c_str());
     if (masked) std::fprintf(stderr, "ssmview: masked %d value(s)\n", masked);
-    std::fprintf(stderr, "ssmview: plain output (no status); link is %zu characters\n", url.size());
+    std::fprintf(stderr, "ssmview: %slink is %zu characters\n", what, url.size());
     return kExitOk;
+}
+
+// Plain output's link carries the text itself (masked): opened, it is plain output again.
+int link_plain(std::string text, const RedactOptions& redaction, const std::string& base) {
+    const int masked = redact_text(text, redaction);
+    return print_link(text, masked, base, "plain output (no status); ");
 }
 
 // A fleet's link: every invocation if the compressed payload fits, else the budgets of
@@ -223,20 +230,7 @@ int link(const std::vector<std::string>& args) {
         return kExitInvalid;
     }
     const RedactResult redacted = redact(r.invocation, redaction);
-    const std::string json = canonical_json(redacted.invocation);
-    // The page opens links within core's bounds only, and refuses to make bigger ones: so does this.
-    std::string refusal = share_json_refusal(json.size());
-    const std::string compressed = refusal.empty() ? deflate_raw(json) : std::string();
-    if (refusal.empty()) refusal = share_payload_refusal(compressed.size());
-    if (!refusal.empty()) {
-        std::fprintf(stderr, "ssmview: %s\n", refusal.c_str());
-        return kExitInvalid;
-    }
-    const std::string url = make_link(base, compressed);
-    std::printf("%s\n", url.c_str());
-    if (redacted.replacements) std::fprintf(stderr, "ssmview: masked %d value(s)\n", redacted.replacements);
-    std::fprintf(stderr, "ssmview: link is %zu characters\n", url.size());
-    return kExitOk;
+    return print_link(canonical_json(redacted.invocation), redacted.replacements, base, "");
 }
 
 // ---- open -----------------------------------------------------------------------------------
