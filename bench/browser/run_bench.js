@@ -14,7 +14,7 @@
 //   glyphFill             a screen of 2,400 CJK ideographs the bundled font lacks: load -> no U+FFFD
 //                         left, against canvas fillText of as many unseen code points
 //   idleFrames            frames drawn in 5 idle seconds (the viewer: 0; the baseline: ~300)
-//   sizes                 gzip -9 sizes of wasm + js, the font, the single-file page
+//   sizes                 gzip -9 sizes of wasm + js (and brotli -q 11), the font, the single-file page
 //   main                  prints a table (and --json prints the figures as JSON)
 //
 // Not a test: it prints numbers. Chromium here renders with SwiftShader (no GPU), so absolute
@@ -213,6 +213,8 @@ async function idleFrames(page, read) {
 
 // ---- sizes -------------------------------------------------------------------------------------------------
 function gz(file) { return zlib.gzipSync(fs.readFileSync(file), {level: 9}).length; }
+const br = (file) => zlib.brotliCompressSync(fs.readFileSync(file), {params: {[zlib.constants.BROTLI_PARAM_QUALITY]: 11}}).length;
+
 function sizes() {
   const f = (n) => path.join(DIST, n);
   return {
@@ -223,6 +225,9 @@ function sizes() {
     full_font_gzip: fs.existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf') ? gz('/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf') : null,
     single_html_gzip: gz(f('ssmview-single.html')),
     baseline_wasm_js_gzip: gz(path.join(BASELINE, 'baseline.wasm')) + gz(path.join(BASELINE, 'baseline.js')),
+    // Brotli at its best quality, as dist/'s .br twins are made (README "Hosting the page").
+    viewer_wasm_js_br: br(f('ssmview.wasm')) + br(f('ssmview.js')),
+    baseline_wasm_js_br: br(path.join(BASELINE, 'baseline.wasm')) + br(path.join(BASELINE, 'baseline.js')),
   };
 }
 
@@ -348,7 +353,8 @@ async function main() {
     ['frames in 5 idle seconds, viewer', String(out.idle_frames_5s)],
     ['frames in 5 idle seconds, baseline', String(out.baseline_idle_frames_5s)],
     ['gzip wasm + js, viewer', `${kb(out.sizes.viewer_wasm_js_gzip)} (raw ${kb(out.sizes.viewer_wasm_js_raw)})`],
-    ['gzip wasm + js, baseline', kb(out.sizes.baseline_wasm_js_gzip)],
+    ['gzip wasm + js, baseline', `${kb(out.sizes.baseline_wasm_js_gzip)}; ratio ${(out.sizes.viewer_wasm_js_gzip / out.sizes.baseline_wasm_js_gzip).toFixed(2)}`],
+    ['brotli wasm + js, viewer / baseline', `${kb(out.sizes.viewer_wasm_js_br)} / ${kb(out.sizes.baseline_wasm_js_br)}; ratio ${(out.sizes.viewer_wasm_js_br / out.sizes.baseline_wasm_js_br).toFixed(2)}`],
     ['gzip font (subset)', `${kb(out.sizes.font_gzip)} (raw ${kb(out.sizes.font_raw)}; full DejaVu Sans Mono ${out.sizes.full_font_gzip ? kb(out.sizes.full_font_gzip) : '?'} gzip)`],
     ['gzip ssmview-single.html', kb(out.sizes.single_html_gzip)],
   ];
