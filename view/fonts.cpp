@@ -64,7 +64,7 @@ struct FontsState {
     float                             scale = 1.0f;
     float                             cell = 0.0f;  // the space's advance at the last build
     std::vector<GlyphImage>           added;      // by the platform, for this scale
-    std::unordered_set<char32_t>      have;       // their code points
+    std::unordered_set<char32_t>      have;       // their code points (kept as their cells drew them)
     std::unordered_set<char32_t>      asked;      // queued once, never again (even if none came)
     std::vector<char32_t>             wanted;     // queued since the platform last asked
     int                               replaced = 0;
@@ -77,9 +77,10 @@ FontsState& fonts_state() {
 
 // Every glyph's advance becomes its cells' width (text_cells.h). The bundled font's wide symbols
 // (a few in Miscellaneous Symbols) are centred in two cells; its combining marks, if any, move
-// back over the cell before them. The platform's glyphs were drawn to their cells already.
-void fit_glyphs_to_cells(ImFont* font, const std::unordered_set<char32_t>& platform) {
-    const float cell = fonts_state().cell;
+// back over the cell before them. The platform's glyphs (st.have) were drawn to their cells already.
+void fit_glyphs_to_cells(ImFont* font, const FontsState& st) {
+    const float cell = st.cell;
+    const std::unordered_set<char32_t>& platform = st.have;
     bool changed = false;
     for (ImFontGlyph& g : font->Glyphs) {
         const char32_t cp = static_cast<char32_t>(g.Codepoint);
@@ -138,14 +139,12 @@ bool build_atlas(FontsState& st) {
     }
     const ImFontGlyph* space = font->FindGlyphNoFallback(U' ');
     st.cell = space != nullptr ? space->AdvanceX : font->FontSize * 0.6f;
-    std::unordered_set<char32_t> platform;
     if (!st.added.empty()) {
         unsigned char* px = nullptr;
         int tw = 0, th = 0;
         atlas->GetTexDataAsRGBA32(&px, &tw, &th);  // the renderer uploads this same buffer
         for (std::size_t i = 0; i < st.added.size(); ++i) {
             const GlyphImage& g = st.added[i];
-            platform.insert(g.cp);
             const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(rects[i]);
             IM_ASSERT(r != nullptr && r->IsPacked());
             for (int y = 0; y < g.height; ++y)
@@ -163,7 +162,7 @@ bool build_atlas(FontsState& st) {
                     glyph->Colored = 1;
         }
     }
-    fit_glyphs_to_cells(font, platform);
+    fit_glyphs_to_cells(font, st);
     // ImFont::BuildLookupTable picks the fallback: U+FFFD (in kRanges, so rasterized when the font
     // has it), else '?', else ' '. Only the last would make missing glyphs vanish; it needs a font
     // without '?', which is no usable font, so report it as a failure.

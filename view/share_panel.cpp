@@ -4,6 +4,7 @@
 //   redact_options_from_ui  ViewUi's choices -> core's RedactOptions (one string per line, trimmed)
 //   shared_invocation       what the link carries: the invocation, with the whole output read
 //                           through the proxy in place of a cut member when the person chose it
+//   mask_shared_document    an invocation's or plain output's link payload, masked, and the count
 //   update_redaction        how many spans the current choices mask, and a fleet's masked link records
 //                           (made once per choice + load; for a fleet, not while the strings box is typed in)
 //   request_fleet_link      a fleet's link: core's pages within a budget (core/fleet_link.h)
@@ -12,7 +13,8 @@
 //   draw_share_panel        choices, what the link carries of each output, preview, "Copy link",
 //                           the link and its length (or why it cannot be made)
 //
-// Call flow: "Copy link" puts canonical_json(redact(shared_invocation)) into ViewActions.share_json and
+// Call flow: "Copy link" puts mask_shared_document's payload (canonical_json(redact(shared_invocation)),
+// or plain output's masked text) into ViewActions.share_json and
 // sets request_share_link. The platform compresses it (raw deflate), builds the link with
 // core's make_link and calls view_set_share_link(); the next frame copies the link to the
 // clipboard (ViewModel.copy_link_when_ready) and shows its length. Compression is the
@@ -67,6 +69,22 @@ Invocation shared_invocation(const ViewState& s, bool whole) {
     return inv;
 }
 
+// A single document's link, masked: the invocation's canonical JSON, or plain output's text itself
+// (opened, it is plain output again). Returns the spans masked; writes the payload only when asked
+// (the preview counts at every key typed, and serializing a 10 MB whole output each time would be
+// waste).
+int mask_shared_document(const ViewState& s, const RedactOptions& o, std::string* payload) {
+    if (s.report.kind == ReportKind::Plain) {
+        std::string text = s.report.invocation.standard_output_content.value;
+        const int n = redact_text(text, o);
+        if (payload != nullptr) *payload = std::move(text);
+        return n;
+    }
+    RedactResult r = redact(shared_invocation(s, whole_in_share_link(s)), o);
+    if (payload != nullptr) *payload = canonical_json(r.invocation);
+    return r.replacements;
+}
+
 // The choices the redaction preview (and a fleet's link records) were made with.
 std::string redaction_key(const Frame& f) {
     const ViewUi& ui = f.s.ui;
@@ -87,13 +105,9 @@ void update_redaction(Frame& f) {
     if (f.s.report.kind == ReportKind::Fleet) {
         f.m.fleet_link = fleet_link_records(f.s.report.fleet, o);
         f.m.redaction_count = f.m.fleet_link.replacements;
-    } else if (f.s.report.kind == ReportKind::Plain) {
-        f.m.fleet_link = FleetLinkRecords{};
-        std::string text = f.s.report.invocation.standard_output_content.value;
-        f.m.redaction_count = redact_text(text, o);
     } else {
         f.m.fleet_link = FleetLinkRecords{};
-        f.m.redaction_count = redact(shared_invocation(f.s, whole_in_share_link(f.s)), o).replacements;
+        f.m.redaction_count = mask_shared_document(f.s, o, nullptr);
     }
 }
 
@@ -146,8 +160,7 @@ void draw_share_panel(Frame& f) {
     const bool typing = ImGui::IsItemActive();
     note_control(f, "share.redact_strings");
 
-    const bool plain = r.kind == ReportKind::Plain;
-    if (!r.has_invocation && !fleet && !plain) {
+    if (!r.has_invocation && !fleet && r.kind != ReportKind::Plain) {
         ImGui::TextDisabled("Nothing to share: load an invocation first.");
         return;
     }
@@ -155,7 +168,6 @@ void draw_share_panel(Frame& f) {
         ImGui::Checkbox("Carry the output read through the proxy, not the one GetCommandInvocation cut", &ui.share_whole);
         note_control(f, "share.whole");
     }
-    const bool whole = whole_in_share_link(f.s);
     for (OutputStream which : {OutputStream::Stdout, OutputStream::Stderr}) {
         const std::string said = share_output_text(f.s, which);
         if (said.empty()) continue;
@@ -177,24 +189,14 @@ void draw_share_panel(Frame& f) {
         if (fleet) {
             f.m.copy_link_when_ready = true;
             request_fleet_link(f, kMaxLinkDecodedBytes);  // the first of core/fleet_link.h's budgets
-        } else if (plain) {
-            // The link carries the text itself (masked): opened, it is plain output again.
-            std::string text = r.invocation.standard_output_content.value;
-            redact_text(text, redact_options_from_ui(ui));
-            f.s.share_link.clear();
-            f.s.share_error = share_json_refusal(text.size());
-            if (f.s.share_error.empty()) {
-                f.a.request_share_link = true;
-                f.a.share_json = std::move(text);
-                f.m.copy_link_when_ready = true;
-            }
         } else {
-            std::string json = canonical_json(redact(shared_invocation(f.s, whole), redact_options_from_ui(ui)).invocation);
+            std::string payload;
+            mask_shared_document(f.s, redact_options_from_ui(ui), &payload);
             f.s.share_link.clear();
-            f.s.share_error = share_json_refusal(json.size());  // core/share_link.h: refused before compressing
+            f.s.share_error = share_json_refusal(payload.size());  // core/share_link.h: refused before compressing
             if (f.s.share_error.empty()) {
                 f.a.request_share_link = true;
-                f.a.share_json = std::move(json);
+                f.a.share_json = std::move(payload);
                 f.m.copy_link_when_ready = true;
             }
         }

@@ -24,7 +24,6 @@
 #include <vector>
 
 #include <emscripten/emscripten.h>
-
 #include <emscripten/eventloop.h>
 
 #include "fonts.h"
@@ -88,8 +87,10 @@ EM_JS(void, js_glyphs_draw, (const int* cps, const int* cells, int count, float 
     ctx.fillStyle = "#fff";
     var nbsp = ctx.measureText(Module.ssmNoBreakSpace).width;
     var plan = [];
+    var slotX = function(k) { return (k % cols) * sw; };  // glyph k's slot on the canvas
+    var slotY = function(k) { return Math.floor(k / cols) * sh; };
     var draw = function(k, scale) {
-        var p = plan[k], sx = (k % cols) * sw, sy = Math.floor(k / cols) * sh;
+        var p = plan[k], sx = slotX(k), sy = slotY(k);
         if (scale !== 1) ctx.clearRect(sx, sy, sw, sh);
         ctx.setTransform(scale, 0, 0, scale, sx + p.x, sy + pad + ascent);
         ctx.fillText(p.text, 0, 0);
@@ -105,7 +106,7 @@ EM_JS(void, js_glyphs_draw, (const int* cps, const int* cells, int count, float 
     }
     var img = ctx.getImageData(0, 0, cols * sw, rows * sh), width = cols * sw;
     var ink = function(k) {
-        var sx = (k % cols) * sw, sy = Math.floor(k / cols) * sh, d = img.data;
+        var sx = slotX(k), sy = slotY(k), d = img.data;
         var b = {x0: sw, y0: sh, x1: -1, y1: -1, colored: 0};
         for (var y = 0; y < sh; y++) {
             for (var i = 0; i < sw; i++) {
@@ -127,9 +128,8 @@ EM_JS(void, js_glyphs_draw, (const int* cps, const int* cells, int count, float 
             var m = ctx.measureText(p.text), scale = box / Math.max(m.width, b.x1 - b.x0 + 1);
             p.x = p.pen + (box - m.width * scale) / 2;
             draw(k, scale);
-            var sx = (k % cols) * sw, sy = Math.floor(k / cols) * sh;
-            var part = ctx.getImageData(sx, sy, sw, sh);
-            for (var r = 0; r < sh; r++) img.data.set(part.data.subarray(r * sw * 4, (r + 1) * sw * 4), ((sy + r) * width + sx) * 4);
+            var part = ctx.getImageData(slotX(k), slotY(k), sw, sh);
+            for (var r = 0; r < sh; r++) img.data.set(part.data.subarray(r * sw * 4, (r + 1) * sw * 4), ((slotY(k) + r) * width + slotX(k)) * 4);
             b = ink(k);
         }
         var gw = b.x1 >= b.x0 ? b.x1 - b.x0 + 1 : 0, gh = b.y1 >= b.y0 ? b.y1 - b.y0 + 1 : 0;
@@ -137,9 +137,8 @@ EM_JS(void, js_glyphs_draw, (const int* cps, const int* cells, int count, float 
         if (b.colored && p.n > 0) offset = Math.round((box - gw) / 2);  // emoji: centred by their ink
         if (p.mark && p.n === 0 && gw > 0 && (b.x0 + b.x1) / 2 > p.x + nbsp) offset -= nbsp;
         var ptr = _malloc(Math.max(gw * gh * 4, 1));
-        var sx = (k % cols) * sw, sy = Math.floor(k / cols) * sh;
         for (var r = 0; r < gh; r++) {
-            var at = ((sy + b.y0 + r) * width + sx + b.x0) * 4;
+            var at = ((slotY(k) + b.y0 + r) * width + slotX(k) + b.x0) * 4;
             HEAPU8.set(img.data.subarray(at, at + gw * 4), ptr + r * gw * 4);
         }
         _ssmview_on_glyph(p.cp, gw, gh, gw > 0 ? Math.round(offset) : 0, gh > 0 ? b.y0 - pad : 0, b.colored, ptr);
