@@ -38,3 +38,30 @@ target_include_directories(imgui SYSTEM PUBLIC ${SSMVIEW_IMGUI_DIR})
 # 32-bit ImWchar so the atlas can hold glyphs the platform draws for any code point (view/fonts.h).
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS ImDrawIdx=unsigned\ int
   IMGUI_USE_WCHAR32)  # code points past U+FFFF (emoji, CJK Extension B) reach the font as themselves
+
+# libyaml reads the AWS CLI's `--output yaml` / `yaml-stream` (core/yaml_reader.cpp). Natively it
+# is Debian's libyaml-dev; WebAssembly cannot link that, so the wasm build compiles the sources of
+# Debian's libyaml source package (0.2.5, the version libyaml-dev ships), which scripts/setup.sh
+# unpacks into third_party/. Either way the target is `ssmview_yaml`.
+if(EMSCRIPTEN)
+  enable_language(C)
+  set(SSMVIEW_LIBYAML_DIR "${PROJECT_SOURCE_DIR}/third_party/libyaml-0.2.5" CACHE PATH "libyaml 0.2.5 sources")
+  if(NOT EXISTS "${SSMVIEW_LIBYAML_DIR}/src/parser.c")
+    message(FATAL_ERROR "libyaml sources not found in ${SSMVIEW_LIBYAML_DIR}: run scripts/setup.sh")
+  endif()
+  # Only what reading needs: no emitter, dumper or loader (the core walks parser events).
+  add_library(ssmview_yaml STATIC
+    ${SSMVIEW_LIBYAML_DIR}/src/api.c
+    ${SSMVIEW_LIBYAML_DIR}/src/reader.c
+    ${SSMVIEW_LIBYAML_DIR}/src/scanner.c
+    ${SSMVIEW_LIBYAML_DIR}/src/parser.c)
+  target_include_directories(ssmview_yaml SYSTEM PUBLIC ${SSMVIEW_LIBYAML_DIR}/include)
+  target_compile_definitions(ssmview_yaml PUBLIC YAML_DECLARE_STATIC
+    PRIVATE YAML_VERSION_MAJOR=0 YAML_VERSION_MINOR=2 YAML_VERSION_PATCH=5 YAML_VERSION_STRING="0.2.5")
+  target_compile_options(ssmview_yaml PRIVATE -Oz -w)
+else()
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(SSMVIEW_LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
+  add_library(ssmview_yaml INTERFACE)
+  target_link_libraries(ssmview_yaml INTERFACE PkgConfig::SSMVIEW_LIBYAML)
+endif()

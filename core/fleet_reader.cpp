@@ -457,13 +457,22 @@ std::optional<FleetSource> fleet_source_of(const Json& root) {
     return std::nullopt;
 }
 
-std::size_t read_fleet(std::string_view text, JsonRead& first, std::size_t first_begin, FleetListReader& lists, Fleet& out,
+bool JsonPages::next(JsonRead& page, std::size_t& begin) {
+    const std::size_t at = next_page(text_, end_, sink_);
+    if (at == std::string_view::npos) return false;
+    begin = at;
+    page = read_json(text_, at, sink_, lists_);
+    end_ = page.end;
+    return true;
+}
+
+std::size_t read_fleet(JsonRead& first, std::size_t first_begin, FleetListReader& lists, PageSource& more, Fleet& out,
                        DiagnosticSink& sink) {
     JsonRead page = std::move(first);
     std::size_t begin = first_begin;
     for (;;) {
         assert(lists.page == out.pages);  // what was streamed was numbered as the page it is
-        if (!page.ok) {  // read_json said why; the pages before stand, and this one's whole elements
+        if (!page.ok) {  // the reader said why; the pages before stand, and this one's whole elements
             keep_broken_page(lists, out, sink);
             drop_duplicates(out, sink);
             summary_findings(out, sink);
@@ -472,7 +481,7 @@ std::size_t read_fleet(std::string_view text, JsonRead& first, std::size_t first
         const std::optional<FleetSource> source = fleet_source_of(page.value);
         if (!source) {
             sink.add(Severity::Warning, "fleet.other_document",
-                     "This JSON is not send-command, list-commands or list-command-invocations output; it is skipped.", "", begin);
+                     "This page is not send-command, list-commands or list-command-invocations output; it is skipped.", "", begin);
         } else {
             const Places places{page.places, begin};
             MemberReader r{places, sink};
@@ -487,14 +496,11 @@ std::size_t read_fleet(std::string_view text, JsonRead& first, std::size_t first
         lists.invocations.clear();
         lists.page = out.pages;
         const std::size_t end = page.end;
-        const std::size_t next = next_page(text, end, sink);
-        if (next == std::string_view::npos) {
+        if (!more.next(page, begin)) {
             drop_duplicates(out, sink);
             summary_findings(out, sink);
             return end;
         }
-        begin = next;
-        page = read_json(text, begin, sink, &lists);
     }
 }
 

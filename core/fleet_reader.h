@@ -4,6 +4,7 @@
 //   FleetListReader   reads a page's Commands / CommandInvocations elements while read_json reads
 //                     the page (json_reader.h ListStream), so a page is never held whole
 //   fleet_source_of   which fleet output a JSON object is, if any (analyze() dispatches on it)
+//   JsonPages         the JSON pages pasted after the first (a yaml-stream's are YamlPages)
 //   read_fleet        the first page, already read, and every page pasted after it
 //
 // Call flow (from analyze()):
@@ -56,11 +57,26 @@ private:
 // for {"CommandInvocations": [...]}; nothing for any other value.
 std::optional<FleetSource> fleet_source_of(const Json& root);
 
-// Reads `first` (a page read_json read at `first_begin` with `lists`, spent afterwards) and every
-// page after it into `out`; returns the offset one past the last page read. A page whose JSON
+// The JSON pages after one that ended at `end`: after white space, the next '{'; past a prompt
+// or the next command line, the next line that starts with '{' (input.text_between). Text after
+// the last page is input.text_after.
+class JsonPages final : public PageSource {
+public:
+    JsonPages(std::string_view text, std::size_t end, DiagnosticSink& sink, ListStream* lists)
+        : text_(text), end_(end), sink_(sink), lists_(lists) {}
+    bool next(JsonRead& page, std::size_t& begin) override;
+private:
+    std::string_view text_;
+    std::size_t      end_;  // of the last page read
+    DiagnosticSink&  sink_;
+    ListStream*      lists_;
+};
+
+// Reads `first` (a page read at `first_begin` with `lists`, spent afterwards) and every page
+// `more` gives after it into `out`; returns the offset one past the last page read. A page that
 // breaks off ends the reading; the list elements read whole before the break are kept
 // (Fleet::broken, with the warning fleet.page_broken).
-std::size_t read_fleet(std::string_view text, JsonRead& first, std::size_t first_begin, FleetListReader& lists, Fleet& out,
+std::size_t read_fleet(JsonRead& first, std::size_t first_begin, FleetListReader& lists, PageSource& more, Fleet& out,
                        DiagnosticSink& sink);
 
 }  // namespace ssmview

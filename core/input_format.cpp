@@ -10,9 +10,10 @@
 //                             text (tab-separated values, CLOUDWATCHOUTPUTCONFIG line),
 //                             table (`| GetCommandInvocation |` inside a box); the fleet outputs'
 //                             members and operations likewise (`Commands:`, `| ListCommands |`)
+//   yaml_span                 the lines of a YAML document around its signature (prompts left out)
 //   find_json_start           the first line that starts with '{' (after indentation), else the
 //                             first '{' anywhere, else the first non-blank character
-//   locate_json               the order: empty -> binary -> other formats -> JSON
+//   locate_json               the order: empty -> binary -> YAML -> other formats -> plain -> JSON
 #include "input_format.h"
 
 #include <cctype>
@@ -145,11 +146,13 @@ bool may_start_signature(std::string_view line) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '|';
 }
 
-InputFormat other_cli_format(std::string_view text) {
+// The first signature in the text, and where its line starts.
+InputFormat other_cli_format(std::string_view text, std::size_t& line_start) {
     InputFormat found = InputFormat::Unknown;
     int yaml_keys = 0;  // a whole output has one per member; a log line "Status: ok" is one alone
-    for_each_line(text, [&](std::string_view line, std::size_t) {
+    for_each_line(text, [&](std::string_view line, std::size_t start) {
         if (!may_start_signature(line)) return true;
+        line_start = start;
         if (starts_with(line, "- ") && yaml_member_key(line.substr(2))) { found = InputFormat::YamlStream; return false; }
         if (yaml_fleet_key(line) || (yaml_member_key(line) && ++yaml_keys == 2)) { found = InputFormat::Yaml; return false; }
         if (starts_with(line, "|") && table_title(line)) { found = InputFormat::Table; return false; }
@@ -161,12 +164,52 @@ InputFormat other_cli_format(std::string_view text) {
 
 const char* other_format_code(InputFormat f) {
     switch (f) {
-        case InputFormat::Yaml: return "input.yaml";
-        case InputFormat::YamlStream: return "input.yaml_stream";
         case InputFormat::Text: return "input.text";
         case InputFormat::Table: return "input.table";
         default: return "input.no_json";
     }
+}
+
+// ---- yaml_span --------------------------------------------------------------------------------
+
+// A line of the CLI's YAML at column 0: a mapping key (`CommandId: ...`, `Commands:`; the model's
+// names need no quotes), a sequence entry (`- ...`, yaml-stream's and the CLI's indentless lists),
+// a comment, or a document start (`---`). Every other line of it is indented or blank.
+bool yaml_top_line(std::string_view line) {
+    if (line == "-" || starts_with(line, "- ") || starts_with(line, "#") || line == "---" || starts_with(line, "--- ")) return true;
+    std::size_t i = 0;
+    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' || line[i] == '$' ||
+                               line[i] == '.' || line[i] == '-'))
+        ++i;
+    return i > 0 && i < line.size() && line[i] == ':' && (i + 1 == line.size() || line[i + 1] == ' ');
+}
+bool yaml_inner_line(std::string_view line) {  // indented, or blank (inside a multi-line scalar)
+    return line.empty() || line[0] == ' ' || line[0] == '\t';
+}
+
+// The YAML document around the signature line at `sig`: back over the lines of it before the
+// signature (`CloudWatchOutputConfig:` and its members come before `CommandId:`), forward while
+// lines are YAML's, so a prompt before it or after it (`$ `, `PS C:\> `) is left out. Blank lines
+// belong to it only when more of it follows; a `...` (document end) or a second `---` ends it.
+void yaml_span(std::string_view body, std::size_t sig, std::size_t& begin, std::size_t& end) {
+    begin = sig;
+    while (begin > 0) {
+        const std::size_t newline = begin - 1;  // the line before ends here
+        const std::size_t before = newline == 0 ? std::string_view::npos : body.rfind('\n', newline - 1);
+        const std::size_t prev = before == std::string_view::npos ? 0 : before + 1;
+        std::string_view line = body.substr(prev, newline - prev);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.find_first_not_of(" \t") == std::string_view::npos || !(yaml_top_line(line) || yaml_inner_line(line))) break;
+        begin = prev;
+    }
+    end = sig;
+    for_each_line(body.substr(sig), [&](std::string_view line, std::size_t start) {
+        if (start > 0 && (line == "..." || line == "---" || starts_with(line, "--- "))) return false;
+        const bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
+        if (!blank && !yaml_top_line(line) && !yaml_inner_line(line)) return false;
+        if (!blank) end = sig + start + line.size();
+        return true;
+    });
 }
 
 // ---- starts_json ------------------------------------------------------------------------------
@@ -259,7 +302,24 @@ Located locate_json(std::string_view text, DiagnosticSink& sink) {
         return out;
     }
 
-    const InputFormat other = other_cli_format(body);
+    std::size_t signature = 0;
+    const InputFormat other = other_cli_format(body, signature);
+    if (other == InputFormat::Yaml || other == InputFormat::YamlStream) {
+        std::size_t begin = 0, end = 0;
+        yaml_span(body, signature, begin, end);
+        if (begin > first)
+            sink.add(Severity::Info, "input.text_before", "Text before the YAML (a prompt or the command line) was skipped.", "",
+                     start + first);
+        std::size_t rest = end;
+        while (rest < body.size() && is_blank(body[rest])) ++rest;
+        if (rest < body.size())
+            sink.add(Severity::Info, "input.text_after", "Text after the YAML (a prompt) was skipped.", "", start + rest);
+        out.format = other;
+        out.read_yaml = true;
+        out.begin = start + begin;
+        out.end = start + end;
+        return out;
+    }
     if (other != InputFormat::Unknown) {
         out.format = other;
         sink.add(Severity::Error, other_format_code(other),

@@ -7,8 +7,10 @@
 //                    and plain output: text with no JSON document in it
 //
 // Called first by analyze(). The other AWS CLI output formats are recognized by their own
-// signatures at the start of a line and answered with the `--output json` fix; they are never
-// guessed at, because text and table output lose the member names a faithful report needs.
+// signatures at the start of a line. YAML and yaml-stream are read (yaml_reader.h): locate_json
+// finds the document's lines, leaving out a prompt before or after it. Text and table output are
+// answered with the `--output json` fix; they are never guessed at, because they lose the member
+// names a faithful report needs.
 // Text that is no CLI document at all (what `--query StandardOutputContent --output text` prints,
 // a log copied from a terminal) is plain output: no line of it starts a JSON document, and no
 // signature matched. It is shown as it is, with no status (input.plain says so).
@@ -27,8 +29,10 @@ const char* input_format_name(InputFormat f);
 struct Located {
     InputFormat format = InputFormat::Unknown;
     bool        read_json = false;   // go on with read_json at `begin`
-    std::size_t begin = 0;           // byte offset of the JSON's first character (plain output:
-                                     // of the text, after a byte order mark)
+    bool        read_yaml = false;   // go on with YamlPages over [begin, end) (yaml, yaml-stream)
+    std::size_t begin = 0;           // byte offset of the JSON's first character (YAML: of its first
+                                     // line; plain output: of the text, after a byte order mark)
+    std::size_t end = 0;             // YAML: one past its last line's last character
 };
 
 Located locate_json(std::string_view text, DiagnosticSink& sink);

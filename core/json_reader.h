@@ -5,6 +5,7 @@
 //   PathArena       the places' paths, kept in blocks
 //   JsonRead        the value, where it ended, and the places of members (kPlaceDepth deep)
 //   ListStream      a top-level list handed over element by element as it is read (fleet pages)
+//   PageSource      the pages of a paste, one after another (JSON here, YAML in yaml_reader.h)
 //   read_json       one JSON value starting at `begin`
 //   read_json_object  a network answer's body as one object, no diagnostics (ssm_api, service_error)
 //
@@ -91,6 +92,17 @@ struct ListStream {
     virtual void element(const std::string& path, Json& value, PlaceSpan places) = 0;
 protected:
     ~ListStream() = default;
+};
+
+// The documents of a paste, one after another: read_fleet takes a fleet's pages from one. JSON
+// pages follow each other after white space or a line of other text (fleet_reader.h JsonPages);
+// a yaml-stream's pages are the elements of its list (yaml_reader.h YamlPages).
+struct PageSource {
+    // The next page into `page`, read with the source's ListStream, and the offset of its first
+    // character; false when there is none. A page that broke off has `ok` false and is the last.
+    virtual bool next(JsonRead& page, std::size_t& begin) = 0;
+protected:
+    ~PageSource() = default;
 };
 
 // `lists` may be nullptr: nothing is streamed.

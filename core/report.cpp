@@ -3,17 +3,19 @@
 // Index
 //   Report::valid / count
 //   report_kind_name
-//   analyze               size -> locate_json -> read_json -> read_invocation -> classify -> validate,
-//                         or -> read_fleet for a fleet output, or the text as plain output
+//   analyze               size -> locate_json -> read_json (or YamlPages) -> read_invocation -> classify
+//                         -> validate, or -> read_fleet for a fleet output, or the text as plain output
 #include "report.h"
 
 #include <cstdio>
+#include <optional>
 
 #include "fleet_reader.h"
 #include "input_format.h"
 #include "invocation_reader.h"
 #include "json_reader.h"
 #include "validate.h"
+#include "yaml_reader.h"
 
 namespace ssmview {
 
@@ -60,30 +62,53 @@ Report analyze(std::string_view text) {
         r.invocation.standard_output_content.present = true;
         r.invocation.standard_output_content.value = std::string(text.substr(located.begin));
     }
-    if (!located.read_json) {
+    if (!located.read_json && !located.read_yaml) {
         r.diagnostics = sink.take();
         return r;
     }
 
-    // A fleet page's list elements are read as the JSON is (fleet_reader.h); any other document
-    // has no such list and reads as before.
+    // A fleet page's list elements are read as the page is (fleet_reader.h); any other document
+    // has no such list. JSON and YAML give the same pages, so everything after reading is shared.
     FleetListReader lists(sink);
-    JsonRead json = read_json(text, located.begin, sink, &lists);
-    r.json_begin = located.begin;
-    r.json_end = json.end;
+    JsonRead first;
+    std::size_t first_begin = located.begin;
+    std::optional<YamlPages> yaml;
+    std::optional<JsonPages> json_pages;
+    if (located.read_yaml) {
+        yaml.emplace(text, located, sink, &lists);
+        if (!yaml->next(first, first_begin)) {  // nothing but comments, or `---`
+            sink.add(Severity::Error, "model.not_object", "The YAML holds no value: paste the whole output.", "", located.begin);
+            r.diagnostics = sink.take();
+            return r;
+        }
+    } else {
+        first = read_json(text, located.begin, sink, &lists);
+        json_pages.emplace(text, first.end, sink, &lists);
+    }
+    PageSource& more = yaml ? static_cast<PageSource&>(*yaml) : *json_pages;
+    r.json_begin = first_begin;
+    r.json_end = first.end;
     // A fleet page cut short is still a fleet when whole elements of its list were read.
-    if (json.ok ? fleet_source_of(json.value).has_value() : lists.holds_elements()) {
+    if (first.ok ? fleet_source_of(first.value).has_value() : lists.holds_elements()) {
         r.kind = ReportKind::Fleet;
-        r.json_end = read_fleet(text, json, located.begin, lists, r.fleet, sink);
+        r.json_end = read_fleet(first, first_begin, lists, more, r.fleet, sink);
         r.diagnostics = sink.take();
         return r;
     }
-    if (json.ok) {
-        std::size_t rest = json.end;
-        while (rest < text.size() && (text[rest] == ' ' || text[rest] == '\t' || text[rest] == '\r' || text[rest] == '\n')) ++rest;
-        if (rest < text.size())
-            sink.add(Severity::Info, "input.text_after", "Text after the JSON (a prompt) was skipped.", "", rest);
-        r.has_invocation = read_invocation(json, located.begin, r.invocation, sink);
+    if (first.ok) {
+        if (yaml) {
+            // A yaml-stream of one invocation has one element; another is not read.
+            JsonRead extra;
+            std::size_t at = 0;
+            for (bool said = false; yaml->next(extra, at); said = true)
+                if (!said) sink.add(Severity::Info, "input.text_after", "The yaml-stream's next elements were skipped: one invocation is read.", "", at);
+        } else {
+            std::size_t rest = first.end;
+            while (rest < text.size() && (text[rest] == ' ' || text[rest] == '\t' || text[rest] == '\r' || text[rest] == '\n')) ++rest;
+            if (rest < text.size())
+                sink.add(Severity::Info, "input.text_after", "Text after the JSON (a prompt) was skipped.", "", rest);
+        }
+        r.has_invocation = read_invocation(first, first_begin, r.invocation, sink);
     }
     if (r.has_invocation) {
         r.state = classify(r.invocation);

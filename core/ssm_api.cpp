@@ -69,7 +69,8 @@ bool read_page(std::string_view body, const char* member, const char* answer, Fl
     }
     const auto token = page.value.find("NextToken");
     if (token != page.value.end() && token->is_string()) r.next_token = token->get<std::string>();
-    read_fleet(body, page, 0, lists, fleet, sink);
+    JsonPages more(body, page.end, sink, &lists);
+    read_fleet(page, 0, lists, more, fleet, sink);
     r.ok = true;
     return true;
 }

@@ -8,6 +8,8 @@
 #                       fleet outputs (list-commands, send-command, two steps, two pasted pages, a
 #                       fleet link's pages with what it left out)
 #   fuzz_json_reader    the AWS CLI's JSON, one compact API body, hand-written edge cases
+#   fuzz_yaml_reader    the AWS CLI's yaml and yaml-stream behind a 1-byte header (bit 0 stream,
+#                       bit 1 stream the lists), the first invocation of a fleet, YAML's traps
 #   fuzz_share_link     `ssmview link` of every JSON fixture and of a fleet, as a URL, a fragment, a bare payload
 #   fuzz_ansi           every non-empty StandardOutputContent / StandardErrorContent, plus one
 #                       output with each kind of escape the parser removes
@@ -30,9 +32,15 @@ out=fuzz/corpus
 states=(cancelled cancelling delayed failed in_progress pending success success_rich terminated
         timed_out_delivery timed_out_execution undeliverable windows)
 
-for t in fuzz_analyze fuzz_json_reader fuzz_share_link fuzz_ansi fuzz_text_doc; do
+# Inputs the fuzzers found (committed with their fix, named in its commit) are kept: they are no
+# fixture's, and a rebuilt corpus must still reach what they reached.
+found=(fuzz_analyze/duration-weeks-overflow.json)
+keep=$(mktemp -d); trap 'rm -rf "$keep"' EXIT
+for f in "${found[@]}"; do mkdir -p "$keep/$(dirname "$f")"; cp "$out/$f" "$keep/$f"; done
+for t in fuzz_analyze fuzz_json_reader fuzz_yaml_reader fuzz_share_link fuzz_ansi fuzz_text_doc; do
   rm -rf "${out:?}/$t"; mkdir -p "$out/$t"
 done
+for f in "${found[@]}"; do cp "$keep/$f" "$out/$f"; done
 
 # ---- fuzz_analyze
 for s in "${states[@]}"; do cp "$fx/aws-cli/$s.json" "$out/fuzz_analyze/$s.json"; done
@@ -86,6 +94,39 @@ printf '{"Status":"Success","Status":"Failed","CloudWatchOutputConfig":{"CloudWa
   > "$out/fuzz_json_reader/duplicate-keys.json"
 python3 -c 'import sys; sys.stdout.write("[" * 520 + "]" * 520)' > "$out/fuzz_json_reader/too-deep.json"
 printf '{"CommandId": "1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7",\n  "Status": "Succ' > "$out/fuzz_json_reader/cut-off.json"
+
+# ---- fuzz_yaml_reader
+for s in "${states[@]}"; do
+  [ -f "$fx/aws-cli/$s.yaml" ] || continue  # windows: JSON only
+  { printf '\x00'; cat "$fx/aws-cli/$s.yaml"; } > "$out/fuzz_yaml_reader/$s.yaml"
+  { printf '\x01'; cat "$fx/aws-cli/$s.yaml-stream"; } > "$out/fuzz_yaml_reader/$s.yaml-stream"
+done
+python3 - "$fx" "$out/fuzz_yaml_reader" <<'PY'
+import sys
+fx, out = sys.argv[1], sys.argv[2]
+# A fleet's first invocation only (the whole outputs are 25 KB), its list streamed (header bit 1).
+for ext, header, element in (("yaml", b"\x02", "\n- CloudWatchOutputConfig:"), ("yaml-stream", b"\x03", "\n  - CloudWatchOutputConfig:")):
+    text = open(f"{fx}/aws-cli/fleet-deploy.details.{ext}", encoding="utf-8").read()
+    first = text.find(element)
+    cut = text.find(element, first + 1)
+    with open(f"{out}/fleet-first.{ext}", "wb") as f:
+        f.write(header + text[:cut + 1].encode("utf-8"))
+traps = {
+    "plain-timestamp": "Status: Success\nExecutionEndDateTime: 2026-11-20T14:03:07.512Z\n",
+    "literal-escape": "StandardOutputContent: '\\e[31mred\\e[0m \\U0001F680'\n",
+    "surrogate-pair": "Comment: \"\\ud83d\\ude80\"\n",
+    "folded-and-kept": "Comment: 'one\n\n  two'\nStandardOutputContent: \"a long\n  line\\\n  \\ joined\"\n",
+    "block-scalars": "StandardOutputContent: |\n  line 1\n  line 2\nStandardErrorContent: >-\n  folded\n  text\n",
+    "schema": "A: yes\nB: 0x1F\nC: 0o17\nD: 1e3\nE: .inf\nF: ~\nG: ''\nH: 99999999999999999999\nI: -0\n",
+    "flow": "CloudWatchOutputConfig: {CloudWatchLogGroupName: '', CloudWatchOutputEnabled: false}\nL: [1, 'a', {b: c}]\n",
+    "anchors": "Comment: &a x\nStatus: *a\nTagged: !!str 1\n",
+    "duplicate": "Status: Pending\nStatus: Success\n",
+    "documents": "---\nStatus: Success\n...\n---\nStatus: Failed\n",
+}
+for name, text in traps.items():
+    with open(f"{out}/{name}.yaml", "wb") as f:
+        f.write(b"\x00" + text.encode("utf-8"))
+PY
 
 # ---- fuzz_share_link
 # truncated.json too: deflated, its 24,000 characters at the service's limit fit in 4 KB.

@@ -101,7 +101,25 @@ void check_place(std::string_view text, const ssmview::Field<T>& f, const char* 
                    "', not at its value");
 }
 
-void check_member_places(std::string_view text, const ssmview::Invocation& inv) {
+// YAML: a value starts with its first character, whatever the style (plain, quoted, block), or
+// with an anchor (&a) before it; never at a blank or a line break.
+void check_member_places(std::string_view text, const ssmview::Invocation& inv, bool yaml) {
+    if (yaml) {
+        const auto any = [&](const auto& f, const char* name) {
+            if (!f.present) return;
+            FUZZ_CHECK(f.offset < text.size(), std::string(name) + " offset is past the text");
+            const char c = text[f.offset];
+            FUZZ_CHECK(c != ' ' && c != '\t' && c != '\r' && c != '\n', std::string(name) + " points at a blank, not at its value");
+        };
+        any(inv.command_id, "CommandId");
+        any(inv.status, "Status");
+        any(inv.standard_output_content, "StandardOutputContent");
+        any(inv.cloud_watch_output_config, "CloudWatchOutputConfig");
+        check_place(text, inv.response_code, "ResponseCode", "-+0123456789&");
+        if (inv.cloud_watch_output_config.present)
+            check_place(text, inv.cloud_watch_output_config.value.output_enabled, "CloudWatchOutputEnabled", "tTfF&");
+        return;
+    }
     const char* const kString = "\"";
     check_place(text, inv.command_id, "CommandId", kString);
     check_place(text, inv.instance_id, "InstanceId", kString);
@@ -134,11 +152,14 @@ void check_member_places(std::string_view text, const ssmview::Invocation& inv) 
 // counts add up; the fleet's JSON in both modes serializes.
 void check_fleet(std::string_view text, const Report& r) {
     const ssmview::Fleet& f = r.fleet;
+    const bool yaml = r.format == ssmview::InputFormat::Yaml || r.format == ssmview::InputFormat::YamlStream;
     std::size_t with_plugins = 0;
     for (const ssmview::FleetInvocation& inv : f.invocations) {
         with_plugins += inv.has_plugins;
         FUZZ_CHECK(inv.offset < text.size(), "an invocation placed outside the text");
-        FUZZ_CHECK(text[inv.offset] == '{', "an invocation's place is not its '{'");
+        // JSON: its '{'. YAML: its first key (or the flow mapping's '{'), never a blank.
+        const char c = text[inv.offset];
+        FUZZ_CHECK(yaml ? (c != ' ' && c != '\n' && c != '\r' && c != '\t') : c == '{', "an invocation's place is not where it starts");
     }
     for (ssmview::OutputStream s : {ssmview::OutputStream::Stdout, ssmview::OutputStream::Stderr}) {
         const auto exact = ssmview::group_outputs(f, s, ssmview::GroupMode::Exact);
@@ -200,13 +221,14 @@ void check_report(std::string_view text, const Report& r) {
         FUZZ_CHECK(r.state.phase == ssmview::Phase::Unknown, "plain output with a status");
     }
     FUZZ_CHECK(!(fleet && r.has_invocation), "a report is a fleet or one invocation, not both");
-    FUZZ_CHECK(!fleet || r.format == ssmview::InputFormat::Json,
-               std::string("a fleet from input recognized as ") + ssmview::input_format_name(r.format));
-    FUZZ_CHECK(!r.has_invocation || r.format == ssmview::InputFormat::Json,
+    const bool yaml = r.format == ssmview::InputFormat::Yaml || r.format == ssmview::InputFormat::YamlStream;
+    const bool document = r.format == ssmview::InputFormat::Json || yaml;
+    FUZZ_CHECK(!fleet || document, std::string("a fleet from input recognized as ") + ssmview::input_format_name(r.format));
+    FUZZ_CHECK(!r.has_invocation || document,
                std::string("an invocation from input recognized as ") + ssmview::input_format_name(r.format));
     FUZZ_CHECK(r.json_begin <= r.json_end && r.json_end <= text.size(),
                "JSON span [" + std::to_string(r.json_begin) + ", " + std::to_string(r.json_end) + ") outside the text");
-    if (r.has_invocation) check_member_places(text, r.invocation);
+    if (r.has_invocation) check_member_places(text, r.invocation, yaml);
 
     if (is_valid_utf8(text)) {
         std::string what;

@@ -4,6 +4,7 @@
 # Index
 #   1. Debian packages      toolchains, header-only libraries, Chromium, the real AWS CLI v2
 #   2. Dear ImGui sources   from Debian's source package (trixie: 1.90.1), into third_party/ (git-ignored)
+#      libyaml sources      from Debian's source package (0.2.5, as libyaml-dev), for the wasm build
 #   3. npm packages         playwright-core (drives Debian's Chromium), into node_modules/ (git-ignored);
 #                           Debian's `npm` only when no `npm` command exists; needs Node >= 20
 #
@@ -35,13 +36,14 @@ packages=(
   build-essential cmake ninja-build pkg-config      # native build
   emscripten                                        # em++ 3.1.6: the WebAssembly build
   nlohmann-json3-dev catch2                         # JSON, unit tests (Catch2 v2)
+  libyaml-dev                                       # AWS CLI --output yaml / yaml-stream (core/yaml_reader.cpp)
   libcpp-httplib-dev libssl-dev zlib1g-dev          # proxy HTTP + SigV4 crypto, share-link deflate
   libsimdjson-dev                                   # benchmark anchor
   awscli python3-botocore                           # real AWS CLI v2 (fixtures) and the SSM API model
   chromium chromium-driver                          # headless browser tests
   fonts-dejavu-core python3-fonttools               # the viewer's monospace font, subset at build time
   fonts-noto-cjk fonts-noto-color-emoji fonts-noto-core  # what the browser draws other scripts with (view/fonts.h)
-  dpkg-dev xz-utils ca-certificates                 # `apt-get source` for Dear ImGui
+  dpkg-dev xz-utils ca-certificates                 # `apt-get source` for Dear ImGui and libyaml
   wrk curl                                          # loopback load generator, and the anchor of the S3 benchmark
   brotli                                            # dist/'s precompressed .br files (gzip is in every install)
   clang-14 libclang-rt-14-dev                       # libFuzzer + sanitizer runtimes (fuzz preset)
@@ -57,13 +59,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# ---- 2. Dear ImGui 1.90.1 from Debian's source package --------------------------------------
+# ---- 2. Dear ImGui 1.90.1 and libyaml 0.2.5 from Debian's source packages ------------------
 # libimgui-dev ships no sources (it cannot be linked into WebAssembly), and bookworm's 1.86 lacks
-# the input event queue, so take trixie's source package (docs/toolchain.md, section 2). Never
-# committed: third_party/ is ignored.
-imgui_dir="$here/third_party/imgui-1.90.1"
-if [ ! -f "$imgui_dir/imgui.cpp" ]; then
-  src_list=/etc/apt/sources.list.d/ssmview-trixie-src.sources
+# the input event queue, so take trixie's source package (docs/toolchain.md, section 2).
+# libyaml-dev is a native library too; the wasm build compiles the source package's C files
+# (cmake/deps.cmake). trixie's libyaml is upstream 0.2.5, the same release as bookworm's
+# libyaml-dev, so both builds read YAML with the same code. Never committed: third_party/ is ignored.
+enable_trixie_sources() {
+  local src_list=/etc/apt/sources.list.d/ssmview-trixie-src.sources
   if ! grep -rqs 'Suites: trixie' /etc/apt/sources.list.d/ 2>/dev/null || [ ! -f "$src_list" ]; then
     log "enabling Debian trixie source packages (deb-src only: no binaries change)"
     printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
@@ -71,12 +74,22 @@ if [ ! -f "$imgui_dir/imgui.cpp" ]; then
     as_root apt-get update -q
   fi
   mkdir -p "$here/third_party/download"
-  ( cd "$here/third_party/download" && apt-get source --download-only imgui/trixie )
-  tarball=$(ls "$here"/third_party/download/imgui_1.90.1*.orig.tar.* | head -n 1)
+}
+# fetch_source PACKAGE ORIG-GLOB DIR MARKER: unpack PACKAGE/trixie's upstream tarball so that
+# DIR/MARKER exists.
+fetch_source() {
+  local package=$1 orig=$2 dir=$3 marker=$4
+  [ -f "$dir/$marker" ] && return 0
+  enable_trixie_sources
+  ( cd "$here/third_party/download" && apt-get source --download-only "$package/trixie" )
+  local tarball
+  tarball=$(ls "$here"/third_party/download/$orig | head -n 1)
   log "unpacking $(basename "$tarball")"
   tar -C "$here/third_party" -xf "$tarball"
-  test -f "$imgui_dir/imgui.cpp" || { log "Dear ImGui sources not found after unpacking"; exit 1; }
-fi
+  test -f "$dir/$marker" || { log "$package sources not found in $dir after unpacking"; exit 1; }
+}
+fetch_source imgui 'imgui_1.90.1*.orig.tar.*' "$here/third_party/imgui-1.90.1" imgui.cpp
+fetch_source libyaml 'libyaml_0.2.5.orig.tar.*' "$here/third_party/libyaml-0.2.5" src/parser.c
 
 # ---- 3. npm packages -------------------------------------------------------------------------
 # package-lock.json pins versions; `npm ci` never downloads a browser (playwright-core has none).

@@ -80,8 +80,32 @@ class InspectTest(unittest.TestCase):
                                  "path": "/ResponseCode", "line": 3, "column": 19})
         self.assertIn("status.case", [d["code"] for d in j["diagnostics"]])
 
+    def test_yaml_and_yaml_stream_give_the_state_of_their_json_twin(self):
+        for state in ("success_rich", "failed", "in_progress", "timed_out_delivery", "truncated"):
+            want = json.loads(run("inspect", "--json", os.path.join(FIX, "aws-cli", state + ".json")).stdout)
+            for fmt in ("yaml", "yaml-stream"):
+                with self.subTest(state=state, fmt=fmt):
+                    path = os.path.join(FIX, "aws-cli", state + "." + fmt)
+                    p = run("inspect", "--json", path)
+                    self.assertEqual(p.returncode, 0, p.stderr)
+                    got = json.loads(p.stdout)
+                    self.assertEqual(got["format"], fmt)
+                    self.assertTrue(got["valid"])
+                    self.assertEqual(got["state"], want["state"])
+                    self.assertEqual(got["invocation"], want["invocation"])
+                    # The human report too, and the share link is the JSON's, byte for byte.
+                    self.assertEqual(run("inspect", path).returncode, 0)
+                    self.assertEqual(run("link", path).stdout,
+                                     run("link", os.path.join(FIX, "aws-cli", state + ".json")).stdout)
+
+    def test_yaml_findings_are_placed_at_file_line_column(self):
+        p = run("inspect", os.path.join(FIX, "aws-cli", "failed.yaml"))
+        self.assertEqual(p.returncode, 0)
+        self.assertIn("failed.yaml:19:24: warning: StandardOutputContent is a long line the AWS CLI folded: "
+                      "YAML read 3 line breaks of it as spaces.", p.stdout.decode())
+
     def test_other_output_formats_exit_1_and_name_the_fix(self):
-        for fmt in ("yaml", "yaml-stream", "text", "table"):
+        for fmt in ("text", "table"):
             with self.subTest(fmt=fmt):
                 p = run("inspect", os.path.join(FIX, "aws-cli", "failed." + fmt))
                 self.assertEqual(p.returncode, 1)
@@ -237,7 +261,7 @@ class LinkTest(unittest.TestCase):
         self.assertIn("KiB after compression; a link carries at most 2048 KiB", p.stderr.decode())
 
     def test_link_of_input_without_an_invocation_fails(self):
-        p = run("link", os.path.join(FIX, "aws-cli", "success.yaml"))
+        p = run("link", os.path.join(FIX, "aws-cli", "success.text"))
         self.assertEqual(p.returncode, 1)
         self.assertIn(b"--output json", p.stderr)
 

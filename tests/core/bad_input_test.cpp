@@ -190,8 +190,10 @@ TEST_CASE("what --query StandardOutputContent --output text prints, and a termin
     const Report bom = analyze("\xEF\xBB\xBFhello\n");
     CHECK(codes(bom) == std::vector<std::string>{"input.bom", "input.plain"});
     CHECK(bom.invocation.standard_output_content.value == "hello\n");
-    // The whole-invocation formats stay answered with the --output json fix: not plain.
-    CHECK(codes(analyze("CommandId: x\nStatus: Success\n")) == std::vector<std::string>{"input.yaml"});
+    // The whole-invocation formats are read as what they are, not as plain output.
+    const Report yaml = analyze("CommandId: x\nStatus: Success\n");
+    CHECK(yaml.format == InputFormat::Yaml);
+    CHECK(yaml.has_invocation);
     // What the real AWS CLI v2 printed for `--query StandardOutputContent --output text`: the same
     // output the JSON's StandardOutputContent holds, plus the newline the CLI ends its text with.
     const std::string queried = read_fixture("aws-cli/success_rich.stdout.text");

@@ -1,4 +1,4 @@
-// Bad pastes (binary, 50 MB, half a JSON, YAML, empty) leave the page usable, with a diagnostic
+// Bad pastes (binary, 50 MB, half a JSON, empty) leave the page usable, with a diagnostic
 // shown in the view and in the accessible summary; a good paste afterwards works.
 'use strict';
 const h = require('./support/harness');
