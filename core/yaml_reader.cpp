@@ -164,17 +164,17 @@ std::size_t folded_breaks(std::string_view source, bool double_quoted) {
 void scalar_traps(DiagnosticSink& sink, const std::string& path, const yaml_event_t& e, std::string_view source,
                   const std::string& value, std::size_t at) {
     const yaml_scalar_style_t style = e.data.scalar.style;
-    const std::string name = member_name(path);
+    const auto name = [&] { return member_name(path); };  // only when there is something to say
     if (style == YAML_PLAIN_SCALAR_STYLE && yaml11_timestamp(value))
         sink.add(Severity::Warning, "yaml.plain_timestamp",
-                 name + " is an unquoted timestamp: YAML 1.1 readers (PyYAML, Ruby) turn it into a date, some into "
+                 name() + " is an unquoted timestamp: YAML 1.1 readers (PyYAML, Ruby) turn it into a date, some into "
                         "another zone. ssmview reads the text as written; the AWS CLI quotes its timestamps.",
                  path, at);
     if (style != YAML_LITERAL_SCALAR_STYLE) {
         const std::size_t folds = folded_breaks(source, style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
         if (folds > 0)
             sink.add(Severity::Warning, "yaml.folded",
-                     name + " is a long line the AWS CLI folded: YAML read " + std::to_string(folds) +
+                     name() + " is a long line the AWS CLI folded: YAML read " + std::to_string(folds) +
                          (folds == 1 ? " line break of it as a space" : " line breaks of it as spaces") +
                          ". If the text was re-wrapped after the CLI printed it (by a terminal or an editor), its "
                          "spaces differ from the command's output. `--output json` is exact.",
@@ -189,17 +189,17 @@ void scalar_traps(DiagnosticSink& sink, const std::string& path, const yaml_even
         }
         if (esc)
             sink.add(Severity::Info, "yaml.escape_esc",
-                     name + " writes ESC as \\e, YAML's escape for U+001B (JSON writes \\u001b): read as ESC, so its "
+                     name() + " writes ESC as \\e, YAML's escape for U+001B (JSON writes \\u001b): read as ESC, so its "
                             "terminal colours are shown.",
                      path, at);
         if (astral)
             sink.add(Severity::Info, "yaml.escape_astral",
-                     name + " writes characters past U+FFFF as \\U and 8 hex digits (\\U0001F680), as the AWS CLI "
+                     name() + " writes characters past U+FFFF as \\U and 8 hex digits (\\U0001F680), as the AWS CLI "
                             "does: read as the characters they name.",
                      path, at);
     } else if (looks_escaped(value)) {
         sink.add(Severity::Warning, "yaml.literal_escape",
-                 name + " holds what looks like an escape (\\e[, \\U0001F680), but YAML reads escapes only inside double "
+                 name() + " holds what looks like an escape (\\e[, \\U0001F680), but YAML reads escapes only inside double "
                         "quotes: shown as written. In the command's own output it was these characters (a script "
                         "that printed an escape without `echo -e`?).",
                  path, at);

@@ -83,8 +83,8 @@ inline std::string with_commas(std::size_t n) {
     return out;
 }
 
-inline void print_input_header(const BenchInput& in, const Plan& plan) {
-    std::printf("\n%s: %s bytes of JSON (FNV-1a 64: %016llx)\n", in.label.c_str(), with_commas(in.json.size()).c_str(),
+inline void print_input_header(const BenchInput& in, const Plan& plan, const char* format = "JSON") {
+    std::printf("\n%s: %s bytes of %s (FNV-1a 64: %016llx)\n", in.label.c_str(), with_commas(in.json.size()).c_str(), format,
                 static_cast<unsigned long long>(fnv1a64(in.json)));
     if (in.invocations > 0)
         std::printf("  %s CommandInvocations with --details, one plugin each\n", with_commas(in.invocations).c_str());
