@@ -71,7 +71,7 @@ void draw_diagnostics_panel(Frame& f) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(clip_for_display(d.code, kClipShort).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", clip_for_display(d.message, kClipSentence).c_str());
+        text_any_script(clip_for_display(d.message, kClipSentence), true);  // quotes the input's values
         ImGui::TableNextColumn();
         const std::string place = diagnostic_place(d);
         if (!place.empty()) ImGui::TextUnformatted(place.c_str());

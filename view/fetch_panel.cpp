@@ -32,7 +32,7 @@ std::string short_id(const std::string& id) { return id.size() > 13 ? id.substr(
 
 void error_lines(Frame& f, const ServiceError& e) {
     ImGui::PushStyleColor(ImGuiCol_Text, col(e.retry ? f.pal.warning : f.pal.error));
-    ImGui::TextWrapped("%s", clip_for_display(service_error_title(e), kClipFetchError).c_str());
+    text_any_script(clip_for_display(service_error_title(e), kClipFetchError), true);  // AWS's message may quote input
     ImGui::PopStyleColor();
     if (!e.hint.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, col(f.pal.text_dim));
@@ -220,7 +220,7 @@ void draw_commands(Frame& f) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(clip_for_display(c.document_name, kClipFetchDocument).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(clip_for_display(c.status, kClipFetchStatus).c_str());
+        text_any_script(clip_for_display(c.status, kClipFetchStatus));
         ImGui::TableNextColumn();
         if (c.requested_epoch_s > 0) {
             const std::int64_t requested_ms = static_cast<std::int64_t>(c.requested_epoch_s * 1000.0);
@@ -271,7 +271,7 @@ void draw_steps(Frame& f) {
             ImGui::TextDisabled("(%s)", clip_for_display(inv.instance_name, kClipFetchName).c_str());
         }
         ImGui::SameLine();
-        ImGui::TextUnformatted(clip_for_display(inv.status, kClipFetchStatus).c_str());
+        text_any_script(clip_for_display(inv.status, kClipFetchStatus));
         ImGui::SameLine();
         if (small(f, "Follow", ("fetch.instance." + std::to_string(i)).c_str())) {
             go = true;
@@ -356,7 +356,7 @@ void draw_fetch_panel(Frame& f) {
             ImGui::TextUnformatted(label);
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1.0f);
-            ImGui::InputTextWithHint(id, hint, &value, flags);  // misc/cpp/imgui_stdlib.h (widgets.h)
+            input_text_any_script(id, hint, value, flags);
             note_control(f, control);
         };
         field("Proxy", "##proxy", fs.proxy_url, "fetch.proxy_url", 0, kDefaultProxyUrl);

@@ -122,7 +122,7 @@ const LineDiff* fleet_diff(const ViewState& s, FleetModel& fm) {
 void draw_fleet_summary(Frame& f) {
     const Report& r = f.s.report;
     const Fleet& fleet = r.fleet;
-    ImGui::TextWrapped("%s", fleet_heading(r).c_str());
+    text_any_script(fleet_heading(r), true);  // holds the command's Comment
     note_control(f, "fleet.heading");
     // Counted once per load: the table scrolls at frame rate over up to 10,000 invocations.
     FleetModel& fm = f.m.fleet;
@@ -159,14 +159,14 @@ void draw_fleet_summary(Frame& f) {
     if (span.slowest_ms >= 0) {
         ImGui::TextDisabled("Slowest    ");
         ImGui::SameLine();
-        ImGui::Text("%s (%s)", clip_for_display(given(fleet.invocations[span.slowest].instance_id), kClipShort).c_str(),
-                    format_duration(span.slowest_ms).c_str());
+        text_any_script(clip_for_display(given(fleet.invocations[span.slowest].instance_id), kClipShort) + " (" +
+                        format_duration(span.slowest_ms) + ")");
     }
     for (const FleetCommand& cmd : fleet.commands) {
         ImGui::TextDisabled("Command    ");
         ImGui::SameLine();
-        ImGui::Text("%s  %s  %s", clip_for_display(given(cmd.command_id), kClipShort).c_str(),
-                    clip_for_display(given(cmd.document_name), kClipShort).c_str(), phase_name(cmd.state.phase));
+        text_any_script(clip_for_display(given(cmd.command_id), kClipShort) + "  " +
+                        clip_for_display(given(cmd.document_name), kClipShort) + "  " + phase_name(cmd.state.phase));
     }
 }
 
@@ -178,7 +178,7 @@ void draw_targets(Frame& f) {
     FleetUi& ui = f.s.ui.fleet;
     const Fleet& fleet = f.s.report.fleet;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * kFleetFilterEms);
-    ImGui::InputTextWithHint("##fleet_filter", "Filter: instance, name, status, code", &ui.filter);
+    input_text_any_script("##fleet_filter", "Filter: instance, name, status, code", ui.filter);
     note_control(f, "fleet.filter");
     const std::vector<std::size_t>& rows = fleet_rows(f.s, f.m.fleet);
     ImGui::SameLine();

@@ -56,7 +56,7 @@ void draw_input_panel(Frame& f) {
                        "You can also paste anywhere on the page (%s+V) or drop a file on it.",
                        f.env.is_mac ? "Cmd" : "Ctrl");
     const float rows_below = ImGui::GetFrameHeightWithSpacing() * 4.0f;
-    ImGui::InputTextMultiline("##paste", &ui.paste_text, ImVec2(-1.0f, std::max(ImGui::GetContentRegionAvail().y - rows_below,
+    input_multiline_any_script("##paste", ui.paste_text, ImVec2(-1.0f, std::max(ImGui::GetContentRegionAvail().y - rows_below,
                                                                             ImGui::GetTextLineHeight() * 6.0f)));
     note_control(f, "input.paste_area");
     ImGui::BeginDisabled(ui.paste_text.empty());

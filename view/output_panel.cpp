@@ -60,7 +60,7 @@ void draw_find_bar(Frame& f, OutputPane& pane) {
         f.m.focus_find = false;
     }
     const char* hint = f.env.is_mac ? "Find (Cmd+F)" : "Find (Ctrl+F)";
-    const bool enter = ImGui::InputTextWithHint("##find", hint, &ui.find_query, ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool enter = input_text_any_script("##find", hint, ui.find_query, ImGuiInputTextFlags_EnterReturnsTrue);
     note_control(f, "output.find");
     ensure_find(f, pane);
     const int stored = static_cast<int>(pane.find.offsets.size());

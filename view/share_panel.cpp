@@ -156,7 +156,7 @@ void draw_share_panel(Frame& f) {
     ImGui::Checkbox("Mask secret-looking tokens (secret keys, key=value secrets, JWTs, bearer tokens)", &ui.redact_secret_tokens);
     note_control(f, "share.redact_secret_tokens");
     ImGui::TextUnformatted("Also mask these strings (one per line):");
-    ImGui::InputTextMultiline("##redact_strings", &ui.redact_strings, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.5f));
+    input_multiline_any_script("##redact_strings", ui.redact_strings, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 4.5f));
     const bool typing = ImGui::IsItemActive();
     note_control(f, "share.redact_strings");
 

@@ -32,11 +32,11 @@ void draw_status_panel(Frame& f) {
 
     ImGui::TextDisabled("Status");
     ImGui::SameLine();
-    ImGui::TextUnformatted(given_text(st.status).c_str());
+    text_any_script(given_text(st.status));
     ImGui::SameLine();
     ImGui::TextDisabled("  StatusDetails");
     ImGui::SameLine();
-    ImGui::TextUnformatted(given_text(st.status_details).c_str());
+    text_any_script(given_text(st.status_details));
 
     if (!st.explanation.empty()) ImGui::TextWrapped("%s", clip_for_display(st.explanation, kClipExplanation).c_str());
 

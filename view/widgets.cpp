@@ -102,6 +102,18 @@ void text_any_script(std::string_view text, bool wrapped) {
     ImGui::PopTextWrapPos();
 }
 
+bool input_text_any_script(const char* id, const char* hint, std::string& value, ImGuiInputTextFlags flags) {
+    const bool result = ImGui::InputTextWithHint(id, hint, &value, flags);
+    view_fonts_note(value);
+    return result;
+}
+
+bool input_multiline_any_script(const char* id, std::string& value, const ImVec2& size) {
+    const bool changed = ImGui::InputTextMultiline(id, &value, size);
+    if (changed || ImGui::IsItemActivated()) view_fonts_note(value);
+    return changed;
+}
+
 bool tab_row(Frame& f, const char* const* labels, int n, int& current, const char* const* controls) {
     bool changed = false;
     const ImGuiStyle& st = ImGui::GetStyle();

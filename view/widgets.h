@@ -6,6 +6,7 @@
 //   badge           a filled rounded label (the status badge)
 //   text_any_script text from the data (names, comments, outputs): its code points the bundled
 //                   font lacks are asked of the platform (fonts.h view_fonts_note)
+//   input_text_any_script, input_multiline_any_script   text fields that do the same
 //   tab_row         a row of tab-like buttons bound to an int (ViewUi drives it, not ImGui)
 //   (text fields on a std::string: ImGui::InputText(label, &str, ...) from misc/cpp/imgui_stdlib.h)
 //   clip_for_display  a member's value cut to a length a label can show (Copy still copies it all)
@@ -35,6 +36,11 @@ bool link_text(Frame& f, const char* id, const std::string& label, const std::st
                const char* control = nullptr, float max_width = 0.0f);
 void badge(const char* text, ImU32 bg, ImU32 fg);
 void text_any_script(std::string_view text, bool wrapped = false);
+// ImGui::InputTextWithHint / InputTextMultiline on a std::string, with what is typed or pasted into
+// the field asked of the platform's fonts too (an IME's Japanese in the find box). The multi-line
+// field can hold a whole paste, so it is looked at only when it changes.
+bool input_text_any_script(const char* id, const char* hint, std::string& value, ImGuiInputTextFlags flags = 0);
+bool input_multiline_any_script(const char* id, std::string& value, const ImVec2& size);
 // Returns true when the selection changed. `controls[i]` (may be null) names button i.
 bool tab_row(Frame& f, const char* const* labels, int n, int& current, const char* const* controls);
 // At most max_cols code points of `s`, on its first line, with "... (N more characters)" when cut.

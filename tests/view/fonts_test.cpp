@@ -176,3 +176,25 @@ TEST_CASE("glyphs from the platform are dropped at a new scale and asked again; 
     view_fonts_note("\xe6\x97\xa5");
     CHECK(view_fonts_wanted() == std::vector<char32_t>{U'\u65e5'});
 }
+
+TEST_CASE("text typed into a field, a diagnostic quoting the input and a Status are asked of the platform", "[fonts][glyphs]") {
+    test::Headless h;
+    REQUIRE(h.fonts_ok);
+    ViewState s;
+    // A Status the API does not define, in Hangul: status.unknown quotes it, the status row shows it.
+    view_load_text(s, "{\"CommandId\":\"1baebe2d-ce6e-4fc8-8bff-a7a58c5c20b7\",\"InstanceId\":\"i-0802cc9316fe86d8a\","
+                      "\"Status\":\"\xec\x84\xb1\xea\xb3\xb5\",\"StandardOutputContent\":\"ok\\n\"}",
+                   LoadSource::Paste, "pasted");
+    h.frames(s, 2);
+    CHECK(contains(view_fonts_wanted(), U'\uc131'));  // 성
+    s.ui.tab = ViewTab::Diagnostics;
+    h.frames(s, 2);
+    (void)view_fonts_wanted();
+    // The find box: what an IME composed there, in characters the output does not hold.
+    s.ui.tab = ViewTab::Output;
+    s.ui.find_query = "\xe5\xae\x8c\xe4\xba\x86";  // 完了
+    h.frames(s, 2);
+    const std::vector<char32_t> typed = view_fonts_wanted();
+    CHECK(contains(typed, U'\u5b8c'));
+    CHECK(contains(typed, U'\u4e86'));
+}
