@@ -81,11 +81,9 @@ struct Reader {
     ListStream*               lists = nullptr;  // nullptr: no list is streamed
     bool                      failed = false;
     std::string               path;  // pointer of the value being read, kept only for depth <= kPlaceDepth
-    // An object's members are gathered here, one vector per depth kept from object to object (no
-    // allocation per object), and moved into the object once, at its exact size: ordered_json
-    // holds pair<const string, Json>, which cannot be moved, so growing the object itself copied
-    // every member read so far, outputs included. A deque: deeper levels never move these.
-    std::deque<std::vector<std::pair<std::string, Json>>> gathered;
+    // An object's members are gathered here (ObjectMembers), one vector per depth kept from object
+    // to object. A deque: deeper levels never move these.
+    std::deque<Gathered> gathered;
 
     std::size_t duplicate_keys = 0;  // so far: a streamed element without any has unique place paths
     std::size_t invalid_utf8 = 0, invalid_utf8_first = 0;
@@ -417,37 +415,8 @@ struct Reader {
         const std::size_t open = pos;
         if (!enter(pos)) return false;
         ++pos;
-        out = Json::object();
         while (gathered.size() < static_cast<std::size_t>(depth)) gathered.emplace_back();
-        std::vector<std::pair<std::string, Json>>& members = gathered[static_cast<std::size_t>(depth) - 1];
-        members.clear();  // what a failed read left
-        // On every way out, a syntax error included: the members read so far stay in the value,
-        // as they did when they went straight into it.
-        struct Into {
-            std::vector<std::pair<std::string, Json>>& members;
-            Json&                                      out;
-            ~Into() {
-                auto& object = static_cast<std::vector<std::pair<const std::string, Json>>&>(out.get_ref<Json::object_t&>());
-                object.reserve(members.size());
-                for (auto& m : members) object.emplace_back(std::move(m.first), std::move(m.second));
-                members.clear();
-            }
-        } into{members, out};
-        // Duplicate keys: a scan of the members read so far, and past kScannedKeys an index (built
-        // then). API objects have a dozen members; a map per object was a third of a fleet's reading.
-        constexpr std::size_t kScannedKeys = 16;
-        std::unordered_map<std::string, std::size_t> index;  // key -> position in `members`
-        auto find_key = [&](const std::string& k) -> std::size_t {
-            if (members.size() <= kScannedKeys) {
-                for (std::size_t i = 0; i < members.size(); ++i)
-                    if (members[i].first == k) return i;
-                return members.size();
-            }
-            if (index.empty())
-                for (std::size_t i = 0; i < members.size(); ++i) index.emplace(members[i].first, i);
-            const auto it = index.find(k);
-            return it == index.end() ? members.size() : it->second;
-        };
+        ObjectMembers members(gathered[static_cast<std::size_t>(depth) - 1], out);
         const std::size_t parent = path.size();  // `path` is the parent's again after each member
         skip_ws();
         if (pos < text.size() && text[pos] == '}') { ++pos; --depth; return true; }
@@ -475,16 +444,11 @@ struct Reader {
             Json item;
             const bool streamed = depth == 1 && lists && pos < text.size() && text[pos] == '[' && lists->wants(path);
             if (!(streamed ? array(item, true) : value(item))) return false;
-            const std::size_t found = find_key(key);
-            if (found < members.size()) {
+            if (!members.add(key, item)) {
                 ++duplicate_keys;
                 sink.add(Severity::Warning, "json.duplicate_key",
                          "\"" + key + "\" is given more than once; the last value is used, as the AWS SDKs do.",
                          shallow ? path : std::string(), key_at);
-                members[found].second = std::move(item);
-            } else {
-                if (!index.empty()) index.emplace(key, members.size());
-                members.emplace_back(std::move(key), std::move(item));
             }
             if (shallow) path.resize(parent);
             skip_ws();
@@ -516,6 +480,42 @@ struct Reader {
 };
 
 }  // namespace
+
+// ---- ObjectMembers ------------------------------------------------------------------------------
+
+ObjectMembers::ObjectMembers(Gathered& storage, Json& object) : members_(storage), object_(object) {
+    members_.clear();  // what a failed read left
+    object_ = Json::object();
+}
+
+ObjectMembers::~ObjectMembers() {
+    auto& object = static_cast<std::vector<std::pair<const std::string, Json>>&>(object_.get_ref<Json::object_t&>());
+    object.reserve(members_.size());
+    for (auto& m : members_) object.emplace_back(std::move(m.first), std::move(m.second));
+    members_.clear();
+}
+
+bool ObjectMembers::add(std::string& key, Json& value) {
+    // API objects have a dozen members: a scan of them; past kScannedKeys an index, built then.
+    constexpr std::size_t kScannedKeys = 16;
+    std::size_t found = members_.size();
+    if (members_.size() <= kScannedKeys) {
+        for (std::size_t i = 0; i < members_.size(); ++i)
+            if (members_[i].first == key) { found = i; break; }
+    } else {
+        if (index_.empty())
+            for (std::size_t i = 0; i < members_.size(); ++i) index_.emplace(members_[i].first, i);
+        const auto it = index_.find(key);
+        if (it != index_.end()) found = it->second;
+    }
+    if (found < members_.size()) {
+        members_[found].second = std::move(value);
+        return false;
+    }
+    if (!index_.empty()) index_.emplace(key, members_.size());
+    members_.emplace_back(std::move(key), std::move(value));
+    return true;
+}
 
 JsonRead read_json(std::string_view text, std::size_t begin, DiagnosticSink& sink, ListStream* lists) {
     JsonRead result;

@@ -6,6 +6,7 @@
 //   JsonRead        the value, where it ended, and the places of members (kPlaceDepth deep)
 //   ListStream      a top-level list handed over element by element as it is read (fleet pages)
 //   PageSource      the pages of a paste, one after another (JSON here, YAML in yaml_reader.h)
+//   ObjectMembers   an object's members gathered, duplicates found, moved in once (both readers)
 //   read_json       one JSON value starting at `begin`
 //   read_json_object  a network answer's body as one object, no diagnostics (ssm_api, service_error)
 //
@@ -21,6 +22,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "diagnostic.h"
@@ -103,6 +106,29 @@ struct PageSource {
     virtual bool next(JsonRead& page, std::size_t& begin) = 0;
 protected:
     ~PageSource() = default;
+};
+
+// The members of one object while a reader gathers them, then moved into the Json object at its
+// exact size when the gathering ends, on every way out (an error's too, so the members read so far
+// stay in the value). Why not insert into the object as it goes: ordered_json holds pairs with a
+// const key, which cannot be moved, so growing it copied every member read so far, outputs
+// included, and its insert searches the keys one by one. A key given twice keeps its first place
+// and takes the last value, as the AWS SDKs and JSON.parse do. The readers keep one Gathered per
+// depth, reused from object to object (no allocation per object).
+using Gathered = std::vector<std::pair<std::string, Json>>;
+class ObjectMembers {
+public:
+    ObjectMembers(Gathered& storage, Json& object);  // `object` becomes an empty object
+    ~ObjectMembers();
+    ObjectMembers(const ObjectMembers&) = delete;
+    ObjectMembers& operator=(const ObjectMembers&) = delete;
+    // Adds key: value, moving both; false when the key was given before: its value is replaced,
+    // and `key` is left as it was (for the finding that says so).
+    bool add(std::string& key, Json& value);
+private:
+    Gathered&                                    members_;
+    Json&                                        object_;
+    std::unordered_map<std::string, std::size_t> index_;  // key -> position, built past a few members
 };
 
 // `lists` may be nullptr: nothing is streamed.

@@ -23,7 +23,6 @@
 #include <deque>
 #include <limits>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -222,7 +221,6 @@ struct YamlPages::State {
     bool          held = false;    // `event` holds one
     enum class Stage { Start, Pages, Done } stage = Stage::Start;
     bool          listed = false;  // stream: the top-level list is open
-    int           pages = 0;
 
     // libyaml's mark (code points from `begin`) -> byte offset, walking on from the last one.
     std::size_t at_index = 0, at_byte = 0;
@@ -234,7 +232,7 @@ struct YamlPages::State {
     std::size_t duplicate_keys = 0;
     std::size_t event_begin = 0, last_end = 0;  // the text of the event in hand
     bool        failed = false;
-    std::deque<std::vector<std::pair<std::string, Json>>> gathered;  // per depth, reused (a deque: references stay valid)
+    std::deque<Gathered> gathered;  // an object's members per depth (ObjectMembers); a deque: references stay valid
 
     State(std::string_view t, const Located& where, DiagnosticSink& s, ListStream* l)
         : text(t), begin(where.begin), end(where.end), stream(where.format == InputFormat::YamlStream), sink(s), lists(l),
@@ -430,35 +428,8 @@ struct YamlPages::State {
     bool mapping(Json& out_value) {
         if (tag_refused(event.data.mapping_start.tag, YAML_MAP_TAG)) return false;
         if (!enter(event_begin)) return false;
-        out_value = Json::object();
         while (gathered.size() < static_cast<std::size_t>(depth)) gathered.emplace_back();
-        std::vector<std::pair<std::string, Json>>& members = gathered[static_cast<std::size_t>(depth) - 1];
-        members.clear();
-        // On every way out, a failure included: the members read so far stay in the value (the
-        // same move as read_json's, without ordered_json's linear search per key).
-        struct Into {
-            std::vector<std::pair<std::string, Json>>& members;
-            Json&                                      out;
-            ~Into() {
-                auto& object = static_cast<std::vector<std::pair<const std::string, Json>>&>(out.get_ref<Json::object_t&>());
-                object.reserve(members.size());
-                for (auto& m : members) object.emplace_back(std::move(m.first), std::move(m.second));
-                members.clear();
-            }
-        } into{members, out_value};
-        std::unordered_map<std::string, std::size_t> index;  // key -> position, past a few members
-        constexpr std::size_t kScannedKeys = 16;
-        auto find_key = [&](const std::string& k) -> std::size_t {
-            if (members.size() <= kScannedKeys) {
-                for (std::size_t i = 0; i < members.size(); ++i)
-                    if (members[i].first == k) return i;
-                return members.size();
-            }
-            if (index.empty())
-                for (std::size_t i = 0; i < members.size(); ++i) index.emplace(members[i].first, i);
-            const auto it = index.find(k);
-            return it == index.end() ? members.size() : it->second;
-        };
+        ObjectMembers members(gathered[static_cast<std::size_t>(depth) - 1], out_value);  // json_reader.h
         const std::size_t parent = path.size();
         const bool shallow = depth <= kPlaceDepth;
         for (;;) {
@@ -477,16 +448,11 @@ struct YamlPages::State {
             Json item;
             const bool streamed = depth == 1 && lists && event.type == YAML_SEQUENCE_START_EVENT && lists->wants(path);
             if (!(streamed ? sequence(item, true) : node(item))) return false;
-            const std::size_t found = find_key(key);
-            if (found < members.size()) {
+            if (!members.add(key, item)) {
                 ++duplicate_keys;
                 sink.add(Severity::Warning, "yaml.duplicate_key",
                          key + " is given more than once; the last value is used, as the AWS SDKs do with JSON.",
                          shallow ? path : std::string(), key_at);
-                members[found].second = std::move(item);
-            } else {
-                if (!index.empty()) index.emplace(key, members.size());
-                members.emplace_back(std::move(key), std::move(item));
             }
             if (shallow) path.resize(parent);
         }
@@ -565,7 +531,6 @@ bool YamlPages::next(JsonRead& page, std::size_t& begin) {
     s.depth = 0;
     const bool ok = s.node(page.value);
     s.out = nullptr;
-    ++s.pages;
     page.end = s.failed ? s.end : s.last_end;
     if (!ok) {
         page.value = nullptr;

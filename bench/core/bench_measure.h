@@ -2,7 +2,8 @@
 //
 // Index
 //   Plan          warm-up runs, measured runs, block size of the interleaving
-//   Contender     a name and a TimedBlock: "run `count` times, write each run's seconds"
+//   Contender     a name and a TimedBlock: "run `count` times, write each run's seconds"; timed()
+//                 makes one of a native callable
 //   measure       warm up every contender, then alternate blocks until each has `runs` samples
 //   median, percentile
 //   format_time   "812.4 us" / "43.210 ms"
@@ -17,6 +18,7 @@
 // even when the absolute times move.
 #pragma once
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -34,6 +36,19 @@ struct Plan {
 };
 
 using TimedBlock = std::function<void(int count, double* seconds)>;
+
+// A TimedBlock for native code: each run of `f` timed with the monotonic clock.
+template <typename F>
+TimedBlock timed(F f) {
+    return [f](int count, double* seconds) mutable {
+        for (int i = 0; i < count; ++i) {
+            const auto t0 = std::chrono::steady_clock::now();
+            f();
+            const auto t1 = std::chrono::steady_clock::now();
+            seconds[i] = std::chrono::duration<double>(t1 - t0).count();
+        }
+    };
+}
 
 struct Contender {
     std::string         name;

@@ -136,17 +136,6 @@ bool sanity(const sb::BenchInput& in) {
 
 // ---- Contenders -----------------------------------------------------------------------------
 
-template <typename F>
-sb::TimedBlock timed(F f) {
-    return [f](int count, double* seconds) mutable {
-        for (int i = 0; i < count; ++i) {
-            const auto t0 = std::chrono::steady_clock::now();
-            f();
-            const auto t1 = std::chrono::steady_clock::now();
-            seconds[i] = std::chrono::duration<double>(t1 - t0).count();
-        }
-    };
-}
 
 volatile std::size_t g_sink = 0;  // results flow here so no run can be optimized away
 
@@ -158,23 +147,23 @@ void run_input(const sb::BenchInput& in, const sb::Plan& plan) {
     std::vector<sb::Contender> contenders;
     if (in.invocations > 0) {
         // A fleet: what the page does before its first frame (read, then group stdout both ways).
-        contenders.push_back({"analyze + group exact and similar (ours)", timed([text] {
+        contenders.push_back({"analyze + group exact and similar (ours)", sb::timed([text] {
                                   const ssmview::Report r = ssmview::analyze(text);
                                   const auto exact = ssmview::group_outputs(r.fleet, ssmview::OutputStream::Stdout, ssmview::GroupMode::Exact);
                                   const auto similar = ssmview::group_outputs(r.fleet, ssmview::OutputStream::Stdout, ssmview::GroupMode::Similar);
                                   g_sink = g_sink + r.fleet.invocations.size() + exact.size() + similar.size();
                               }), {}});
     } else {
-        contenders.push_back({"ssmview::analyze (ours)", timed([text] {
+        contenders.push_back({"ssmview::analyze (ours)", sb::timed([text] {
                                   const ssmview::Report r = ssmview::analyze(text);
                                   g_sink = g_sink + r.diagnostics.size() + r.invocation.standard_output_content.value.size();
                               }), {}});
     }
-    contenders.push_back({"simdjson dom::parser::parse (anchor)", timed([parser, padded] {
+    contenders.push_back({"simdjson dom::parser::parse (anchor)", sb::timed([parser, padded] {
                               auto doc = parser->parse(*padded);
                               g_sink = g_sink + (doc.error() ? 0u : 1u);
                           }), {}});
-    contenders.push_back({"nlohmann::json::parse (2nd reference)", timed([text] {
+    contenders.push_back({"nlohmann::json::parse (2nd reference)", sb::timed([text] {
                               const auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
                               g_sink = g_sink + j.size();
                           }), {}});

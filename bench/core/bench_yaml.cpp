@@ -91,17 +91,6 @@ std::string to_yaml(const std::string& json) {
 
 // ---- Contenders -------------------------------------------------------------------------------
 
-template <typename F>
-sb::TimedBlock timed(F f) {
-    return [f](int count, double* seconds) mutable {
-        for (int i = 0; i < count; ++i) {
-            const auto t0 = std::chrono::steady_clock::now();
-            f();
-            const auto t1 = std::chrono::steady_clock::now();
-            seconds[i] = std::chrono::duration<double>(t1 - t0).count();
-        }
-    };
-}
 
 volatile std::size_t g_sink = 0;
 
@@ -147,9 +136,9 @@ bool run_input(const sb::BenchInput& json_in, const sb::Plan& plan) {
     const std::string yaml = in.json, json = json_in.json;
     std::vector<sb::Contender> contenders;
     contenders.push_back({fleet ? "analyze YAML + group exact and similar (ours)" : "ssmview::analyze of the YAML (ours)",
-                          timed([yaml, fleet] { g_sink = g_sink + analyzed(yaml, fleet); }), {}});
-    contenders.push_back({"libyaml yaml_parser_parse, events only (anchor)", timed([yaml] { g_sink = g_sink + libyaml_events(yaml); }), {}});
-    contenders.push_back({"ours on the JSON twin (2nd reference)", timed([json, fleet] { g_sink = g_sink + analyzed(json, fleet); }), {}});
+                          sb::timed([yaml, fleet] { g_sink = g_sink + analyzed(yaml, fleet); }), {}});
+    contenders.push_back({"libyaml yaml_parser_parse, events only (anchor)", sb::timed([yaml] { g_sink = g_sink + libyaml_events(yaml); }), {}});
+    contenders.push_back({"ours on the JSON twin (2nd reference)", sb::timed([json, fleet] { g_sink = g_sink + analyzed(json, fleet); }), {}});
     sb::measure(contenders, plan);
     sb::print_table(in, contenders);
     std::printf("  RATIO ours on YAML / ours on JSON = %.2f (the JSON twin is %s bytes)\n",
