@@ -21,6 +21,8 @@
 #include <cstdio>
 #include <string>
 
+#include <imgui_internal.h>  // ImGui::TableSetColumnSortDirection: FleetUi's sort into the table
+
 #include "ansi.h"
 #include "ascii.h"
 #include "fleet_target.h"
@@ -196,8 +198,15 @@ void draw_targets(Frame& f) {
     ImGui::TableSetupColumn("Start", 0, 0.22f);
     ImGui::TableSetupColumn("Duration", 0, 0.12f);
     ImGui::TableHeadersRow();
+    // FleetUi holds the sort; ImGui's table keeps its own copy (and its header arrow) across loads.
+    // On a load's first frame FleetUi's goes into the table, so neither ImGui's default nor the
+    // last fleet's sort overwrites it; after that a header click is the only way ImGui's changes.
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
-        if (specs->SpecsDirty && specs->SpecsCount > 0) {
+        if (!f.m.fleet.sort_shown) {
+            ImGui::TableSetColumnSortDirection(static_cast<int>(ui.sort),
+                                               ui.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
+            f.m.fleet.sort_shown = true;
+        } else if (specs->SpecsDirty && specs->SpecsCount > 0) {
             ui.sort = static_cast<FleetColumn>(specs->Specs[0].ColumnIndex);
             ui.ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
         }

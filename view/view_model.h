@@ -58,6 +58,7 @@ struct OutputPane {
 // A fleet's derived rows and groups, rebuilt when the choices they were built for change.
 struct FleetModel {
     bool                           summarized = false;  // counts and span below are computed (once per load)
+    bool                           sort_shown = false;  // the table's header shows FleetUi's sort (once per load)
     FleetCounts                    counts;
     FleetSpan                      span;
     std::vector<FleetRow> rows_all;  // per invocation, in fleet order (built on load)

@@ -202,3 +202,23 @@ TEST_CASE("ten thousand targets: only the rows in view are laid out", "[fleet][l
     // The table draws what fits: 10,000 rows cost about what 40 do (the scrollbar differs).
     CHECK(vertices_10k < h.stats().vertices * 2);
 }
+
+TEST_CASE("the sort in the view's state is the table's from its first frame, and across pastes", "[fleet]") {
+    Headless h(1600.0f, 1000.0f);
+    ViewState s;
+    view_load_text(s, test::fixture("fleet-deploy.details"), LoadSource::Paste, "pasted text");
+    s.ui.fleet.sort = FleetColumn::Code;  // before the table exists: ImGui's default must not win
+    s.ui.fleet.ascending = false;
+    h.frames(s, 3);
+    CHECK(s.ui.fleet.sort == FleetColumn::Code);
+    CHECK_FALSE(s.ui.fleet.ascending);
+    CHECK(rows(s).front() == "i-000005a1e0000000a");  // code 100 first
+    // Set while a table is shown (ImGui keeps its own copy): a new paste shows the state's sort.
+    s.ui.fleet.sort = FleetColumn::Instance;
+    s.ui.fleet.ascending = true;
+    view_load_text(s, test::fixture("fleet-deploy.details"), LoadSource::Paste, "pasted text");
+    h.frames(s, 3);
+    CHECK(s.ui.fleet.sort == FleetColumn::Instance);
+    CHECK(s.ui.fleet.ascending);
+    CHECK(rows(s).front() == "i-000005a1e00000000");
+}
