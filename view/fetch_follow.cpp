@@ -525,6 +525,10 @@ void fetch_frame_end(Frame& fr, const std::string& before) {
         for (FetchRequest& r : f.outbox) fr.a.fetches.push_back(std::move(r));
         f.outbox.clear();
     }
+    if (!f.cancels.empty()) {
+        fr.a.cancel_fetches.insert(fr.a.cancel_fetches.end(), f.cancels.begin(), f.cancels.end());
+        f.cancels.clear();
+    }
     // The countdown: one frame when the shown number of seconds changes, none in between. At 0
     // the poll is due, and that frame sends it.
     if (f.following && !f.follow.done && !f.follow.paused && f.poll_request == 0) {

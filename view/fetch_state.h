@@ -133,6 +133,8 @@ struct FetchState {
     // requests sent and not answered, answers not yet handled.
     int                        next_id = 1;
     std::vector<FetchRequest>  outbox;
+    std::vector<int>           cancels;  // sent requests nobody waits for any more: their transfer
+                                         // is aborted (drained into ViewActions.cancel_fetches)
     std::vector<FetchInFlight> in_flight;
     std::vector<FetchAnswer>   inbox;
     std::int64_t               now_ms = 0;  // the clock of the last frame (state()'s countdown)

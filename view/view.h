@@ -68,6 +68,9 @@ struct ViewActions {
                                              // time zone switch): rewrite the page's text version
     std::vector<FetchRequest> fetches;       // send these (view/fetch_state.h); answer each with
                                              // view_fetch_answer or view_fetch_failed
+    std::vector<int>          cancel_fetches;  // ids of requests sent before: abort their transfer
+                                               // (a cancelled 16 MB S3 part); answer each with
+                                               // view_fetch_failed, as for any request that fails
 };
 
 struct ViewModel;  // the view's own derived data (line indexes, ANSI spans, find matches), view/*.cpp

@@ -234,7 +234,8 @@ void whole_cancel(ViewState& s, OutputStream which) {
     if (st.phase != WholePhase::Loading) return;
     st.phase = WholePhase::Partial;
     st.cancelled = true;
-    st.request = 0;  // its answer, when it comes, matches nothing
+    if (st.request != 0) s.fetch.cancels.push_back(st.request);  // its transfer (up to a 16 MB part) is aborted
+    st.request = 0;  // its answer, or the failure the abort brings, matches nothing
     st.retry_at_ms = 0;
 }
 

@@ -58,6 +58,7 @@ void apply_actions(const ViewActions& act) {
     if (!act.load_link.empty()) share_open_link(act.load_link);
     if (act.redraw_after_ms >= 0) loop_wake_in(act.redraw_after_ms);
     if (!act.fetches.empty()) fetch_send(act.fetches);
+    if (!act.cancel_fetches.empty()) fetch_cancel(act.cancel_fetches);
     if (act.mirror_changed) page_mirror(a.state, a.env);
 }
 

@@ -134,6 +134,7 @@ void share_open_link(const std::string& link);  // a link pasted in the view: sa
 void   fetch_init();             // the page's origin and URL into FetchState; on the run command's
                                  // page, ask the default proxy for its commands
 void   fetch_send(const std::vector<FetchRequest>& requests);  // async; answers wake the loop
+void   fetch_cancel(const std::vector<int>& ids);  // aborts their transfers; each then fails
 double fetch_jitter();           // Math.random(), for ViewEnv.random
 
 // ---- page_ (platform_page.cpp) ------------------------------------------------------------------

@@ -7,6 +7,7 @@
 //   fetch_init         the page's origin and base URL into FetchState; on the run command's page
 //                      (an origin the proxy allows by default) ask the proxy for its commands
 //   fetch_send         ViewActions.fetches -> js_fetch_send, one call per request
+//   fetch_cancel       ViewActions.cancel_fetches -> js_fetch_cancel: the request's AbortController
 //   fetch_jitter       Math.random() for ViewEnv.random, once per frame
 //   answers            ssmview_on_fetch_answer / ssmview_on_fetch_failed -> view_fetch_answer /
 //                      view_fetch_failed, then one frame (the view handles answers in view_frame)
@@ -51,10 +52,14 @@ EM_JS(void, js_fetch_send, (int id, int get, const char* url_ptr, int url_len, c
     var timedOut = false;
     var timer = setTimeout(function() { timedOut = true; if (controller) controller.abort(); }, deadline_ms);
     var settled = false;
+    // The requests in flight, by id, so the view can abort one (js_fetch_cancel).
+    Module.ssmFetches = Module.ssmFetches || {};
+    if (controller) Module.ssmFetches[id] = controller;
     var fail = function(detail) {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        delete Module.ssmFetches[id];
         Module.ssmSendText(_ssmview_on_fetch_failed, detail, id);
     };
     var init = {method: get ? "GET" : "POST", headers: headers, mode: "cors", credentials: "omit", cache: "no-store",
@@ -77,6 +82,7 @@ EM_JS(void, js_fetch_send, (int id, int get, const char* url_ptr, int url_len, c
             if (settled) return;
             settled = true;
             clearTimeout(timer);
+            delete Module.ssmFetches[id];
             Module.ssmSendBytes(_ssmview_on_fetch_answer, bytes, id, status, errorType, requestId, contentRange);
         };
         // A length the answer declares within the bound: one native read (HTTP framing ends the
@@ -98,6 +104,13 @@ EM_JS(void, js_fetch_send, (int id, int get, const char* url_ptr, int url_len, c
         if (timedOut) fail("No answer within " + Math.round(deadline_ms / 1000) + " s.");
         else fail(err && err.name ? err.name + ": " + err.message : String(err));
     });
+});
+
+// Aborts a request's transfer (the body's read stops there); its promise then rejects with an
+// AbortError, which reaches the view as view_fetch_failed, for an id it no longer waits for.
+EM_JS(void, js_fetch_cancel, (int id), {
+    var controller = Module.ssmFetches && Module.ssmFetches[id];
+    if (controller) controller.abort();
 });
 
 // 0: location.origin, 1: the page's URL without its fragment.
@@ -157,6 +170,10 @@ void fetch_send(const std::vector<FetchRequest>& requests) {
         js_fetch_send(r.id, r.method == "GET" ? 1 : 0, r.url.data(), static_cast<int>(r.url.size()), headers.data(), static_cast<int>(headers.size()),
                       r.body.data(), static_cast<int>(r.body.size()), static_cast<double>(kMaxInputBytes), kFetchDeadlineMs);
     }
+}
+
+void fetch_cancel(const std::vector<int>& ids) {
+    for (int id : ids) js_fetch_cancel(id);
 }
 
 // As drawn: the view keeps anything outside [0, 1) out of the cadence (fetch_frame_begin), in one place.

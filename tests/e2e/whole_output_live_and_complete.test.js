@@ -9,8 +9,9 @@
 //             paths to the same text must agree)
 //   complete  the 200,000-row export, cut at 24,000 characters: "Load the complete output" reads the
 //             object from the simulated S3 through the proxy; the banner says where from and how
-//             big; the downloaded file is byte for byte what `ssmview fetch --complete` prints
-//             through the same proxy; find reaches the last row
+//             big; Cancel on a slow network aborts the transfer in flight, Resume reads on; the
+//             downloaded file is byte for byte what `ssmview fetch --complete` prints through the
+//             same proxy; find reaches the last row
 // Screenshots of each step (test-artifacts/whole-*.png).
 'use strict';
 const fs = require('fs');
@@ -94,7 +95,20 @@ h.test('a cut output loads complete from S3 through the proxy, the same bytes th
     await h.settle(p.page, 300);
     await p.page.screenshot({path: h.artifactPath('whole-4-cut.png')});
 
+    // Cancel on a slow network aborts the transfer in flight: the request ends at once, instead of
+    // reading the rest of its 16 MB part for nothing (at 256 KiB/s that would take a minute).
+    const cdp = await p.page.context().newCDPSession(p.page);
+    await cdp.send('Network.emulateNetworkConditions', {offline: false, latency: 20, downloadThroughput: 256 * 1024, uploadThroughput: 256 * 1024});
     await h.click(p.page, 'output.load_complete');
+    await h.waitFor(p.page, (x) => x.whole.stdout.phase === 'loading' && x.fetch.in_flight === 1, 'the part in flight', 20000);
+    await h.sleep(500);
+    await h.click(p.page, 'output.whole_cancel');
+    s = await h.waitFor(p.page, (x) => x.whole.stdout.phase === 'partial' && x.fetch.in_flight === 0, 'the transfer aborted', 5000);
+    h.assertEqual(s.whole.stdout.cancelled, true, 'cancelled');
+    h.assertEqual(s.whole.stdout.error, null, 'the abort is no error');
+    await cdp.send('Network.emulateNetworkConditions', {offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1});
+
+    await h.click(p.page, 'output.whole_rest');  // "Resume"
     s = await h.waitFor(p.page, (x) => x.whole.stdout.phase === 'done' || x.whole.stdout.phase === 'failed', 'the complete output', 60000);
     h.assertEqual(s.whole.stdout.error, null, 'no error');
     h.assertEqual(s.whole.stdout.source, 's3', 'read from S3');

@@ -54,6 +54,7 @@ ViewActions merge(ViewActions into, const ViewActions& more) {
     into.wants_more_frames = more.wants_more_frames;
     into.redraw_after_ms = more.redraw_after_ms;
     into.fetches.insert(into.fetches.end(), more.fetches.begin(), more.fetches.end());  // every request sent
+    into.cancel_fetches.insert(into.cancel_fetches.end(), more.cancel_fetches.begin(), more.cancel_fetches.end());
     return into;
 }
 

@@ -321,15 +321,23 @@ TEST_CASE("Cancel keeps what was read and drops the answer in flight; Resume rea
     const std::size_t part = static_cast<std::size_t>(kS3PartBytes);
     a = answer(h, s, only(a, "GetObject"), 206, object.substr(0, part), "", content_range(0, part, object.size()));
     const FetchRequest second = only(a, "GetObject");
-    h.click(s, "output.whole_cancel");
+    a = h.click(s, "output.whole_cancel");
+    // The part in flight (up to 16 MB) is aborted, not read to its end for nothing.
+    CHECK(a.cancel_fetches == std::vector<int>{second.id});
+    CHECK(a.fetches.empty());
     Json w = whole_json(s, "stdout");
     CHECK(w["phase"] == "partial");
     CHECK(w["cancelled"] == true);
     CHECK(w["bytes"] == part);
     CHECK(h.frame_text(s).find("Loading cancelled:") != std::string::npos);
-    // The answer to the cancelled read arrives anyway: ignored.
+    // The answer to the cancelled read arrives anyway (the abort came too late): ignored. So is
+    // the failure the abort brings.
     answer(h, s, second, 206, object.substr(part), "", content_range(part, object.size() - part, object.size()));
     CHECK(whole_json(s, "stdout")["bytes"] == part);
+    view_fetch_failed(s, second.id, "AbortError: The user aborted a request.");
+    h.frames(s, 1);
+    CHECK(whole_json(s, "stdout")["phase"] == "partial");
+    CHECK(whole_json(s, "stdout")["error"].is_null());
 
     a = h.click(s, "output.whole_rest");  // "Resume"
     const FetchRequest resumed = only(a, "GetObject");
