@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "data_limits.h"
+#include "percent_encoding.h"  // hex_digit_value
 #include "text_encoding.h"
 
 namespace ssmview {
@@ -35,14 +36,12 @@ namespace {
 
 // ---- Scalars ----------------------------------------------------------------------------------
 
+// s[from..] is one or more digits of `base` (8, 10 or 16).
 bool digits(std::string_view s, std::size_t from, int base) {
     if (from >= s.size()) return false;
     for (std::size_t i = from; i < s.size(); ++i) {
-        const char c = s[i];
-        const bool ok = base == 8    ? (c >= '0' && c <= '7')
-                        : base == 10 ? (c >= '0' && c <= '9')
-                                     : ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
-        if (!ok) return false;
+        const int d = hex_digit_value(s[i]);
+        if (d < 0 || d >= base) return false;
     }
     return true;
 }
@@ -85,10 +84,7 @@ Json resolve_plain(const std::string& v) {
         if (errno == 0) return static_cast<std::int64_t>(n);
         // Past 64 bits: a double, as read_json does (strtod reads neither 0o nor YAML's sign on 0x).
         double d = 0;
-        for (std::size_t i = from + (base == 10 ? sign : 0); i < v.size(); ++i) {
-            const char c = v[i];
-            d = d * base + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-        }
+        for (std::size_t i = from + (base == 10 ? sign : 0); i < v.size(); ++i) d = d * base + hex_digit_value(v[i]);
         return sign && v[0] == '-' ? -d : d;
     }
     if (core_float(v)) return std::strtod(v.c_str(), nullptr);
@@ -123,6 +119,31 @@ std::string member_name(const std::string& path) {
 
 bool hex_run(std::string_view s, std::size_t from, std::size_t n) {
     return from + n <= s.size() && digits(s.substr(from, n), 0, 16);
+}
+
+// The value of a `\uXXXX` escape at `at`, or -1 when there is none.
+long u_escape(std::string_view s, std::size_t at) {
+    if (at + 6 > s.size() || s[at] != '\\' || s[at + 1] != 'u' || !hex_run(s, at + 2, 4)) return -1;
+    long v = 0;
+    for (std::size_t i = at + 2; i < at + 6; ++i) v = v * 16 + hex_digit_value(s[i]);
+    return v;
+}
+
+// JSON writes an astral character as a surrogate pair (\ud83d\ude80); YAML has none. The message
+// for the pair's first half at `at`, with the YAML spelling when the second half follows; "" when
+// no first half stands there.
+std::string surrogate_message(std::string_view s, std::size_t at) {
+    const long hi = u_escape(s, at);
+    if (hi < 0xD800 || hi > 0xDBFF) return {};
+    std::string hint = "the character past U+FFFF as \\U and 8 hex digits";
+    const long lo = u_escape(s, at + 6);
+    if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        char u[16];
+        std::snprintf(u, sizeof u, "\\U%08lX", 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
+        hint = u;
+    }
+    return "\\u" + std::string(s.substr(at + 2, 4)) + " is half of a JSON surrogate pair, which YAML does not have: write " + hint +
+           ", as the AWS CLI does.";
 }
 
 // An escape as YAML writes it in double quotes, seen where YAML reads none.
@@ -300,7 +321,6 @@ struct YamlPages::State {
             context = std::string(" (") + parser.context + " at " + std::to_string(line) + ":" + std::to_string(column) + ")";
         }
         if (problem.find("invalid Unicode character escape code") != std::string::npos) {
-            // JSON writes an astral character as a surrogate pair (\ud83d\ude80); YAML has none.
             // libyaml places the problem at the escape's backslash; else take the last escape before.
             std::size_t escape = at;
             if (at >= end || text[at] != '\\')
@@ -308,25 +328,8 @@ struct YamlPages::State {
                     if (text[i] == '\\' && (text[i + 1] == 'u' || text[i + 1] == 'U')) escape = i;
                     if (text[i] == '\\') ++i;
                 }
-            const std::string_view here = text.substr(escape, std::min<std::size_t>(12, end - escape));
-            if (here.size() >= 6 && here[0] == '\\' && here[1] == 'u' && hex_run(here, 2, 4)) {
-                const unsigned long hi = std::strtoul(std::string(here.substr(2, 4)).c_str(), nullptr, 16);
-                if (hi >= 0xD800 && hi <= 0xDBFF) {
-                    std::string hint = "the character past U+FFFF as \\U and 8 hex digits";
-                    if (here.size() == 12 && here[6] == '\\' && here[7] == 'u' && hex_run(here, 8, 4)) {
-                        const unsigned long lo = std::strtoul(std::string(here.substr(8, 4)).c_str(), nullptr, 16);
-                        if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                            char u[16];
-                            std::snprintf(u, sizeof u, "\\U%08lX", 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
-                            hint = std::string(u);
-                        }
-                    }
-                    return fail("yaml.syntax",
-                                "\\u" + std::string(here.substr(2, 4)) + " is half of a JSON surrogate pair, which YAML does not have: write " +
-                                    hint + ", as the AWS CLI does.",
-                                escape);
-                }
-            }
+            const std::string message = surrogate_message(text.substr(0, end), escape);
+            if (!message.empty()) return fail("yaml.syntax", message, escape);
         }
         if (at >= end || problem.find("end of stream") != std::string::npos)
             return fail("yaml.truncated", "The YAML ends before it is complete: " + problem + context + ". Was the text cut off?", at);
